@@ -1,0 +1,22 @@
+# floe_module(<name> SOURCES ... [DEPS ...] [TESTS ...] [TEST_DEPS ...])
+# A module is one static library `floe_<name>` built from src/<name>/, with public headers in
+# include/floe/ and its unit tests (foo_test.cc beside foo.cc) in one test binary.
+function(floe_module name)
+  cmake_parse_arguments(M "" "" "SOURCES;DEPS;TESTS;TEST_DEPS" ${ARGN})
+  add_library(floe_${name} STATIC ${M_SOURCES})
+  target_include_directories(floe_${name}
+    PUBLIC ${PROJECT_SOURCE_DIR}/include
+    PRIVATE ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(floe_${name} PUBLIC ${M_DEPS})
+  if(FLOE_TESTS AND M_TESTS)
+    add_executable(floe_${name}_test ${M_TESTS})
+    target_include_directories(floe_${name}_test PRIVATE ${PROJECT_SOURCE_DIR}/src)
+    target_link_libraries(floe_${name}_test PRIVATE floe_${name} ${M_TEST_DEPS}
+                          GTest::gtest_main GTest::gmock)
+    target_compile_definitions(floe_${name}_test PRIVATE
+      FLOE_TESTDATA_DIR="${CMAKE_CURRENT_SOURCE_DIR}/testdata"
+      FLOE_DEFAULT_DATA_DIR="${FLOE_DEFAULT_DATA_DIR}")
+    gtest_discover_tests(floe_${name}_test DISCOVERY_TIMEOUT 60
+                         PROPERTIES LABELS ${name})
+  endif()
+endfunction()

@@ -1,0 +1,25 @@
+#include "floe/error.h"
+
+namespace floe {
+namespace {
+
+std::string format_data_error(const std::string& file, std::size_t line, const std::string& field,
+                              const std::string& problem) {
+  std::string out = file;
+  if (line > 0) out += ":" + std::to_string(line);
+  out += ": ";
+  if (!field.empty()) out += "field '" + field + "': ";
+  out += problem;
+  return out;
+}
+
+}  // namespace
+
+DataError::DataError(std::string file, std::size_t line, std::string field, std::string problem)
+    : Error(format_data_error(file, line, field, problem)),
+      file_(std::move(file)),
+      line_(line),
+      field_(std::move(field)),
+      problem_(std::move(problem)) {}
+
+}  // namespace floe
