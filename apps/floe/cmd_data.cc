@@ -1,0 +1,68 @@
+// floe data check | files
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include "commands.h"
+#include "floe/error.h"
+#include "progress.h"
+
+namespace floe::cli {
+
+void add_data_options(CLI::App& command, DataOptions& options) {
+  command
+      .add_option("--data", options.data_dir,
+                  "Data directory with the layout of ../shared/data (default: the shipped data/, "
+                  "or $FLOE_DATA)")
+      ->check(CLI::ExistingDirectory);
+  command.add_option("--oews-year", options.oews_year, "OEWS national survey year (May 2021-2024)")
+      ->check(CLI::Range(2021, 2024));
+  command.add_option("--oews-state", options.oews_state_file,
+                     "A real BLS OEWS state file (state_M2023_dl.csv or all_data) with TOT_EMP: "
+                     "its state employment replaces the estimates")
+      ->check(CLI::ExistingFile);
+}
+
+Dataset load_with_progress(const DataOptions& options) {
+  const auto files = dataset_files(options.oews_year);
+  ProgressBar bar("reading data", files.size());
+  std::size_t done = 0;
+  DatasetOptions o;
+  o.data_dir = options.data_dir;
+  o.oews_year = options.oews_year;
+  o.oews_state_file = options.oews_state_file;
+  Dataset ds = load_dataset(o, [&](const std::string& file) { bar.update(done++, file); });
+  bar.finish();
+  return ds;
+}
+
+void add_data_commands(CLI::App& app) {
+  CLI::App* data = app.add_subcommand("data", "Inspect the input data");
+  data->require_subcommand(1);
+
+  static DataOptions options;
+  CLI::App* check = data->add_subcommand(
+      "check",
+      "Load every input file, join them, and print counts and join coverage: how much of OEWS "
+      "employment is matched to O*NET tasks with AI capability labels, and every code that "
+      "could not be joined. Exits 0 when the data is consistent, 1 otherwise.");
+  add_data_options(*check, options);
+  check->callback([] {
+    const auto start = std::chrono::steady_clock::now();
+    const Dataset ds = load_with_progress(options);
+    const Atlas atlas = load_atlas(ds.data_dir);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const DataCheck result = check_dataset(ds, atlas);
+    fmt::print("{}", result.report);
+    fmt::print("Loaded {} files in {:.2f} s.\n", dataset_files(options.oews_year).size(), seconds);
+    if (!result.problems.empty()) throw Error("the data is not consistent (see Problems above)");
+  });
+
+  CLI::App* files = data->add_subcommand("files", "List the files floe reads, relative to --data");
+  files->callback([] {
+    for (const auto& f : dataset_files(options.oews_year)) fmt::print("{}\n", f);
+  });
+}
+
+}  // namespace floe::cli

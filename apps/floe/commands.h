@@ -1,0 +1,28 @@
+// The floe command-line interface: each command registers itself on the CLI11 app. Commands
+// only parse arguments and call the library.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <functional>
+
+#include "floe/dataset.h"
+
+namespace floe::cli {
+
+// Options every command that reads data shares.
+struct DataOptions {
+  std::filesystem::path data_dir;
+  int oews_year = 2023;
+  std::filesystem::path oews_state_file;
+};
+
+// Adds --data, --oews-year and --oews-state to a command.
+void add_data_options(CLI::App& command, DataOptions& options);
+// Loads the dataset with a progress bar.
+Dataset load_with_progress(const DataOptions& options);
+
+void add_data_commands(CLI::App& app);
+
+}  // namespace floe::cli

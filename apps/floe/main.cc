@@ -1,0 +1,30 @@
+// floe: the Iceberg Index and a large population model of the US workforce in the AI economy.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <exception>
+
+#include "commands.h"
+#include "floe/error.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "floe: which work AI can already do, where, and what happens next.\n\n"
+      "Start with `floe index` (the Iceberg Index for the nation, states and occupations) or\n"
+      "`floe data check` (what the inputs cover). Every command takes --help."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "floe 0.1.0");
+  floe::cli::add_data_commands(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const floe::Error& e) {
+    fmt::print(stderr, "floe: error: {}\n", e.what());
+    return 1;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "floe: internal error: {}\n", e.what());
+    return 2;
+  }
+  return 0;
+}

@@ -1,0 +1,134 @@
+// Occupations, tasks and skills: the classification every other module indexes by.
+//
+// The unit of floe's labor-market cells is the OEWS detailed occupation (831 in May 2023): the
+// level at which employment and wages are published. O*NET describes work more finely: 1,016
+// O*NET-SOC occupations, ~18,800 task statements and ~2,100 detailed work activities (DWAs,
+// floe's "skills", which link tasks across occupations). This module joins the two:
+//
+//   O*NET-SOC occupation -> OEWS occupation: BLS's O*NET-SOC -> NEM crosswalk first (it knows
+//   that 21-1011.00 is counted under 21-1018), then the same 6-digit SOC code, then the OEWS
+//   aggregate of its broad group (13-1021.00 -> 13-1020).
+//
+//   An OEWS occupation's tasks are the tasks of all O*NET occupations counted in it. "All Other"
+//   occupations, for which O*NET publishes no tasks, take the tasks of the other occupations in
+//   their SOC broad group (else minor group), flagged as imputed (docs/method.md, section 2).
+//
+// Immutable after build_taxonomy(); safe to share between threads.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unordered_map>
+
+#include "floe/ids.h"
+
+namespace floe {
+
+enum class TaskType : std::uint8_t { kCore, kSupplemental, kUnrated };
+
+// Where an occupation's task list comes from.
+enum class TaskSource : std::uint8_t {
+  kOnet,     // the tasks of its own O*NET occupations
+  kImputed,  // an "All Other" occupation: tasks of its SOC broad (or minor) group siblings
+  kNone,     // no tasks at all: excluded from exposure figures and listed by `floe data check`
+};
+
+struct Occupation {
+  std::string soc_code;  // "15-1252", or an OEWS aggregate such as "13-1020"
+  std::string title;
+  std::string broad_code;  // "15-1250"
+  std::string minor_code;  // "15-1200"
+  MajorGroupId major;
+  std::vector<OnetOccupationId> onet;  // O*NET occupations counted in this one
+  TaskSource task_source = TaskSource::kNone;
+};
+
+struct MajorGroup {
+  std::string soc_code;  // "15-0000"
+  std::string title;     // "Computer and Mathematical Occupations"
+};
+
+struct OnetOccupation {
+  std::string code;  // "15-1252.00"
+  std::string title;
+  OccupationId occupation;  // invalid when no OEWS occupation holds it
+  int job_zone = 0;         // 1..5, 0 when O*NET gives none
+};
+
+struct Task {
+  std::int32_t onet_task_id = 0;  // O*NET's Task ID
+  OnetOccupationId onet_occupation;
+  TaskType type = TaskType::kUnrated;
+  std::string statement;
+};
+
+struct Dwa {
+  std::string id;  // "4.A.3.b.6.I07.D01"
+  std::string iwa_id;
+  std::string title;
+};
+
+struct IndustryGroup {
+  std::string name;  // "FINANCE_AND_INSURANCE"
+};
+
+// A share of an occupation's employment attributed to an industry group.
+struct GroupShare {
+  IndustryGroupId group;
+  double share = 0;
+};
+
+struct TechnologySkill {
+  std::string example;  // "Microsoft Excel"
+  std::string commodity_title;
+  bool hot = false;
+  bool in_demand = false;
+};
+
+struct Taxonomy {
+  std::vector<Occupation> occupations;
+  std::vector<MajorGroup> major_groups;
+  std::vector<OnetOccupation> onet_occupations;
+  std::vector<Task> tasks;
+  std::vector<Dwa> dwas;
+  std::vector<IndustryGroup> industry_groups;
+
+  Csr<TaskId> occupation_tasks;           // per occupation (pooled or imputed)
+  Csr<DwaId> task_dwas;                   // per task
+  Csr<TaskId> dwa_tasks;                  // per DWA: every task linked to it, in any occupation
+  Csr<GroupShare> occupation_groups;      // per occupation; shares sum to 1
+  Csr<OnetOccupationId> related;          // per O*NET occupation: O*NET's Related Occupations
+  Csr<TechnologySkill> technology;        // per O*NET occupation
+
+  // O*NET Skills (30.1) importance, 1-5, per occupation x skill (mean over its O*NET
+  // occupations); row-major, skill_names.size() columns; 0 where O*NET rates none.
+  std::vector<std::string> skill_names;
+  std::vector<float> skill_importance;
+
+  // Lookup indexes, filled by build_taxonomy().
+  std::unordered_map<std::string, OccupationId> occupation_index;
+  std::unordered_map<std::string, OnetOccupationId> onet_index;
+  std::unordered_map<std::int32_t, TaskId> task_index;
+  std::unordered_map<std::string, DwaId> dwa_index;
+
+  std::optional<OccupationId> find_occupation(std::string_view soc_code) const;
+  std::optional<OnetOccupationId> find_onet(std::string_view onet_code) const;
+  std::optional<TaskId> find_task(std::int32_t onet_task_id) const;
+  std::optional<DwaId> find_dwa(std::string_view dwa_id) const;
+  std::optional<IndustryGroupId> find_industry_group(std::string_view name) const;
+  std::optional<MajorGroupId> find_major_group(std::string_view soc_code) const;
+
+  const Occupation& operator[](OccupationId id) const { return occupations[id.index()]; }
+  const OnetOccupation& operator[](OnetOccupationId id) const {
+    return onet_occupations[id.index()];
+  }
+  const Task& operator[](TaskId id) const { return tasks[id.index()]; }
+  const Dwa& operator[](DwaId id) const { return dwas[id.index()]; }
+};
+
+}  // namespace floe

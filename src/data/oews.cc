@@ -1,0 +1,82 @@
+#include "data/oews.h"
+
+#include "data/codes.h"
+#include "data/delimited.h"
+
+namespace floe::data {
+namespace {
+
+OewsGroup parse_group(const DelimitedReader& r, std::size_t col) {
+  const std::string_view s = r.text(col);
+  if (s == "total") return OewsGroup::kTotal;
+  if (s == "major") return OewsGroup::kMajor;
+  if (s == "minor") return OewsGroup::kMinor;
+  if (s == "broad") return OewsGroup::kBroad;
+  if (s == "detailed") return OewsGroup::kDetailed;
+  r.fail(col, "expected total, major, minor, broad or detailed, got '" + std::string(s) + "'");
+}
+
+OewsValue optional_value(const DelimitedReader& r, std::optional<std::size_t> col) {
+  return col ? r.oews(*col) : OewsValue{};
+}
+
+}  // namespace
+
+OewsTopCode oews_top_code(int survey_year) {
+  // Field descriptions of each release: May 2021 top-coded at $100.00/h, $208,000/y;
+  // from May 2022 at $115.00/h, $239,200/y.
+  if (survey_year <= 2021) return {100.0, 208000.0};
+  return {115.0, 239200.0};
+}
+
+OewsTable read_oews(const std::filesystem::path& path) {
+  DelimitedReader r(path);  // delimiter sniffed: ',' for BLS files, ';' for the wage subset
+  r.read_header();
+  const auto code = r.column("OCC_CODE"), title = r.column("OCC_TITLE");
+  const auto area = r.find_column("AREA"), area_title = r.find_column("AREA_TITLE"),
+             prim_state = r.find_column("PRIM_STATE");
+  auto group = r.find_column("O_GROUP");
+  if (!group) group = r.find_column("OCC_GROUP");  // name before May 2019
+  const auto i_group = r.find_column("I_GROUP"), own_code = r.find_column("OWN_CODE");
+  const auto emp = r.find_column("TOT_EMP"), h_mean = r.find_column("H_MEAN"),
+             a_mean = r.find_column("A_MEAN");
+  const char* kPct[] = {"PCT10", "PCT25", "MEDIAN", "PCT75", "PCT90"};
+  std::array<std::optional<std::size_t>, 5> a_pct, h_pct;
+  for (int i = 0; i < 5; ++i) {
+    a_pct[i] = r.find_column(std::string("A_") + kPct[i]);
+    h_pct[i] = r.find_column(std::string("H_") + kPct[i]);
+  }
+
+  OewsTable table{path.string(), {}};
+  UniqueKeys keys;
+  while (r.next()) {
+    if (i_group && r.text(*i_group) != "cross-industry") continue;
+    if (own_code && r.text(*own_code) != "1235") continue;
+    OewsRow row;
+    row.line = r.line();
+    row.occ_code = std::string(r.text(code));
+    if (!is_soc_code(row.occ_code)) {
+      r.fail(code, "not a SOC code (like 15-1252): '" + row.occ_code + "'");
+    }
+    row.occ_title = std::string(r.required(title));
+    if (area) row.area = std::string(r.text(*area));
+    if (area_title) row.area_title = std::string(r.text(*area_title));
+    if (prim_state) row.prim_state = std::string(r.text(*prim_state));
+    if (group) row.group = parse_group(r, *group);
+    row.employment = optional_value(r, emp);
+    row.hourly_mean = optional_value(r, h_mean);
+    row.annual_mean = optional_value(r, a_mean);
+    for (int i = 0; i < 5; ++i) {
+      row.annual_percentiles[i] = optional_value(r, a_pct[i]);
+      row.hourly_percentiles[i] = optional_value(r, h_pct[i]);
+    }
+    // OEWS repeats an aggregate such as 13-1020 as both a broad and a detailed row.
+    keys.insert(r, code,
+                row.area + "|" + row.area_title + "|" + row.occ_code + "|" +
+                    std::to_string(static_cast<int>(row.group)));
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+}  // namespace floe::data

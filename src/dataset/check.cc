@@ -1,0 +1,226 @@
+// `floe data check`: counts and join coverage of every input.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "floe/dataset.h"
+
+namespace floe {
+namespace {
+
+// Coverage below this share of OEWS employment makes the data inconsistent: the index would
+// describe too little of the workforce (issue: >= 97% matched to labeled occupations).
+constexpr double kMinEmploymentCoverage = 0.97;
+
+double pct(double part, double whole) { return whole > 0 ? 100.0 * part / whole : 0.0; }
+
+bool has_label(const TechnicalLabels& labels, const Taxonomy& t, std::size_t occupation) {
+  for (TaskId task : t.occupation_tasks.row(occupation)) {
+    if (labels.human[task.index()] != kNoLabel) return true;
+  }
+  return false;
+}
+
+class Report {
+ public:
+  template <typename... Args>
+  void line(fmt::format_string<Args...> f, Args&&... args) {
+    text += fmt::format(f, std::forward<Args>(args)...);
+    text += '\n';
+  }
+  void section(const char* title) { text += fmt::format("\n{}\n", title); }
+  std::string text;
+};
+
+void check_onet(const Dataset& ds, Report& r) {
+  const Taxonomy& t = ds.taxonomy;
+  std::size_t links = t.task_dwas.values.size();
+  std::size_t zoned = std::count_if(t.onet_occupations.begin(), t.onet_occupations.end(),
+                                    [](const OnetOccupation& o) { return o.job_zone > 0; });
+  r.section("O*NET 29.1 (skills from 30.1)");
+  r.line("  occupations {}, tasks {}, detailed work activities (DWAs) {}, task-DWA links {}",
+         t.onet_occupations.size(), t.tasks.size(), t.dwas.size(), links);
+  r.line("  related-occupation pairs {}, technology skills {}, job zones {} of {} occupations",
+         t.related.values.size(), t.technology.values.size(), zoned, t.onet_occupations.size());
+  r.line("  skills rated: {} ({} ...)", t.skill_names.size(),
+         t.skill_names.empty() ? "" : t.skill_names.front());
+  std::vector<std::string> outside;
+  for (const auto& o : t.onet_occupations) {
+    if (!o.occupation.valid()) outside.push_back(o.code + " " + o.title);
+  }
+  r.line("  O*NET occupations no OEWS occupation holds: {}", outside.size());
+  for (const auto& s : outside) r.line("    {}", s);
+}
+
+void check_occupations(const Dataset& ds, Report& r, std::vector<std::string>& problems) {
+  const Taxonomy& t = ds.taxonomy;
+  const LaborData& l = ds.labor;
+  double total = 0, direct = 0, imputed = 0;
+  std::size_t n_direct = 0, n_imputed = 0;
+  std::vector<std::string> imputed_list, unmatched;
+  for (std::size_t o = 0; o < t.occupations.size(); ++o) {
+    const double emp = l.national[o].employment;
+    total += emp;
+    const bool labeled = has_label(ds.technical, t, o);
+    const auto& occ = t.occupations[o];
+    const std::string name = fmt::format("{} {} ({:L} workers)", occ.soc_code, occ.title,
+                                         static_cast<long long>(emp));
+    if (labeled && occ.task_source == TaskSource::kOnet) {
+      direct += emp;
+      ++n_direct;
+    } else if (labeled && occ.task_source == TaskSource::kImputed) {
+      imputed += emp;
+      ++n_imputed;
+      imputed_list.push_back(name);
+    } else {
+      unmatched.push_back(name);
+    }
+  }
+  r.section(fmt::format("OEWS May {} national ({})", l.year, l.national_file).c_str());
+  r.line("  detailed occupations {}, employment {:.0f} (all-occupations row {:.0f})",
+         t.occupations.size(), total, l.national_total_employment);
+  r.line("  OEWS May {} detailed occupations matched to O*NET tasks with capability labels: "
+         "{} of {}, {:.2f}% of employment",
+         l.year, n_direct, t.occupations.size(), pct(direct, total));
+  r.line("  'All Other' occupations given their SOC group's tasks (imputed): {}, {:.2f}% of "
+         "employment",
+         n_imputed, pct(imputed, total));
+  for (const auto& s : imputed_list) r.line("    {}", s);
+  r.line("  with capability labels, own or imputed: {} of {}, {:.2f}% of employment",
+         n_direct + n_imputed, t.occupations.size(), pct(direct + imputed, total));
+  r.line("  unmatched (no O*NET tasks with labels): {}", unmatched.size());
+  for (const auto& s : unmatched) r.line("    {}", s);
+  if (direct < kMinEmploymentCoverage * total) {
+    problems.push_back(fmt::format("only {:.2f}% of OEWS employment is matched to labeled "
+                                   "occupations (need {:.0f}%)",
+                                   pct(direct, total), 100 * kMinEmploymentCoverage));
+  }
+}
+
+void check_capability(const Dataset& ds, Report& r) {
+  const TechnicalLabels& tl = ds.technical;
+  std::size_t unlabeled = std::count(tl.human.begin(), tl.human.end(), kNoLabel);
+  r.section("Capability layers");
+  r.line("  technical (GPTs are GPTs): {} task labels, {} joined to O*NET 29.1 tasks by Task ID, "
+         "{} for tasks O*NET 29.1 no longer has; {} of {} O*NET 29.1 tasks unlabeled",
+         tl.rows_read, tl.rows_read - tl.task_ids_not_in_onet.size(),
+         tl.task_ids_not_in_onet.size(), unlabeled, tl.human.size());
+  const ObservedUsage& u = ds.observed;
+  r.line("  observed (Anthropic Economic Index): {} of {} task texts joined ({:.1f}% of usage), "
+         "automation share of conversations {:.1f}%",
+         u.texts_matched, u.texts_read, pct(u.percent_matched, u.percent_read),
+         100 * u.automation_share);
+  r.line("    unmatched task texts: {} (first: {})", u.unmatched_texts.size(),
+         u.unmatched_texts.empty() ? "-" : u.unmatched_texts.front());
+}
+
+void check_geography(const Dataset& ds, const Atlas& atlas, Report& r,
+                     std::vector<std::string>& problems) {
+  const Geography& g = ds.geography;
+  std::int64_t people = 0;
+  std::size_t placed = 0, metro = 0;
+  for (const auto& c : g.counties) {
+    people += c.population;
+    placed += c.land_sq_mi > 0;
+    metro += c.cbsa_kind != CbsaKind::kNone;
+  }
+  r.section("Geography (Census Vintage 2023)");
+  r.line("  states {} (incl. territories), counties {}, population {}", g.states.size(),
+         g.counties.size(), people);
+  r.line("  counties with Gazetteer area and position {}, in metro or micro areas {}", placed,
+         metro);
+  std::vector<std::string> remapped, missing;
+  for (const auto& shape : atlas.counties) {
+    const auto ids = g.census_counties_for_atlas(shape.id);
+    if (ids.empty()) {
+      missing.push_back(shape.id + " " + shape.name);
+    } else if (ids.size() > 1 || g[ids[0]].fips != shape.id) {
+      remapped.push_back(shape.id + " " + shape.name);
+    }
+  }
+  std::size_t states_drawn = 0;
+  for (const auto& shape : atlas.states) states_drawn += g.find_state(shape.id).has_value();
+  r.line("  map (us-atlas 2017): {} of {} states and {} of {} counties have data", states_drawn,
+         atlas.states.size(), atlas.counties.size() - missing.size(), atlas.counties.size());
+  r.line("  map counties standing for 2023 counties after boundary changes: {}", remapped.size());
+  for (const auto& s : remapped) r.line("    {}", s);
+  r.line("  map counties without data: {}", missing.size());
+  for (const auto& s : missing) r.line("    {}", s);
+  if (states_drawn != atlas.states.size()) problems.push_back("a map state has no state data");
+
+  const LaborData& l = ds.labor;
+  double sum = 0;
+  std::size_t with_margins = 0;
+  std::vector<std::string> without;
+  for (std::size_t s = 0; s < g.states.size(); ++s) {
+    const double e = l.state_total_employment[s];
+    if (std::isnan(e)) {
+      if (!g.states[s].territory) without.push_back(g.states[s].name);
+      continue;
+    }
+    ++with_margins;
+    sum += e;
+  }
+  r.section("State margins (derived from OEWS May 2023 state data)");
+  r.line("  states and territories with margins {}, employment {:.0f} (file's national row {:.0f}; "
+         "OEWS national {:.0f})",
+         with_margins, sum, l.margins_national_employment, l.national_total_employment);
+  std::size_t published = 0, cells = 0;
+  for (std::size_t s = 0; s < g.states.size(); ++s) {
+    if (std::isnan(l.state_total_employment[s])) continue;
+    for (std::size_t o = 0; o < ds.taxonomy.occupations.size(); ++o) {
+      ++cells;
+      published += l.state_wage(StateId(s), OccupationId(o)).source != WageSource::kMissing;
+    }
+  }
+  r.line("  state x occupation mean wages published: {} of {} ({:.1f}%); the rest use the "
+         "national wage",
+         published, cells, pct(published, cells));
+  for (const auto& s : without) problems.push_back("state without margins: " + s);
+}
+
+void check_peers(const Dataset& ds, Report& r) {
+  const Taxonomy& t = ds.taxonomy;
+  auto matched_soc = [&](const std::vector<PeerScore>& scores) {
+    return std::count_if(scores.begin(), scores.end(),
+                         [&](const PeerScore& p) { return t.find_occupation(p.code).has_value(); });
+  };
+  auto matched_onet = [&](const std::vector<PeerScore>& scores) {
+    return std::count_if(scores.begin(), scores.end(),
+                         [&](const PeerScore& p) { return t.find_onet(p.code).has_value(); });
+  };
+  const auto& p = ds.peers;
+  std::size_t counties = std::count_if(p.aioe_county.begin(), p.aioe_county.end(),
+      [&](const PeerScore& s) { return !ds.geography.census_counties_for_atlas(s.code).empty(); });
+  r.section("Published measures to compare with");
+  r.line("  Felten-Raj-Seamans AIOE: {} SOC 2018 occupations after the 2010->2018 crosswalk, {} "
+         "are OEWS occupations; {} SOC 2010 codes without a 2018 code",
+         p.aioe_occupation.size(), matched_soc(p.aioe_occupation), p.aioe_unmatched.size());
+  r.line("  Felten county AIGE: {} counties, {} matched to 2023 counties", p.aioe_county.size(),
+         counties);
+  r.line("  Microsoft AI applicability: {} occupations, {} are OEWS occupations",
+         p.microsoft.size(), matched_soc(p.microsoft));
+  r.line("  Eloundou et al. occupation scores: {} O*NET occupations, {} in O*NET 29.1",
+         p.eloundou_human_beta.size(), matched_onet(p.eloundou_human_beta));
+}
+
+}  // namespace
+
+DataCheck check_dataset(const Dataset& ds, const Atlas& atlas) {
+  Report r;
+  DataCheck out;
+  r.line("Data directory: {}", ds.data_dir.string());
+  check_onet(ds, r);
+  check_occupations(ds, r, out.problems);
+  check_capability(ds, r);
+  check_geography(ds, atlas, r, out.problems);
+  check_peers(ds, r);
+  r.section(out.problems.empty() ? "Consistent." : "Problems:");
+  for (const auto& p : out.problems) r.line("  {}", p);
+  out.report = std::move(r.text);
+  return out;
+}
+
+}  // namespace floe

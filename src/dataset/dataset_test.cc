@@ -1,0 +1,190 @@
+// The tiny hand-made world (testdata/tiny/README.md) loaded and joined: every value here is read
+// off the fixture files by hand.
+#include "floe/dataset.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "floe/error.h"
+
+namespace floe {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+const std::filesystem::path kTiny = FLOE_TINY_DATA_DIR;
+
+const Dataset& tiny() {
+  static const Dataset ds = load_dataset({.data_dir = kTiny});
+  return ds;
+}
+
+std::vector<std::int32_t> task_ids(const Taxonomy& t, std::span<const TaskId> tasks) {
+  std::vector<std::int32_t> ids;
+  for (TaskId id : tasks) ids.push_back(t[id].onet_task_id);
+  return ids;
+}
+
+TEST(TinyDataset, JoinsOccupationsTasksAndSkills) {
+  const Taxonomy& t = tiny().taxonomy;
+  ASSERT_EQ(t.occupations.size(), 3u);
+  const OccupationId dev = *t.find_occupation("15-1252");
+  EXPECT_EQ(t[dev].broad_code, "15-1250");
+  EXPECT_EQ(t[dev].minor_code, "15-1200");
+  EXPECT_EQ(t.major_groups[t[dev].major.index()].soc_code, "15-0000");
+  EXPECT_EQ(t[dev].task_source, TaskSource::kOnet);
+  EXPECT_THAT(task_ids(t, t.occupation_tasks.row(dev.index())), ElementsAre(101, 102));
+  const OccupationId clerk = *t.find_occupation("43-3031");
+  EXPECT_THAT(task_ids(t, t.occupation_tasks.row(clerk.index())), ElementsAre(103, 104));
+
+  const TaskId t104 = *t.find_task(104);
+  ASSERT_EQ(t.task_dwas.row(t104.index()).size(), 1u);
+  const DwaId records = t.task_dwas.row(t104.index())[0];
+  EXPECT_EQ(t[records].title, "Maintain financial records.");
+  EXPECT_THAT(task_ids(t, t.dwa_tasks.row(records.index())), ElementsAre(103, 104));
+
+  ASSERT_EQ(t.occupation_groups.row(clerk.index()).size(), 1u);
+  EXPECT_EQ(t.industry_groups[t.occupation_groups.row(clerk.index())[0].group.index()].name,
+            "FINANCE_AND_INSURANCE");
+  EXPECT_EQ(t.occupation_groups.row(clerk.index())[0].share, 1.0);
+
+  EXPECT_THAT(t.skill_names, ElementsAre("Reading Comprehension", "Programming"));
+  EXPECT_EQ(t.skill_importance[dev.index() * 2 + 0], 4.0f);
+  EXPECT_EQ(t.skill_importance[dev.index() * 2 + 1], 5.0f);
+  EXPECT_EQ(t[*t.find_onet("15-1252.00")].job_zone, 4);
+  EXPECT_EQ(t.related.row(t.find_onet("47-2061.00")->index()).size(), 1u);
+  EXPECT_EQ(t.technology.row(t.find_onet("15-1252.00")->index())[0].example, "Python");
+}
+
+TEST(TinyDataset, BuildsStatesAndCountiesWithBoundaryChanges) {
+  const Geography& g = tiny().geography;
+  // Alabama and Alaska from the estimates, plus the three territories OEWS covers.
+  ASSERT_EQ(g.states.size(), 5u);
+  EXPECT_EQ(g[*g.find_state("Alaska")].population, 300000);
+  EXPECT_TRUE(g[*g.find_state("PR")].territory);
+  ASSERT_EQ(g.counties.size(), 5u);
+  const County& baldwin = g[*g.find_county("01003")];
+  EXPECT_EQ(baldwin.population, 240000);
+  EXPECT_DOUBLE_EQ(baldwin.land_sq_mi, 1589.884);
+  EXPECT_EQ(baldwin.cbsa_kind, CbsaKind::kMetropolitan);
+  EXPECT_EQ(g.state_counties.row(g.find_state("01")->index()).size(), 2u);
+  const auto valdez = g.census_counties_for_atlas("02261");
+  ASSERT_EQ(valdez.size(), 2u);
+  EXPECT_EQ(g[valdez[0]].fips, "02063");
+  EXPECT_EQ(g[valdez[1]].fips, "02066");
+  EXPECT_EQ(g.census_counties_for_atlas("01001").size(), 1u);
+  EXPECT_TRUE(g.census_counties_for_atlas("99999").empty());
+}
+
+TEST(TinyDataset, JoinsCapabilityLabelsAndUsage) {
+  const Dataset& ds = tiny();
+  const Taxonomy& t = ds.taxonomy;
+  EXPECT_EQ(ds.technical.human[t.find_task(104)->index()], 2);
+  EXPECT_EQ(ds.technical.gpt4[t.find_task(102)->index()], 2);
+  EXPECT_EQ(ds.technical.automation[t.find_task(103)->index()], 4);
+  EXPECT_EQ(ds.technical.rows_read, 6u);
+  EXPECT_THAT(ds.technical.task_ids_not_in_onet, ElementsAre(999));
+
+  EXPECT_EQ(ds.observed.percent[t.find_task(101)->index()], 55.0f);
+  EXPECT_EQ(ds.observed.percent[t.find_task(103)->index()], 40.0f);
+  EXPECT_EQ(ds.observed.percent[t.find_task(104)->index()], 0.0f);
+  EXPECT_EQ(ds.observed.texts_matched, 2u);
+  EXPECT_DOUBLE_EQ(ds.observed.percent_matched, 95.0);
+  EXPECT_THAT(ds.observed.unmatched_texts, ElementsAre("operate forklifts to move pallets."));
+  EXPECT_DOUBLE_EQ(ds.observed.automation_share, 40.0 / 95.0);
+}
+
+TEST(TinyDataset, JoinsWagesAndMargins) {
+  const Dataset& ds = tiny();
+  const LaborData& l = ds.labor;
+  const auto dev = *ds.taxonomy.find_occupation("15-1252");
+  const auto laborer = *ds.taxonomy.find_occupation("47-2061");
+  EXPECT_EQ(l.national_total_employment, 4000.0);
+  EXPECT_EQ(l.national[dev.index()].employment, 1000.0);
+  EXPECT_EQ(l.national[dev.index()].mean.annual, 100000.0);
+  EXPECT_EQ(l.national[dev.index()].percentiles[4].source, WageSource::kTopCoded);
+  EXPECT_EQ(l.national[dev.index()].percentiles[4].annual, 239200.0);
+  const auto al = *ds.geography.find_state("Alabama");
+  const auto ak = *ds.geography.find_state("Alaska");
+  EXPECT_EQ(l.state_wage(al, dev).annual, 90000.0);
+  EXPECT_EQ(l.state_wage(ak, dev).source, WageSource::kMissing);
+  EXPECT_EQ(l.state_wage(ak, laborer).source, WageSource::kFromHourly);
+  EXPECT_DOUBLE_EQ(l.state_wage(ak, laborer).annual, 52000.0);
+  EXPECT_EQ(l.state_total_employment[al.index()], 2000.0);
+  EXPECT_EQ(l.margins_national_employment, 4000.0);
+  EXPECT_TRUE(l.state_employment.empty());
+}
+
+TEST(TinyDataset, CarriesPeerMeasuresAcrossCodeSystems) {
+  const PeerMeasures& p = tiny().peers;
+  ASSERT_EQ(p.aioe_occupation.size(), 3u);
+  EXPECT_EQ(p.aioe_occupation[0].code, "15-1252");
+  EXPECT_DOUBLE_EQ(p.aioe_occupation[0].score, 0.9);  // mean of 15-1132 (1.0) and 15-1133 (0.8)
+  EXPECT_EQ(p.aioe_county.size(), 4u);                // state rows (x000) left out
+  EXPECT_EQ(p.microsoft.size(), 3u);
+  EXPECT_EQ(p.eloundou_gpt4_beta[0].score, 0.75);
+}
+
+TEST(TinyDataset, AtlasHasEveryShape) {
+  const Atlas atlas = load_atlas(kTiny);
+  ASSERT_EQ(atlas.states.size(), 2u);
+  EXPECT_EQ(atlas.states[0].svg_path, "M0.0,0.0L10.0,0.0L10.0,10.0L0.0,10.0L0.0,0.0Z");
+  EXPECT_EQ(atlas.counties.size(), 4u);
+  EXPECT_EQ(atlas.width, 30.0);
+}
+
+// A copy of the tiny world with one file replaced, for bad-input tests.
+class BrokenWorld : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::path(::testing::TempDir()) /
+           ("floe_broken_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::copy(kTiny, dir_, std::filesystem::copy_options::recursive);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void append(const std::string& file, const std::string& text) {
+    std::ofstream(dir_ / file, std::ios::app | std::ios::binary) << text;
+  }
+  std::string load_error() {
+    try {
+      load_dataset({.data_dir = dir_});
+    } catch (const DataError& e) {
+      return e.what();
+    }
+    return "no error";
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(BrokenWorld, TaskToUnknownDwaNamesFileLineAndField) {
+  append("onet/db_29_1_text/Tasks to DWAs.txt", "47-2061.00\t105\t4.A.9.z.9.I99.D99\t03/2014\tAnalyst\r\n");
+  EXPECT_THAT(load_error(), HasSubstr("Tasks to DWAs.txt:7: field 'DWA ID': unknown DWA ID"));
+}
+
+TEST_F(BrokenWorld, UnknownTaskIdInDwaLinks) {
+  append("onet/db_29_1_text/Tasks to DWAs.txt", "47-2061.00\t777\t4.A.3.a.2.I05.D01\t03/2014\tAnalyst\r\n");
+  EXPECT_THAT(load_error(), HasSubstr("Tasks to DWAs.txt:7: field 'Task ID': unknown task ID '777'"));
+}
+
+TEST_F(BrokenWorld, UnknownStateInMargins) {
+  append("derived/state_industry_group_employment_M2023.csv", "Atlantis,CONSTRUCTION,5.0,100.0\r\n");
+  EXPECT_THAT(load_error(), HasSubstr("state_industry_group_employment_M2023.csv:11: field "
+                                      "'state': unknown state 'Atlantis'"));
+}
+
+TEST_F(BrokenWorld, MissingFile) {
+  std::filesystem::remove(dir_ / "census/list1_2023.csv");
+  EXPECT_THAT(load_error(), HasSubstr("list1_2023.csv: missing file"));
+}
+
+TEST_F(BrokenWorld, MissingDirectory) {
+  EXPECT_THROW(load_dataset({.data_dir = dir_ / "nope"}), DataError);
+}
+
+}  // namespace
+}  // namespace floe

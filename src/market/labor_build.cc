@@ -1,0 +1,131 @@
+#include "market/labor_build.h"
+
+#include <cmath>
+#include <limits>
+
+#include "floe/error.h"
+
+namespace floe::market {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// A state OEWS row's state: by PRIM_STATE/AREA when the file has them, else by AREA_TITLE.
+std::optional<StateId> row_state(const data::OewsRow& row, const Geography& geo) {
+  if (!row.area_title.empty()) {
+    if (auto s = geo.find_state(row.area_title)) return s;
+  }
+  if (!row.prim_state.empty()) return geo.find_state(row.prim_state);
+  return std::nullopt;
+}
+
+}  // namespace
+
+Wage annual_wage(const data::OewsValue& annual, const data::OewsValue& hourly, int year) {
+  using data::OewsFlag;
+  const auto top = data::oews_top_code(year);
+  if (annual.has_value()) return {annual.value, WageSource::kAnnual};
+  if (annual.flag == OewsFlag::kTopCoded) return {top.annual, WageSource::kTopCoded};
+  if (hourly.has_value()) return {hourly.value * data::kHoursPerYear, WageSource::kFromHourly};
+  if (hourly.flag == OewsFlag::kTopCoded) return {top.annual, WageSource::kTopCoded};
+  return {0.0, WageSource::kMissing};
+}
+
+LaborData build_labor(const LaborInputs& in, const Taxonomy& taxonomy, const Geography& geo) {
+  LaborData labor;
+  labor.year = in.year;
+  labor.national_file = in.national->file;
+  const std::size_t n_occ = taxonomy.occupations.size();
+  const std::size_t n_states = geo.states.size();
+  const std::size_t n_groups = taxonomy.industry_groups.size();
+  labor.national.resize(n_occ);
+  for (const auto& row : in.national->rows) {
+    if (row.occ_code == "00-0000" && row.employment.has_value()) {
+      labor.national_total_employment = row.employment.value;
+    }
+    if (row.group != data::OewsGroup::kDetailed) continue;
+    const auto occ = taxonomy.find_occupation(row.occ_code);
+    if (!occ) continue;  // cannot happen: the taxonomy's occupations are these rows
+    NationalOccupation& n = labor.national[occ->index()];
+    n.employment_released = row.employment.has_value();
+    n.employment = n.employment_released ? row.employment.value : 0.0;
+    n.mean = annual_wage(row.annual_mean, row.hourly_mean, in.year);
+    for (int p = 0; p < 5; ++p) {
+      n.percentiles[p] = annual_wage(row.annual_percentiles[p], row.hourly_percentiles[p], in.year);
+    }
+  }
+
+  labor.state_wages.assign(n_states * n_occ, Wage{});
+  labor.state_wage_file = in.state_wages->file;
+  for (const auto& row : in.state_wages->rows) {
+    const auto state = row_state(row, geo);
+    if (!state) {
+      throw DataError(in.state_wages->file, row.line, "AREA_TITLE",
+                      "unknown state '" + row.area_title + "'");
+    }
+    const auto occ = taxonomy.find_occupation(row.occ_code);
+    if (!occ) continue;  // totals and group rows (00-0000, 11-0000, 11-1000 ...)
+    labor.state_wages[state->index() * n_occ + occ->index()] =
+        annual_wage(row.annual_mean, row.hourly_mean, in.year);
+  }
+
+  if (in.state_employment) {
+    labor.state_employment_file = in.state_employment->file;
+    labor.state_employment.assign(n_states * n_occ, 0.0);
+    for (const auto& row : in.state_employment->rows) {
+      const auto state = row_state(row, geo);
+      if (!state) {
+        throw DataError(in.state_employment->file, row.line, "AREA_TITLE",
+                        "unknown state '" + row.area_title + "'");
+      }
+      const auto occ = taxonomy.find_occupation(row.occ_code);
+      if (!occ) continue;
+      labor.state_employment[state->index() * n_occ + occ->index()] =
+          row.employment.has_value() ? row.employment.value : -1.0;
+    }
+  }
+
+  labor.margins_file = in.groups_file;
+  labor.state_total_employment.assign(n_states, kNaN);
+  labor.state_total_wage_bill.assign(n_states, kNaN);
+  labor.state_group_employment.assign(n_states * n_groups, kNaN);
+  for (const auto& row : in.state_totals) {
+    if (row.state == "National") {
+      labor.margins_national_employment = row.employment;
+      continue;
+    }
+    const auto state = geo.find_state(row.state);
+    if (!state) throw DataError(in.totals_file, row.line, "state", "unknown state '" + row.state + "'");
+    labor.state_total_employment[state->index()] = row.employment;
+    labor.state_total_wage_bill[state->index()] = row.wage_bill;
+  }
+  for (const auto& row : in.state_groups) {
+    if (row.state == "National") continue;
+    const auto state = geo.find_state(row.state);
+    if (!state) throw DataError(in.groups_file, row.line, "state", "unknown state '" + row.state + "'");
+    const auto group = taxonomy.find_industry_group(row.industry_group);
+    if (!group) {
+      throw DataError(in.groups_file, row.line, "industry_group",
+                      "unknown industry group '" + row.industry_group + "'");
+    }
+    labor.state_group_employment[state->index() * n_groups + group->index()] = row.employment;
+  }
+  return labor;
+}
+
+}  // namespace floe::market
+
+namespace floe {
+
+const char* to_string(WageSource source) {
+  switch (source) {
+    case WageSource::kAnnual: return "annual";
+    case WageSource::kFromHourly: return "hourly x 2080";
+    case WageSource::kTopCoded: return "top-coded";
+    case WageSource::kNational: return "national";
+    case WageSource::kMissing: return "missing";
+  }
+  return "?";
+}
+
+}  // namespace floe
