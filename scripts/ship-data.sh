@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Rebuilds data/ (the shipped default data) from ../shared/data: copies the files floe reads,
+# zstd-compresses those over 100 kB (floe reads <name>.zst transparently), and writes
+# data/PROVENANCE.md with each file's source row and the sha256 of its uncompressed bytes.
+# Usage: scripts/ship-data.sh [SHARED_DATA_DIR]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+src=${1:-$here/../shared/data}
+dst=$here/data
+files=(
+  "onet/db_29_1_text/Occupation Data.txt"
+  "onet/db_29_1_text/Task Statements.txt"
+  "onet/db_29_1_text/Tasks to DWAs.txt"
+  "onet/db_29_1_text/DWA Reference.txt"
+  "onet/db_29_1_text/Technology Skills.txt"
+  "onet/db_29_1_text/Related Occupations.txt"
+  "onet/db_29_1_text/Job Zones.txt"
+  "onet/db_30_1_text/Skills.txt"
+  "bls-oews/national/national_May2021_dl.csv"
+  "bls-oews/national/national_M2022_dl.csv"
+  "bls-oews/national/national_M2023_dl.csv"
+  "bls-oews/national/national_M2024_dl.csv"
+  "bls-oews/state/state_M2023_wages_only.csv"
+  "derived/state_totals_M2023.csv"
+  "derived/state_industry_group_employment_M2023.csv"
+  "derived/onet_soc_industry_group.csv"
+  "census/co-est2023-alldata.csv"
+  "census/2024_Gaz_counties_national.txt"
+  "census/list1_2023.csv"
+  "crosswalks/nem-onet-to-soc-crosswalk__ONET_to_SOC_crosswalk.csv"
+  "crosswalks/soc_structure_2019.csv"
+  "crosswalks/soc_2010_to_2018_crosswalk.csv"
+  "ai-exposure/gpts-are-gpts/full_labelset.tsv"
+  "ai-exposure/gpts-are-gpts/occ_level.csv"
+  "ai-exposure/gpts-are-gpts/LICENSE"
+  "ai-exposure/anthropic-economic-index/release_2025_02_10/onet_task_mappings.csv"
+  "ai-exposure/anthropic-economic-index/release_2025_02_10/onet_task_statements.csv"
+  "ai-exposure/anthropic-economic-index/release_2025_02_10/automation_vs_augmentation.csv"
+  "ai-exposure/aioe/AIOE_DataAppendix__Appendix_A.csv"
+  "ai-exposure/aioe/AIOE_DataAppendix__Appendix_C.csv"
+  "ai-exposure/microsoft-working-with-ai/soc_ai_applicability_scores.csv"
+  "ai-exposure/microsoft-working-with-ai/LICENSE.txt"
+  "bls-ep/occupation__Table_1_2.csv"
+  "bls-ep/occupation__Table_1_10.csv"
+  "us-atlas/states-albers-10m.json"
+  "us-atlas/counties-albers-10m.json"
+  "us-atlas/LICENSE"
+)
+find "$dst" -mindepth 1 -not -name README.md -delete 2>/dev/null || true
+mkdir -p "$dst"
+prov=$dst/PROVENANCE.md
+{
+  echo "# Provenance of data/ (the shipped default data)"
+  echo
+  echo "Copied from \`../shared/data\` by \`scripts/ship-data.sh\`; see \`../shared/data/PROVENANCE.md\` for"
+  echo "the upstream repositories and commits. Files over 100 kB are stored zstd-compressed"
+  echo "(\`<name>.zst\`, \`zstd -19\`); the sha256 below is of the uncompressed bytes, identical to the"
+  echo "shared copy. floe reads either form."
+  echo
+  echo "| file | stored as | source, publisher and license (from shared/data/PROVENANCE.md) | sha256 (uncompressed) |"
+  echo "|---|---|---|---|"
+} > "$prov"
+for f in "${files[@]}"; do
+  mkdir -p "$dst/$(dirname "$f")"
+  size=$(stat -c %s "$src/$f")
+  if [ "$size" -gt 100000 ]; then
+    zstd -q -19 -f "$src/$f" -o "$dst/$f.zst"
+    stored="$(basename "$f").zst"
+  else
+    cp "$src/$f" "$dst/$f"
+    stored="$(basename "$f")"
+  fi
+  sum=$(sha256sum "$src/$f" | cut -d' ' -f1)
+  row=$(grep -F "| $f |" "$src/PROVENANCE.md" | head -1 | awk -F' \\| ' '{print $2" ("$4"; "$5")"}')
+  echo "| $f | $stored | $row | $sum |" >> "$prov"
+done
+echo "data/: $(du -sh "$dst" | cut -f1) in $(find "$dst" -type f | wc -l) files"

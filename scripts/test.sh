@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing; unit tests in the release build; the same tests
+# under AddressSanitizer + UndefinedBehaviorSanitizer; the libFuzzer target for a bounded time;
+# end-to-end checks of the CLI on the shipped data. Set FLOE_FUZZ_SECONDS to change the fuzz time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh test
+jobs=$(nproc)
+
+echo "== unit tests (release)"
+cmake --preset release > /dev/null
+cmake --build --preset release -j "$jobs"
+ctest --preset release -j "$jobs"
+
+echo "== unit tests (ASan + UBSan)"
+cmake --preset asan > /dev/null
+cmake --build --preset asan -j "$jobs"
+ctest --preset asan -j "$jobs"
+
+echo "== fuzzing the delimited-text reader"
+fuzz/run.sh "${FLOE_FUZZ_SECONDS:-60}" 2>&1 | tail -4
+
+echo "== end to end"
+tests/e2e.sh build/release/apps/floe/floe
+echo "All tests passed."
