@@ -24,5 +24,6 @@ void add_data_options(CLI::App& command, DataOptions& options);
 Dataset load_with_progress(const DataOptions& options);
 
 void add_data_commands(CLI::App& app);
+void add_index_command(CLI::App& app);
 
 }  // namespace floe::cli

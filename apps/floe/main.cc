@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
       "`floe data check` (what the inputs cover). Every command takes --help."};
   app.require_subcommand(1);
   app.set_version_flag("--version", "floe 0.1.0");
+  floe::cli::add_index_command(app);
   floe::cli::add_data_commands(app);
   try {
     app.parse(argc, argv);

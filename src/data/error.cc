@@ -6,10 +6,10 @@ namespace {
 std::string format_data_error(const std::string& file, std::size_t line, const std::string& field,
                               const std::string& problem) {
   std::string out = file;
-  if (line > 0) out += ":" + std::to_string(line);
-  out += ": ";
-  if (!field.empty()) out += "field '" + field + "': ";
-  out += problem;
+  if (line > 0) out.append(":").append(std::to_string(line));
+  out.append(": ");
+  if (!field.empty()) out.append("field '").append(field).append("': ");
+  out.append(problem);
   return out;
 }
 

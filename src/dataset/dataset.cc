@@ -15,7 +15,7 @@
 #include "dataset/paths.h"
 #include "floe/error.h"
 #include "geo/build.h"
-#include "market/labor_build.h"
+#include "dataset/labor_build.h"
 #include "taxonomy/build.h"
 
 #ifndef FLOE_DEFAULT_DATA_DIR
@@ -176,7 +176,7 @@ Dataset load_dataset(const DatasetOptions& options,
 
   const data::OewsTable state_wages = data::read_oews(file(kStateWages));
   data::OewsTable state_employment;
-  market::LaborInputs l;
+  dataset::LaborInputs l;
   l.year = options.oews_year;
   l.national = &national;
   l.state_wages = &state_wages;
@@ -190,7 +190,7 @@ Dataset load_dataset(const DatasetOptions& options,
   path = file(kStateGroups);
   l.groups_file = path.string();
   l.state_groups = data::read_state_industry_groups(path);
-  ds.labor = market::build_labor(l, ds.taxonomy, ds.geography);
+  ds.labor = dataset::build_labor(l, ds.taxonomy, ds.geography);
 
   ds.peers = load_peers(file);
   return ds;

@@ -7,7 +7,7 @@
 #include "data/oews.h"
 #include "floe/labor.h"
 
-namespace floe::market {
+namespace floe::dataset {
 
 struct LaborInputs {
   int year = 2023;
@@ -26,4 +26,4 @@ LaborData build_labor(const LaborInputs& in, const Taxonomy& taxonomy, const Geo
 // "#" is the year's top code.
 Wage annual_wage(const data::OewsValue& annual, const data::OewsValue& hourly, int year);
 
-}  // namespace floe::market
+}  // namespace floe::dataset

@@ -1,11 +1,11 @@
-#include "market/labor_build.h"
+#include "dataset/labor_build.h"
 
 #include <cmath>
 #include <limits>
 
 #include "floe/error.h"
 
-namespace floe::market {
+namespace floe::dataset {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -113,7 +113,7 @@ LaborData build_labor(const LaborInputs& in, const Taxonomy& taxonomy, const Geo
   return labor;
 }
 
-}  // namespace floe::market
+}  // namespace floe::dataset
 
 namespace floe {
 

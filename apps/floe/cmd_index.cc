@@ -1,0 +1,182 @@
+// floe index: the Iceberg Index for the nation, states, counties, occupations and industries.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "commands.h"
+#include "floe/error.h"
+#include "floe/index.h"
+#include "floe/store.h"
+#include "index_options.h"
+
+namespace floe::cli {
+namespace {
+
+struct Args {
+  DataOptions data;
+  IndexArgs index;
+  std::string by;
+  std::string format = "table";
+  std::filesystem::path out;
+  std::filesystem::path db = "out/floe.db";
+  std::size_t top = 10;
+};
+
+Breakdown parse_breakdown(const std::string& by) {
+  if (by == "state") return Breakdown::kState;
+  if (by == "county") return Breakdown::kCounty;
+  if (by == "occupation") return Breakdown::kOccupation;
+  if (by == "major") return Breakdown::kMajor;
+  if (by == "industry") return Breakdown::kIndustry;
+  return Breakdown::kNation;
+}
+
+// Writes `text` to `path` atomically (a temporary file renamed into place).
+void write_file(const std::filesystem::path& path, const std::string& text) {
+  auto tmp = path;
+  tmp += ".partial";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << text;
+    if (!out) throw Error("cannot write " + tmp.string());
+  }
+  std::filesystem::rename(tmp, path);
+}
+
+std::string render(const Table& t, const std::string& format, std::size_t max_rows) {
+  std::ostringstream out;
+  if (format == "csv") {
+    write_csv(out, t);
+  } else if (format == "json") {
+    write_json(out, t);
+  } else {
+    write_text(out, t, max_rows);
+  }
+  return out.str();
+}
+
+// The default view: national figures, then the top and bottom states, the most exposed
+// occupations and industries.
+std::string summary(const Dataset& ds, const IndexResult& r, const IndexArgs& a,
+                    std::size_t top) {
+  std::string s;
+  const IndexFigures& n = r.nation;
+  s += fmt::format("Iceberg Index, United States (OEWS May {}; {})\n", ds.labor.year,
+                   r.provenance);
+  s += fmt::format("  Iceberg index  {:5.1f}%  ${:.2f}T of ${:.2f}T in wages  {:.1f}M "
+                   "exposure-weighted workers of {:.1f}M\n",
+                   100 * n.iceberg(), n.exposed_wages / 1e12, n.wage_bill / 1e12,
+                   n.exposed_workers / 1e6, n.employment / 1e6);
+  s += fmt::format("  Surface index  {:5.1f}%  ${:.2f}T in the visible occupations (SOC {})\n",
+                   100 * n.surface(), n.surface_wages / 1e12, a.surface);
+  s += fmt::format("  Below the surface: {:.1f}x the visible exposure.\n\n",
+                   n.surface() > 0 ? n.iceberg() / n.surface() : 0.0);
+  std::ostringstream out;
+  Table states = index_table(ds, r, Breakdown::kState);
+  const std::vector<std::string> keep = {"name", "iceberg", "surface", "band_low", "band_high",
+                                         "exposed_wages", "exposed_workers"};
+  auto narrow = [&](Table t, const std::vector<std::string>& cols) {
+    Table out{t.title, {}, {}, {}};
+    std::vector<std::size_t> idx;
+    for (const auto& c : cols) idx.push_back(t.column(c));
+    for (auto i : idx) out.columns.push_back(t.columns[i]);
+    for (const auto& row : t.rows) {
+      std::vector<Value> v;
+      for (auto i : idx) v.push_back(row[i]);
+      out.rows.push_back(v);
+    }
+    return out;
+  };
+  Table top_states = narrow(states, keep);
+  top_states.title = fmt::format("Most exposed states (of {})", states.rows.size());
+  write_text(out, top_states, std::min<std::size_t>(top, 5));
+  Table bottom = top_states;
+  bottom.title = "Least exposed states";
+  std::reverse(bottom.rows.begin(), bottom.rows.end());
+  out << '\n';
+  write_text(out, bottom, std::min<std::size_t>(top, 5));
+  out << '\n';
+  Table occ = narrow(index_table(ds, r, Breakdown::kOccupation),
+                     {"soc_code", "title", "exposure", "employment", "exposed_wages"});
+  // Most exposed with at least 100,000 workers: the occupations that matter for many people.
+  std::erase_if(occ.rows, [](const auto& row) { return std::get<double>(row[3]) < 100000; });
+  occ.title = "Most exposed occupations (100,000+ workers)";
+  write_text(out, occ, top);
+  out << '\n';
+  Table ind = narrow(index_table(ds, r, Breakdown::kIndustry),
+                     {"industry", "iceberg", "exposed_wages", "employment"});
+  ind.title = "Most exposed industry groups";
+  write_text(out, ind, top);
+  s += out.str();
+  s += "\nState and county figures are estimated from state industry-group margins "
+       "(docs/method.md §5). More: --by state|county|occupation|major|industry, floe report.\n";
+  return s;
+}
+
+void run(const Args& a) {
+  const auto start = std::chrono::steady_clock::now();
+  const Dataset ds = load_with_progress(a.data);
+  const Cells cells = build_cells(ds, a.index.cell_options());
+  const IndexResult r = compute_index(ds, cells, a.index.options());
+
+  // Results file first, so that an error there leaves no partial output anywhere.
+  {
+    Store store(a.db);
+    store.write_run_info("command", "floe index");
+    store.write_run_info("options", a.index.describe());
+    store.write_run_info("layer", r.layer);
+    store.write_run_info("provenance", r.provenance);
+    store.write_run_info("data_dir", ds.data_dir.string());
+    store.write_run_info("oews_year", std::to_string(ds.labor.year));
+    for (Breakdown b : {Breakdown::kNation, Breakdown::kState, Breakdown::kCounty,
+                        Breakdown::kOccupation, Breakdown::kMajor, Breakdown::kIndustry}) {
+      store.write_table(std::string("index_") + to_string(b), index_table(ds, r, b));
+    }
+    store.commit();
+  }
+  std::string text;
+  if (a.by.empty() && a.format == "table") {
+    text = summary(ds, r, a.index, a.top);
+  } else {
+    const Breakdown b = a.by.empty() ? Breakdown::kNation : parse_breakdown(a.by);
+    text = render(index_table(ds, r, b), a.format, a.out.empty() ? a.top * 5 : 0);
+  }
+  if (a.out.empty()) {
+    std::cout << text;
+  } else {
+    write_file(a.out, text);
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  fmt::print(stderr, "Results in {}{}{} ({:.2f} s).\n", a.db.string(),
+             a.out.empty() ? "" : " and ", a.out.string(), seconds);
+}
+
+}  // namespace
+
+void add_index_command(CLI::App& app) {
+  static Args args;
+  CLI::App* c = app.add_subcommand(
+      "index",
+      "The Iceberg Index: the share of wage value in tasks AI can already perform, for the "
+      "nation, states, counties, occupations and industries (formula: docs/method.md).\n"
+      "Without --by, prints the national index and surface index, the top and bottom states and "
+      "the most exposed occupations and industries. Every run also writes all breakdowns to a "
+      "SQLite file (--db).");
+  add_data_options(*c, args.data);
+  add_index_options(*c, args.index);
+  c->add_option("--by", args.by, "Breakdown to print: state, county, occupation, major, industry")
+      ->check(CLI::IsMember({"nation", "state", "county", "occupation", "major", "industry"}));
+  c->add_option("--format", args.format, "Output format: table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  c->add_option("--out", args.out, "Write the output to this file instead of the terminal");
+  c->add_option("--db", args.db, "SQLite results file (all breakdowns)")->capture_default_str();
+  c->add_option("--top", args.top, "Rows per table in the terminal")->capture_default_str();
+  c->callback([] { run(args); });
+}
+
+}  // namespace floe::cli

@@ -1,0 +1,228 @@
+// The Iceberg Index of the tiny world, worked out by hand (docs/method.md §9 walks through it),
+// and invariants on the shipped data.
+#include "floe/index.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <set>
+
+#include "floe/error.h"
+
+namespace floe {
+namespace {
+
+const Dataset& tiny() {
+  static const Dataset ds = load_dataset({.data_dir = FLOE_TINY_DATA_DIR});
+  return ds;
+}
+const Cells& tiny_cells() {
+  static const Cells cells = build_cells(tiny());
+  return cells;
+}
+const Dataset& shipped() {
+  static const Dataset ds = load_dataset({.data_dir = FLOE_DEFAULT_DATA_DIR});
+  return ds;
+}
+const Cells& shipped_cells() {
+  static const Cells cells = build_cells(shipped());
+  return cells;
+}
+
+OccupationId occ(const char* soc) { return *tiny().taxonomy.find_occupation(soc); }
+StateId state(const char* usps) { return *tiny().geography.find_state(usps); }
+
+// Tasks (weight, label): developers 101 (core 2, E1), 102 (supplemental 1, E0);
+// clerks 103 (core 2, E1), 104 (core 2, E2 -> 0); laborers 105 (n/a 1, E0).
+TEST(TinyIndex, OccupationExposure) {
+  const IndexResult r = compute_index(tiny(), tiny_cells(), {});
+  EXPECT_DOUBLE_EQ(r.exposure[occ("15-1252").index()], 2.0 / 3.0);  // (2*1 + 1*0) / 3
+  EXPECT_DOUBLE_EQ(r.exposure[occ("43-3031").index()], 0.5);        // (2*1 + 2*0) / 4
+  EXPECT_DOUBLE_EQ(r.exposure[occ("47-2061").index()], 0.0);
+}
+
+TEST(TinyIndex, StatesNationDollarsAndSurface) {
+  const IndexResult r = compute_index(tiny(), tiny_cells(), {});
+  // Alabama: 400 x $90,000 x 2/3 + 1,200 x $45,000 x 1/2 = $51.0M of $105.2M.
+  const IndexFigures& al = r.states[state("AL").index()];
+  EXPECT_DOUBLE_EQ(al.wage_bill, 105.2e6);
+  EXPECT_DOUBLE_EQ(al.exposed_wages, 51.0e6);
+  EXPECT_DOUBLE_EQ(al.iceberg(), 51.0 / 105.2);
+  EXPECT_DOUBLE_EQ(al.surface(), 24.0 / 105.2);
+  EXPECT_DOUBLE_EQ(al.exposed_workers, 400.0 * 2 / 3 + 600.0);
+  EXPECT_TRUE(al.estimated);
+  // Alaska: 600 x $100,000 x 2/3 + 800 x $55,000 x 1/2 = $62.0M of $135.2M.
+  const IndexFigures& ak = r.states[state("AK").index()];
+  EXPECT_DOUBLE_EQ(ak.exposed_wages, 62.0e6);
+  EXPECT_DOUBLE_EQ(ak.iceberg(), 62.0 / 135.2);
+  EXPECT_DOUBLE_EQ(ak.surface(), 40.0 / 135.2);
+  // Nation: $113.0M of $240.4M; surface $64.0M.
+  EXPECT_DOUBLE_EQ(r.nation.exposed_wages, 113.0e6);
+  EXPECT_DOUBLE_EQ(r.nation.wage_bill, 240.4e6);
+  EXPECT_DOUBLE_EQ(r.nation.iceberg(), 113.0 / 240.4);
+  EXPECT_DOUBLE_EQ(r.nation.surface(), 64.0 / 240.4);
+  EXPECT_DOUBLE_EQ(r.nation.exposed_workers, 1000.0 * 2 / 3 + 1000.0);
+}
+
+TEST(TinyIndex, StateGapConcentrationAndBand) {
+  const IndexResult r = compute_index(tiny(), tiny_cells(), {});
+  const StateExtras& al = r.state_extras[state("AL").index()];
+  EXPECT_DOUBLE_EQ(al.gap, 27.0 / 105.2);
+  // Exposed wages by industry group: technology $24M, finance $27M, construction 0.
+  EXPECT_NEAR(al.hhi, (24.0 * 24 + 27.0 * 27) / (51.0 * 51), 1e-15);
+  // Lowest with E2 = 0 (any labeler); highest with human labels and E2 = 1 (task 104 -> 1).
+  EXPECT_NEAR(al.band_low, 51.0 / 105.2, 1e-15);
+  EXPECT_NEAR(al.band_high, 78.0 / 105.2, 1e-15);
+}
+
+TEST(TinyIndex, CountiesOccupationsMajorsAndIndustries) {
+  const IndexResult r = compute_index(tiny(), tiny_cells(), {});
+  const auto& autauga = r.counties[tiny().geography.find_county("01001")->index()];
+  EXPECT_DOUBLE_EQ(autauga.exposed_wages, 0.2 * 51.0e6);
+  EXPECT_DOUBLE_EQ(autauga.iceberg(), 51.0 / 105.2);
+  EXPECT_DOUBLE_EQ(r.occupations[occ("43-3031").index()].exposed_wages, 49.0e6);
+  EXPECT_DOUBLE_EQ(r.occupations[occ("43-3031").index()].employment, 2000);
+  const auto major = tiny().taxonomy.find_major_group("15-0000");
+  EXPECT_DOUBLE_EQ(r.major_groups[major->index()].exposed_wages, 64.0e6);
+  const auto finance = tiny().taxonomy.find_industry_group("FINANCE_AND_INSURANCE");
+  EXPECT_DOUBLE_EQ(r.industries[finance->index()].exposed_wages, 49.0e6);
+}
+
+TEST(TinyIndex, OptionsChangeTheLabels) {
+  IndexOptions o;
+  o.technical = {Labeler::kGpt4, 1.0};  // 102 E2 -> 1: developers (2 + 1) / 3 = 1
+  IndexResult r = compute_index(tiny(), tiny_cells(), o);
+  EXPECT_DOUBLE_EQ(r.exposure[occ("15-1252").index()], 1.0);
+  o = {};
+  o.transfer = true;  // 104 shares a DWA with 103 (E1): clerks (2 + 2) / 4 = 1
+  r = compute_index(tiny(), tiny_cells(), o);
+  EXPECT_DOUBLE_EQ(r.exposure[occ("43-3031").index()], 1.0);
+  EXPECT_DOUBLE_EQ(r.exposure[occ("15-1252").index()], 2.0 / 3.0);
+  o = {};
+  o.weighting = TaskWeighting::kEqual;  // developers (1 + 0) / 2
+  r = compute_index(tiny(), tiny_cells(), o);
+  EXPECT_DOUBLE_EQ(r.exposure[occ("15-1252").index()], 0.5);
+  o = {};
+  o.layer = LayerKind::kObserved;  // observed: 101 and 103
+  r = compute_index(tiny(), tiny_cells(), o);
+  EXPECT_DOUBLE_EQ(r.exposure[occ("43-3031").index()], 0.5);
+  o = {};
+  o.surface = {"43-3031"};
+  r = compute_index(tiny(), tiny_cells(), o);
+  EXPECT_DOUBLE_EQ(r.nation.surface_wages, 49.0e6);
+}
+
+TEST(TinyIndex, UnknownSurfaceCodeIsAnError) {
+  IndexOptions o;
+  o.surface = {"99-0000"};
+  EXPECT_THROW(compute_index(tiny(), tiny_cells(), o), Error);
+  o.surface = {"fifteen"};
+  EXPECT_THROW(compute_index(tiny(), tiny_cells(), o), Error);
+}
+
+// --- invariants on the shipped data -------------------------------------------------------
+
+void expect_unit(double x, const std::string& what) {
+  EXPECT_GE(x, 0.0) << what;
+  EXPECT_LE(x, 1.0) << what;
+}
+
+TEST(ShippedIndex, EveryIndexIsInTheUnitInterval) {
+  for (Labeler labeler : {Labeler::kHuman, Labeler::kGpt4, Labeler::kMean}) {
+    IndexOptions o;
+    o.technical = {labeler, 1.0};
+    o.transfer = labeler == Labeler::kMean;
+    const IndexResult r = compute_index(shipped(), shipped_cells(), o);
+    expect_unit(r.nation.iceberg(), "nation");
+    for (const auto& s : r.states) expect_unit(s.iceberg(), "state");
+    for (const auto& c : r.counties) expect_unit(c.iceberg(), "county");
+    for (const auto& c : r.counties) expect_unit(c.surface(), "county surface");
+    for (const auto& x : r.occupations) expect_unit(x.iceberg(), "occupation");
+    for (const auto& x : r.industries) expect_unit(x.iceberg(), "industry");
+    for (const auto& x : r.state_extras) expect_unit(x.hhi, "hhi");
+    for (double e : r.exposure) expect_unit(e, "exposure");
+  }
+}
+
+TEST(ShippedIndex, StatesCountiesAndIndustriesAddUpToTheNation) {
+  const IndexResult r = compute_index(shipped(), shipped_cells(), {});
+  double states = 0, counties = 0, industries = 0, majors = 0, territories = 0;
+  for (std::size_t s = 0; s < r.states.size(); ++s) {
+    states += r.states[s].exposed_wages;
+    if (shipped().geography.states[s].territory) territories += r.states[s].exposed_wages;
+  }
+  for (const auto& c : r.counties) counties += c.exposed_wages;
+  for (const auto& x : r.industries) industries += x.exposed_wages;
+  for (const auto& x : r.major_groups) majors += x.exposed_wages;
+  const double nation = r.nation.exposed_wages;
+  EXPECT_NEAR(states, nation, 1e-9 * nation);
+  EXPECT_NEAR(counties + territories, nation, 1e-9 * nation);  // territories have no counties
+  EXPECT_NEAR(industries, nation, 1e-9 * nation);
+  EXPECT_NEAR(majors, nation, 1e-9 * nation);
+}
+
+// Occupations whose exposure differs between two results.
+std::set<std::size_t> changed(const IndexResult& a, const IndexResult& b) {
+  std::set<std::size_t> out;
+  for (std::size_t o = 0; o < a.exposure.size(); ++o) {
+    if (a.exposure[o] != b.exposure[o]) out.insert(o);
+  }
+  return out;
+}
+
+TEST(ShippedIndex, ChangingOneTaskChangesOnlyItsOccupationsOrItsSkillsUnderTransfer) {
+  const Dataset& ds = shipped();
+  const Taxonomy& t = ds.taxonomy;
+  // An E0 task whose DWAs link it to more than 3 tasks, all E0 too (so that under transfer
+  // raising it to E1 raises them all).
+  TaskId task;
+  for (std::size_t i = 0; i < t.tasks.size() && !task.valid(); ++i) {
+    if (ds.technical.human[i] != 0 || t.task_dwas.row(i).empty()) continue;
+    std::size_t linked = 0;
+    bool all_e0 = true;
+    for (DwaId d : t.task_dwas.row(i)) {
+      for (TaskId x : t.dwa_tasks.row(d.index())) {
+        ++linked;
+        all_e0 = all_e0 && ds.technical.human[x.index()] == 0;
+      }
+    }
+    if (all_e0 && linked > 3) task = TaskId(i);
+  }
+  ASSERT_TRUE(task.valid());
+  const auto holders = [&](const std::set<TaskId>& tasks) {
+    std::set<std::size_t> out;
+    for (std::size_t o = 0; o < t.occupations.size(); ++o) {
+      for (TaskId x : t.occupation_tasks.row(o)) {
+        if (tasks.count(x)) out.insert(o);
+      }
+    }
+    return out;
+  };
+  for (bool transfer : {false, true}) {
+    IndexOptions o;
+    o.transfer = transfer;
+    const IndexResult before = compute_index(ds, shipped_cells(), o);
+    Dataset edited = ds;
+    edited.technical.human[task.index()] = 1;  // E0 -> E1
+    const IndexResult after = compute_index(edited, shipped_cells(), o);
+    std::set<TaskId> reach = {task};
+    if (transfer) {
+      for (DwaId d : t.task_dwas.row(task.index())) {
+        for (TaskId x : t.dwa_tasks.row(d.index())) reach.insert(x);
+      }
+    }
+    const auto allowed = holders(reach);
+    const auto moved = changed(before, after);
+    EXPECT_FALSE(moved.empty());
+    for (std::size_t o : moved) EXPECT_TRUE(allowed.count(o)) << t.occupations[o].soc_code;
+    if (transfer) {
+      EXPECT_GT(allowed.size(), holders({task}).size());
+    } else {
+      EXPECT_EQ(moved, holders({task}));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace floe

@@ -1,0 +1,185 @@
+// Index results as tables (the same columns in text, CSV, JSON, SQLite and HTML).
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "floe/index.h"
+
+namespace floe {
+namespace {
+
+const char* kEstimatedNote =
+    "Employment in states and counties is estimated from state industry-group margins and county "
+    "population (docs/method.md §5); 'estimated' marks every such figure.";
+
+std::vector<Column> figure_columns() {
+  return {{"employment", "Workers", ColumnKind::kCount},
+          {"wage_bill", "Wage bill", ColumnKind::kDollars},
+          {"exposed_wages", "Exposed wages", ColumnKind::kDollars},
+          {"exposed_workers", "Exposed workers", ColumnKind::kCount},
+          {"iceberg", "Iceberg", ColumnKind::kShare, 1},
+          {"surface", "Surface", ColumnKind::kShare, 1}};
+}
+
+void add_figures(std::vector<Value>& row, const IndexFigures& f) {
+  for (double v : {f.employment, f.wage_bill, f.exposed_wages, f.exposed_workers, f.iceberg(),
+                   f.surface()}) {
+    row.emplace_back(v);
+  }
+}
+
+// Rows sorted by the iceberg column, highest first (ties by name, for stable output).
+void sort_by_iceberg(Table& t) {
+  const std::size_t col = t.column("iceberg");
+  std::stable_sort(t.rows.begin(), t.rows.end(), [col](const auto& a, const auto& b) {
+    return std::get<double>(a[col]) > std::get<double>(b[col]);
+  });
+}
+
+const char* task_source(TaskSource s) {
+  switch (s) {
+    case TaskSource::kOnet: return "O*NET";
+    case TaskSource::kImputed: return "imputed";
+    case TaskSource::kNone: return "none";
+  }
+  return "?";
+}
+
+}  // namespace
+
+const char* to_string(Breakdown by) {
+  switch (by) {
+    case Breakdown::kNation: return "nation";
+    case Breakdown::kState: return "state";
+    case Breakdown::kCounty: return "county";
+    case Breakdown::kOccupation: return "occupation";
+    case Breakdown::kMajor: return "major";
+    case Breakdown::kIndustry: return "industry";
+  }
+  return "?";
+}
+
+Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
+  Table t;
+  const Geography& g = ds.geography;
+  const Taxonomy& tx = ds.taxonomy;
+  auto figures = figure_columns();
+  switch (by) {
+    case Breakdown::kNation: {
+      t.title = "United States";
+      t.columns = {{"area", "Area", ColumnKind::kText}};
+      t.columns.insert(t.columns.end(), figures.begin(), figures.end());
+      t.columns.push_back({"uncovered_employment", "Workers without exposure", ColumnKind::kCount});
+      t.columns.push_back({"estimated", "Estimated", ColumnKind::kFlag});
+      std::vector<Value> row{std::string("United States")};
+      add_figures(row, r.nation);
+      row.push_back(r.nation.uncovered_employment);
+      row.push_back(r.nation.estimated);
+      t.rows.push_back(row);
+      break;
+    }
+    case Breakdown::kState: {
+      t.title = "States";
+      t.columns = {{"fips", "FIPS", ColumnKind::kText},
+                   {"usps", "", ColumnKind::kText},
+                   {"name", "State", ColumnKind::kText}};
+      t.columns.insert(t.columns.end(), figures.begin(), figures.end());
+      t.columns.insert(t.columns.end(), {{"gap", "Gap", ColumnKind::kShare, 1},
+                                         {"hhi", "HHI", ColumnKind::kNumber, 3},
+                                         {"band_low", "Low", ColumnKind::kShare, 1},
+                                         {"band_high", "High", ColumnKind::kShare, 1},
+                                         {"estimated", "Estimated", ColumnKind::kFlag}});
+      for (std::size_t s = 0; s < g.states.size(); ++s) {
+        if (r.states[s].employment <= 0) continue;
+        std::vector<Value> row{g.states[s].fips, g.states[s].usps, g.states[s].name};
+        add_figures(row, r.states[s]);
+        const StateExtras& x = r.state_extras[s];
+        for (double v : {x.gap, x.hhi, x.band_low, x.band_high}) row.emplace_back(v);
+        row.emplace_back(r.states[s].estimated);
+        t.rows.push_back(row);
+      }
+      t.notes.push_back("Gap = iceberg - surface. HHI: concentration of exposed wages across "
+                        "industry groups (0-1). Low/High: range over labelers and E2 weights.");
+      break;
+    }
+    case Breakdown::kCounty: {
+      t.title = "Counties";
+      t.columns = {{"fips", "FIPS", ColumnKind::kText},
+                   {"name", "County", ColumnKind::kText},
+                   {"state", "", ColumnKind::kText}};
+      t.columns.insert(t.columns.end(), figures.begin(), figures.end());
+      t.columns.push_back({"estimated", "Estimated", ColumnKind::kFlag});
+      for (std::size_t c = 0; c < g.counties.size(); ++c) {
+        if (r.counties[c].employment <= 0) continue;
+        std::vector<Value> row{g.counties[c].fips, g.counties[c].name,
+                               g.states[g.counties[c].state.index()].usps};
+        add_figures(row, r.counties[c]);
+        row.push_back(r.counties[c].estimated);
+        t.rows.push_back(row);
+      }
+      t.notes.push_back("A county's shares equal its state's until county employment by industry "
+                        "is supplied; its counts scale with population (docs/method.md §5).");
+      break;
+    }
+    case Breakdown::kOccupation: {
+      t.title = "Occupations";
+      t.columns = {{"soc_code", "SOC", ColumnKind::kText},
+                   {"title", "Occupation", ColumnKind::kText},
+                   {"exposure", "Exposure", ColumnKind::kShare, 1},
+                   {"employment", "Workers", ColumnKind::kCount},
+                   {"mean_wage", "Mean wage", ColumnKind::kDollars},
+                   {"wage_bill", "Wage bill", ColumnKind::kDollars},
+                   {"exposed_wages", "Exposed wages", ColumnKind::kDollars},
+                   {"exposed_workers", "Exposed workers", ColumnKind::kCount},
+                   {"iceberg", "Iceberg", ColumnKind::kShare, 1},
+                   {"surface", "Surface", ColumnKind::kFlag},
+                   {"tasks", "Tasks", ColumnKind::kText}};
+      for (std::size_t o = 0; o < tx.occupations.size(); ++o) {
+        const IndexFigures& f = r.occupations[o];
+        const double emp = f.employment + f.uncovered_employment;
+        t.rows.push_back({tx.occupations[o].soc_code, tx.occupations[o].title, r.exposure[o], emp,
+                          f.employment > 0 ? f.wage_bill / f.employment : std::nan(""),
+                          f.wage_bill, f.exposed_wages, f.exposed_workers,
+                          std::isnan(r.exposure[o]) ? 0.0 : r.exposure[o],
+                          static_cast<bool>(r.surface_occupation[o]),
+                          std::string(task_source(tx.occupations[o].task_source))});
+      }
+      t.notes.push_back("Exposure = share of the occupation's task weight AI can perform "
+                        "(docs/method.md §7). Tasks 'imputed': an 'All Other' occupation given its "
+                        "SOC group's tasks.");
+      break;
+    }
+    case Breakdown::kMajor: {
+      t.title = "Occupation groups (SOC major groups)";
+      t.columns = {{"soc_code", "SOC", ColumnKind::kText},
+                   {"title", "Group", ColumnKind::kText}};
+      t.columns.insert(t.columns.end(), figures.begin(), figures.end());
+      for (std::size_t m = 0; m < tx.major_groups.size(); ++m) {
+        if (r.major_groups[m].employment <= 0) continue;
+        std::vector<Value> row{tx.major_groups[m].soc_code, tx.major_groups[m].title};
+        add_figures(row, r.major_groups[m]);
+        t.rows.push_back(row);
+      }
+      break;
+    }
+    case Breakdown::kIndustry: {
+      t.title = "Industry groups";
+      t.columns = {{"industry", "Industry group", ColumnKind::kText}};
+      t.columns.insert(t.columns.end(), figures.begin(), figures.end());
+      for (std::size_t i = 0; i < tx.industry_groups.size(); ++i) {
+        if (r.industries[i].employment <= 0) continue;
+        std::vector<Value> row{tx.industry_groups[i].name};
+        add_figures(row, r.industries[i]);
+        t.rows.push_back(row);
+      }
+      t.notes.push_back("Industry groups: the 23 groups of the state margins; an occupation's "
+                        "workers are split across its groups (docs/method.md §5).");
+      break;
+    }
+  }
+  if (by != Breakdown::kNation) sort_by_iceberg(t);
+  if (by != Breakdown::kOccupation && by != Breakdown::kMajor) t.notes.push_back(kEstimatedNote);
+  return t;
+}
+
+}  // namespace floe

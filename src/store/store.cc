@@ -1,0 +1,158 @@
+#include "floe/store.h"
+
+#include <sqlite3.h>
+
+#include "floe/error.h"
+
+namespace floe {
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, const std::string& what) {
+  throw Error(what + ": " + (db ? sqlite3_errmsg(db) : "sqlite error"));
+}
+
+// Statement handle that finalizes itself.
+class Statement {
+ public:
+  Statement(sqlite3* db, const std::string& sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) {
+      fail(db, "cannot prepare \"" + sql + "\"");
+    }
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  sqlite3_stmt* get() { return stmt_; }
+  void step_done() {
+    if (sqlite3_step(stmt_) != SQLITE_DONE) fail(db_, "cannot write results");
+    sqlite3_reset(stmt_);
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+std::string quote_identifier(const std::string& name) {
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+const char* sql_type(ColumnKind kind) {
+  switch (kind) {
+    case ColumnKind::kText: return "TEXT";
+    case ColumnKind::kFlag: return "INTEGER";
+    default: return "REAL";
+  }
+}
+
+}  // namespace
+
+Store::Store(std::filesystem::path path) : path_(std::move(path)) {
+  partial_ = path_;
+  partial_ += ".partial";
+  std::error_code ec;
+  std::filesystem::remove(partial_, ec);
+  if (!path_.parent_path().empty()) std::filesystem::create_directories(path_.parent_path(), ec);
+  if (sqlite3_open_v2(partial_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                      nullptr) != SQLITE_OK) {
+    const std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw Error("cannot create " + partial_.string() + ": " + msg);
+  }
+  exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN;");
+  exec("CREATE TABLE run (key TEXT PRIMARY KEY, value TEXT)");
+}
+
+Store::~Store() {
+  if (db_) sqlite3_close(db_);
+  if (!committed_) {
+    std::error_code ec;
+    std::filesystem::remove(partial_, ec);
+  }
+}
+
+void Store::exec(const std::string& sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    const std::string text = message ? message : "unknown error";
+    sqlite3_free(message);
+    throw Error("results database " + partial_.string() + ": " + text);
+  }
+}
+
+void Store::write_run_info(const std::string& key, const std::string& value) {
+  Statement insert(db_, "INSERT OR REPLACE INTO run (key, value) VALUES (?, ?)");
+  sqlite3_bind_text(insert.get(), 1, key.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(insert.get(), 2, value.c_str(), -1, SQLITE_TRANSIENT);
+  insert.step_done();
+}
+
+void Store::write_table(const std::string& name, const Table& table) {
+  std::string create = "CREATE TABLE " + quote_identifier(name) + " (";
+  std::string insert_sql = "INSERT INTO " + quote_identifier(name) + " VALUES (";
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    create += (c ? ", " : "") + quote_identifier(table.columns[c].name) + " " +
+              sql_type(table.columns[c].kind);
+    insert_sql += c ? ", ?" : "?";
+  }
+  exec(create + ")");
+  Statement insert(db_, insert_sql + ")");
+  for (const auto& row : table.rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const int i = static_cast<int>(c) + 1;
+      const Value& v = row[c];
+      if (const auto* s = std::get_if<std::string>(&v)) {
+        sqlite3_bind_text(insert.get(), i, s->c_str(), -1, SQLITE_TRANSIENT);
+      } else if (const auto* d = std::get_if<double>(&v)) {
+        if (*d != *d) {
+          sqlite3_bind_null(insert.get(), i);  // NaN
+        } else if (table.columns[c].kind == ColumnKind::kFlag) {
+          sqlite3_bind_int(insert.get(), i, *d != 0);
+        } else {
+          sqlite3_bind_double(insert.get(), i, *d);
+        }
+      } else if (const auto* b = std::get_if<bool>(&v)) {
+        sqlite3_bind_int(insert.get(), i, *b ? 1 : 0);
+      } else {
+        sqlite3_bind_null(insert.get(), i);
+      }
+    }
+    insert.step_done();
+  }
+}
+
+void Store::commit() {
+  exec("COMMIT");
+  if (sqlite3_close(db_) != SQLITE_OK) fail(db_, "cannot close " + partial_.string());
+  db_ = nullptr;
+  std::error_code ec;
+  std::filesystem::rename(partial_, path_, ec);
+  if (ec) throw Error("cannot move " + partial_.string() + " to " + path_.string() + ": " + ec.message());
+  committed_ = true;
+}
+
+std::shared_ptr<sqlite3> open_results(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    throw Error(path.string() + ": no such results file");
+  }
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    const std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    throw Error(path.string() + ": " + msg);
+  }
+  std::shared_ptr<sqlite3> handle(db, sqlite3_close);
+  sqlite3_stmt* probe = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT value FROM run LIMIT 1", -1, &probe, nullptr) != SQLITE_OK) {
+    throw Error(path.string() + ": not a floe results file (no run table)");
+  }
+  sqlite3_finalize(probe);
+  return handle;
+}
+
+}  // namespace floe
