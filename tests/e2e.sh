@@ -30,3 +30,49 @@ echo "ok: bad input gives one line: $(cat "$work/err.txt")"
 
 "$floe" data check --data "$work/nope" 2> "$work/err.txt" && fail "missing --data accepted"
 echo "ok: missing data directory: $(head -1 "$work/err.txt")"
+
+# --- floe index ---------------------------------------------------------------------------
+"$floe" index --db "$work/index.db" > "$work/index.txt" 2> "$work/index.err" \
+  || fail "floe index exited $?: $(cat "$work/index.err")"
+grep -q "Iceberg index" "$work/index.txt" || fail "no national index in the summary"
+grep -q "Surface index" "$work/index.txt" || fail "no surface index in the summary"
+python3 - "$work/index.db" <<'PY' || fail "results database check failed"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+states = db.execute("select count(*), sum(exposed_wages) from index_state").fetchone()
+nation = db.execute("select exposed_wages, iceberg from index_nation").fetchone()
+counties = db.execute("select count(*) from index_county").fetchone()[0]
+assert states[0] == 54, states
+assert abs(states[1] - nation[0]) < 1e-6 * nation[0], (states, nation)
+assert 0 < nation[1] < 1 and counties > 3100, (nation, counties)
+print(f"ok: results file: 54 states summing to the nation, {counties} counties, iceberg {nation[1]:.3f}")
+PY
+"$floe" index --by state --format csv --out "$work/states.csv" --db "$work/i2.db" 2>/dev/null
+[ "$(wc -l < "$work/states.csv")" -eq 55 ] || fail "states.csv should have 54 rows + header"
+"$floe" index --by occupation --format json --db "$work/i3.db" 2>/dev/null | python3 -c \
+  "import json,sys; d=json.load(sys.stdin); assert len(d['rows']) == 831, len(d['rows'])" \
+  || fail "occupation JSON"
+echo "ok: --by state csv (54 rows), --by occupation json (831 rows)"
+
+# Bad inputs to floe index: one line naming file, line and field; nothing written.
+expect_index_error() {  # expected-message args...
+  local expected=$1; shift
+  rm -f "$work/bad.db" "$work/bad.db.partial" "$work/bad.csv"
+  if "$floe" index --db "$work/bad.db" --out "$work/bad.csv" "$@" > "$work/out.txt" 2> "$work/err.txt"; then
+    fail "floe index $* succeeded"
+  fi
+  [ "$(wc -l < "$work/err.txt")" -eq 1 ] || fail "expected one error line: $(cat "$work/err.txt")"
+  grep -qF "$expected" "$work/err.txt" || fail "expected '$expected', got: $(cat "$work/err.txt")"
+  [ -e "$work/bad.db" ] || [ -e "$work/bad.db.partial" ] || [ -e "$work/bad.csv" ] \
+    && fail "partial output left after: $*"
+  echo "ok: $(cat "$work/err.txt")"
+}
+printf 'task_id,capability\n8823,0.5\n99999999,1\n' > "$work/unknown.csv"
+expect_index_error "unknown.csv:3: field 'task_id': unknown O*NET task ID 99999999" --layer "$work/unknown.csv"
+printf 'task_id,capability\n8823,1.5\n' > "$work/range.csv"
+expect_index_error "range.csv:2: field 'capability': out of range" --layer "$work/range.csv"
+cp -r testdata/tiny "$work/nomargin"
+for f in state_totals_M2023.csv state_industry_group_employment_M2023.csv; do
+  grep -v '^Alaska,' "$work/nomargin/derived/$f" > "$work/tmp.csv" && mv "$work/tmp.csv" "$work/nomargin/derived/$f"
+done
+expect_index_error "no employment margins for Alaska" --data "$work/nomargin"

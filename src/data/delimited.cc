@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 #include "data/text_file.h"
 #include "floe/error.h"
@@ -253,8 +254,9 @@ std::optional<double> DelimitedReader::optional_number(std::size_t col) const {
 double DelimitedReader::number_in(std::size_t col, double lo, double hi) const {
   const double v = number(col);
   if (v < lo || v > hi) {
-    fail(col, "out of range [" + std::to_string(lo) + ", " + std::to_string(hi) +
-                  "]: " + quoted(fields_[col]));
+    char range[64];
+    std::snprintf(range, sizeof range, "out of range [%g, %g]: ", lo, hi);
+    fail(col, range + quoted(fields_[col]));
   }
   return v;
 }
