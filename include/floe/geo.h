@@ -37,6 +37,9 @@ struct County {
   std::int64_t population = 0;
   double land_sq_mi = 0;
   double latitude = 0, longitude = 0;
+  // Puerto Rico, Guam and the U.S. Virgin Islands have no county estimates in the data: each is
+  // one county-equivalent covering the whole territory, FIPS "<state>000".
+  bool territory_wide = false;
   std::string cbsa_code;  // empty outside metro and micro areas
   std::string cbsa_title;
   CbsaKind cbsa_kind = CbsaKind::kNone;

@@ -10,8 +10,8 @@
 // national means otherwise. With --oews-state, published state employment replaces the estimate.
 //
 // County cells: the state cell times the county's share of the state's population (the counties
-// of a state sum exactly to it). Puerto Rico, Guam and the Virgin Islands have state cells but
-// no counties (no county population estimates in the data).
+// of a state sum exactly to it). Puerto Rico, Guam and the Virgin Islands, which have no county
+// estimates in the data, are each one territory-wide county-equivalent.
 //
 // Every estimated figure carries a flag; outputs show them.
 #pragma once

@@ -120,15 +120,16 @@ void check_geography(const Dataset& ds, const Atlas& atlas, Report& r,
                      std::vector<std::string>& problems) {
   const Geography& g = ds.geography;
   std::int64_t people = 0;
-  std::size_t placed = 0, metro = 0;
+  std::size_t placed = 0, metro = 0, territories = 0;
   for (const auto& c : g.counties) {
     people += c.population;
+    territories += c.territory_wide;
     placed += c.land_sq_mi > 0;
     metro += c.cbsa_kind != CbsaKind::kNone;
   }
   r.section("Geography (Census Vintage 2023)");
-  r.line("  states {} (incl. territories), counties {}, population {}", g.states.size(),
-         g.counties.size(), people);
+  r.line("  states {} (incl. territories), counties {} (+ {} territory-wide), population {}",
+         g.states.size(), g.counties.size() - territories, territories, people);
   r.line("  counties with Gazetteer area and position {}, in metro or micro areas {}", placed,
          metro);
   std::vector<std::string> remapped, missing;

@@ -65,7 +65,8 @@ TEST(TinyDataset, BuildsStatesAndCountiesWithBoundaryChanges) {
   ASSERT_EQ(g.states.size(), 5u);
   EXPECT_EQ(g[*g.find_state("Alaska")].population, 300000);
   EXPECT_TRUE(g[*g.find_state("PR")].territory);
-  ASSERT_EQ(g.counties.size(), 5u);
+  ASSERT_EQ(g.counties.size(), 8u);  // 5 + one territory-wide county-equivalent per territory
+  EXPECT_TRUE(g[*g.find_county("72000")].territory_wide);
   const County& baldwin = g[*g.find_county("01003")];
   EXPECT_EQ(baldwin.population, 240000);
   EXPECT_DOUBLE_EQ(baldwin.land_sq_mi, 1589.884);

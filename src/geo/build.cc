@@ -40,6 +40,15 @@ Geography build_geography(const Inputs& in) {
     c.population = row.population;
     g.counties.push_back(std::move(c));
   }
+  for (std::size_t s = 0; s < g.states.size(); ++s) {
+    if (!g.states[s].territory) continue;
+    County c;
+    c.fips = g.states[s].fips + "000";
+    c.state = StateId(s);
+    c.name = g.states[s].name + " (territory-wide)";
+    c.territory_wide = true;
+    g.counties.push_back(std::move(c));
+  }
   std::sort(g.counties.begin(), g.counties.end(),
             [](const County& a, const County& b) { return a.fips < b.fips; });
   std::unordered_map<std::string, std::size_t> by_fips;

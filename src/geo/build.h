@@ -18,7 +18,8 @@ struct Inputs {
 
 // States: every state in the population file plus Puerto Rico, Guam and the U.S. Virgin Islands
 // (which OEWS covers). Counties: every county row of the population file, with area and position
-// from the Gazetteer and metro status from the CBSA delineation. Throws DataError for a county
+// from the Gazetteer and metro status from the CBSA delineation, plus one territory-wide
+// county-equivalent per territory. Throws DataError for a county
 // of an unknown state, a Gazetteer or CBSA county that the population file lacks is reported,
 // not an error (the Gazetteer also lists Puerto Rico's municipios, which have no estimate here).
 Geography build_geography(const Inputs& in);

@@ -180,9 +180,11 @@ Cells build_cells(const Dataset& ds, const CellOptions& options) {
     const auto counties = g.state_counties.row(s);
     double people = 0;
     for (CountyId c : counties) people += static_cast<double>(g[c].population);
-    if (people <= 0) continue;
     for (CountyId c : counties) {
-      const double share = static_cast<double>(g[c].population) / people;
+      // A territory is one county-equivalent: it holds all of the territory's cells.
+      const double share = g[c].territory_wide ? 1.0
+                           : people > 0        ? static_cast<double>(g[c].population) / people
+                                               : 0.0;
       cells.county_share[c.index()] = share;
       for (std::size_t o = 0; o < n_occ; ++o) {
         cells.county_employment[c.index() * n_occ + o] =
