@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing; unit tests in the release build; the same tests
 # under AddressSanitizer + UndefinedBehaviorSanitizer; the libFuzzer target for a bounded time;
-# end-to-end checks of the CLI on the shipped data. Set FLOE_FUZZ_SECONDS to change the fuzz time.
+# end-to-end checks of the CLI on the shipped data; the HTML report rendered in Chromium.
+# Set FLOE_FUZZ_SECONDS to change the fuzz time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh test
@@ -22,4 +23,7 @@ fuzz/run.sh "${FLOE_FUZZ_SECONDS:-60}" 2>&1 | tail -4
 
 echo "== end to end"
 tests/e2e.sh build/release/apps/floe/floe
+
+echo "== browser: report rendered in Chromium"
+tests/browser/run.sh build/release/apps/floe/floe
 echo "All tests passed."

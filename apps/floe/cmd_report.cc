@@ -1,0 +1,96 @@
+// floe report: the Iceberg Index as one self-contained HTML page (maps, rankings, method).
+#include <fmt/format.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
+#include "commands.h"
+#include "floe/error.h"
+#include "floe/index.h"
+#include "floe/report.h"
+#include "index_options.h"
+
+namespace floe::cli {
+namespace {
+
+struct Args {
+  DataOptions data;
+  IndexArgs index;
+  std::filesystem::path out = "out/report.html";
+};
+
+std::string today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
+  return buf;
+}
+
+// Writes `text` to `path` through `path.partial`, renamed into place only when complete, so
+// that a failure never leaves a truncated report where a good one is expected.
+void write_atomically(const std::filesystem::path& path, const std::string& text) {
+  auto tmp = path;
+  tmp += ".partial";
+  try {
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+    {
+      std::ofstream out(tmp, std::ios::binary);
+      out << text;
+      out.close();
+      if (!out) throw Error("cannot write " + tmp.string());
+    }
+    std::filesystem::rename(tmp, path);
+  } catch (const std::filesystem::filesystem_error& e) {
+    std::error_code ignored;
+    std::filesystem::remove(tmp, ignored);
+    throw Error("cannot write " + path.string() + ": " + e.code().message());
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(tmp, ignored);
+    throw;
+  }
+}
+
+void run(const Args& a) {
+  const auto start = std::chrono::steady_clock::now();
+  const Dataset ds = load_with_progress(a.data);
+  const Atlas atlas = load_atlas(ds.data_dir);
+  const Cells cells = build_cells(ds, a.index.cell_options());
+  const IndexResult r = compute_index(ds, cells, a.index.options());
+  const std::string html = index_report_html(
+      ds, atlas, r, {.options = a.index.describe(), .surface = a.index.surface, .date = today()});
+  write_atomically(a.out, html);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  fmt::print(stderr,
+             "Report in {} ({} kB, {:.2f} s). Open it in any browser; it needs no "
+             "network.\n",
+             a.out.string(), (html.size() + 512) / 1024, seconds);
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app) {
+  static Args args;
+  CLI::App* c = app.add_subcommand(
+      "report",
+      "Writes the Iceberg Index as one self-contained HTML page for readers who will not run "
+      "floe: the national Iceberg and Surface indices in a sentence, maps of states and counties "
+      "(hover a shape for its figures), every state ranked, the most exposed occupations, "
+      "occupation groups and industries, the formula, the options used and the data sources.\n"
+      "The page has no scripts and loads nothing from the network: mail it, print it, open it "
+      "offline. It takes the same data and index options as `floe index`, so\n"
+      "  floe report --labeler gpt4 --out out/gpt4.html\n"
+      "reports the index with GPT-4's labels instead of the human ones.");
+  add_data_options(*c, args.data);
+  add_index_options(*c, args.index);
+  c->add_option("--out", args.out, "HTML file to write (its folder is created if missing)")
+      ->capture_default_str();
+  c->callback([] { run(args); });
+}
+
+}  // namespace floe::cli

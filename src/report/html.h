@@ -1,0 +1,30 @@
+// HTML building blocks of the report: escaping, and tables rendered from floe::Table so the
+// page shows the same columns, labels and number formats as the terminal and the CSV files.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "floe/table.h"
+
+namespace floe::report {
+
+// Text made safe for element content and for attribute values in double or single quotes.
+std::string html_escape(std::string_view text);
+
+struct HtmlTableSpec {
+  std::string id;                    // the <table> id, for links and the browser test
+  std::vector<std::string> columns;  // machine names of the columns to show, in order
+  std::size_t max_rows = 0;          // 0: every row
+  // Optional: a CSS color per row, drawn as a swatch before the first column, so a table row
+  // can be matched with its map color.
+  std::function<std::string(const std::vector<Value>& row)> swatch;
+};
+
+// A <table> with a rank column, the table's title as caption and its notes below it.
+std::string html_table(const Table& table, const HtmlTableSpec& spec);
+
+}  // namespace floe::report

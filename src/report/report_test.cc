@@ -1,0 +1,175 @@
+// The report of the tiny world (testdata/tiny/README.md), with values worked out by hand:
+//   Alabama: $51.0M of $105.2M in wages exposed = 48.5%; Alaska: $62.0M of $135.2M = 45.9%;
+//   nation: $113.0M of $240.4M = 47.0%; surface (software developers) $64.0M = 26.6%.
+// The color scale then has 0.5-point classes from 45.5% to 48.5% (palette_test.cc): Alaska in
+// the first and lightest, Alabama in the sixth and darkest.
+#include "floe/report.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "report/html.h"
+#include "report/map_data.h"
+
+namespace floe {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+const Dataset& tiny() {
+  static const Dataset ds = load_dataset({.data_dir = FLOE_TINY_DATA_DIR});
+  return ds;
+}
+const Atlas& tiny_atlas() {
+  static const Atlas atlas = load_atlas(FLOE_TINY_DATA_DIR);
+  return atlas;
+}
+const IndexResult& tiny_result() {
+  static const IndexResult r = compute_index(tiny(), build_cells(tiny()), {});
+  return r;
+}
+
+const ReportInfo kInfo{
+    .options = "layer technical, labeler human", .surface = "15-0000", .date = "2025-01-02"};
+
+const std::string& tiny_html() {
+  static const std::string html = index_report_html(tiny(), tiny_atlas(), tiny_result(), kInfo);
+  return html;
+}
+
+std::size_t count(const std::string& text, const std::string& pattern) {
+  const std::regex re(pattern);
+  return static_cast<std::size_t>(
+      std::distance(std::sregex_iterator(text.begin(), text.end(), re), std::sregex_iterator()));
+}
+
+TEST(Report, HeadlineFigures) {
+  const std::string& h = tiny_html();
+  EXPECT_THAT(h, HasSubstr("<!DOCTYPE html>"));
+  EXPECT_THAT(h, HasSubstr("<div class=\"value\">47.0%</div><div class=\"label\">Iceberg index"));
+  EXPECT_THAT(h, HasSubstr("$113.0 million of $240.4 million a year"));
+  EXPECT_THAT(h, HasSubstr("<div class=\"value\">26.6%</div><div class=\"label\">Surface index"));
+  // Exposure-weighted workers: 1,000 developers x 2/3 + 2,000 clerks x 1/2.
+  EXPECT_THAT(h, HasSubstr("<div class=\"value\">1,667</div>"));
+  EXPECT_THAT(h, HasSubstr("SOC 15-0000, Computer and Mathematical Occupations"));
+  EXPECT_THAT(h, HasSubstr("State indices range from 45.9% (Alaska) to 48.5% (Alabama)."));
+}
+
+TEST(Report, StateMapHasEveryStateWithItsFill) {
+  const std::string& h = tiny_html();
+  EXPECT_EQ(count(h, "<path class=\"state\""), 2u);
+  EXPECT_THAT(h, HasSubstr("<path class=\"state\" data-fips=\"01\" fill=\"#123d6e\""));
+  EXPECT_THAT(h, HasSubstr("<path class=\"state\" data-fips=\"02\" fill=\"#dcecf5\""));
+  EXPECT_THAT(h, HasSubstr("<title>Alabama: Iceberg index 48.5%, surface index 22.8%"));
+  EXPECT_THAT(h, HasSubstr("data-states-in-data=\"2\""));
+}
+
+TEST(Report, LegendShowsClassesAndBreaks) {
+  const std::string& h = tiny_html();
+  // Two legends (state and county maps) of six swatches each, breaks 45.5% .. 48.5%.
+  EXPECT_EQ(count(h, "class=\"legend-swatch\""), 12u);
+  EXPECT_THAT(h, HasSubstr("<rect class=\"legend-swatch\" x=\"18\" y=\"20\" width=\"46\" "
+                           "height=\"14\" fill=\"#dcecf5\"><title>45.5% to 46.0%</title>"));
+  EXPECT_THAT(h, HasSubstr(">48.5%</text>"));
+  EXPECT_THAT(h, Not(HasSubstr("no data")));
+}
+
+TEST(Report, CountyMapHasFourShapesAndCircles) {
+  const std::string& h = tiny_html();
+  EXPECT_EQ(count(h, "<path class=\"county\""), 4u);
+  // County shares are their state's.
+  EXPECT_THAT(h, HasSubstr("<path class=\"county\" data-fips=\"01001\" fill=\"#123d6e\""));
+  EXPECT_THAT(h, HasSubstr("<path class=\"county\" data-fips=\"02261\" fill=\"#dcecf5\""));
+  EXPECT_EQ(count(h, "<circle cx="), 4u);
+  // Exposure-weighted workers by population share: Alabama 866.7 x 0.2 and x 0.8; Alaska 800 x
+  // 2/3; Valdez-Cordova on the 2017 map = Chugach (800 x 0.2) + Copper River (800 x 0.1333).
+  EXPECT_THAT(h, HasSubstr("Autauga County, AL: 173 exposure-weighted workers"));
+  EXPECT_THAT(h, HasSubstr("Baldwin County, AL: 693 exposure-weighted workers"));
+  EXPECT_THAT(h, HasSubstr("Anchorage Municipality, AK: 533 exposure-weighted workers"));
+  EXPECT_THAT(h, HasSubstr("Chugach Census Area + Copper River Census Area, AK: 267 "
+                           "exposure-weighted workers"));
+  EXPECT_THAT(h, HasSubstr("Valdez-Cordova (2017 boundary), now Chugach"));
+  EXPECT_THAT(h, HasSubstr("county employment is estimated from state cells"));
+}
+
+TEST(Report, CountiesThatShareCensusCountiesShareOneCircle) {
+  // Two 2017 shapes standing for the same census counties (as Connecticut's eight do): one
+  // circle, with the workers once, at the centroid of both squares together.
+  Atlas atlas;
+  atlas.counties = {{"02261", "West", "M0.0,0.0L2.0,0.0L2.0,2.0L0.0,2.0Z"},
+                    {"02261", "East", "M8.0,0.0L10.0,0.0L10.0,2.0L8.0,2.0Z"}};
+  const report::MapLayers map = report::county_map(tiny(), atlas, tiny_result());
+  ASSERT_EQ(map.areas.size(), 2u);
+  ASSERT_EQ(map.circles.size(), 1u);
+  EXPECT_NEAR(map.circles[0].value, 800.0 * 100000 / 300000, 1e-9);
+  EXPECT_NEAR(map.circles[0].center.x, 5, 1e-12);
+  EXPECT_NEAR(map.circles[0].center.y, 1, 1e-12);
+}
+
+TEST(Report, RankedTables) {
+  const std::string& h = tiny_html();
+  for (const char* id :
+       {"states-table", "occupations-table", "major-groups-table", "industries-table"}) {
+    EXPECT_THAT(h, HasSubstr(std::string("<table id=\"") + id + "\">")) << id;
+  }
+  // States, most exposed first, with their map color, index, surface and gap (27.0 / 105.2).
+  EXPECT_THAT(h, HasSubstr("<tr><td class=\"num\">1</td><td><span class=\"swatch\" "
+                           "style=\"background:#123d6e\"></span>Alabama</td><td class=\"num\">"
+                           "48.5%</td><td class=\"num\">22.8%</td><td class=\"num\">25.7%</td>"));
+  EXPECT_THAT(h, HasSubstr("<tr><td class=\"num\">2</td><td><span class=\"swatch\" "
+                           "style=\"background:#dcecf5\"></span>Alaska</td>"));
+  // No occupation has 100,000 workers here: all three are listed, developers (2/3) first.
+  EXPECT_THAT(h, HasSubstr("No occupation has 100,000 or more workers"));
+  EXPECT_THAT(
+      h, HasSubstr(
+             "<td class=\"code\">15-1252</td><td>Software Developers</td><td class=\"num\">66.7%"));
+  EXPECT_THAT(h, HasSubstr("<td>Computer and Mathematical Occupations</td><td class=\"num\">"
+                           "66.7%"));
+  // Industry groups by their readable names: the clerks' group is half exposed.
+  EXPECT_THAT(h, HasSubstr("<td>Finance and insurance</td><td class=\"num\">50.0%"));
+}
+
+TEST(Report, FormulaOptionsAndProvenance) {
+  const std::string& h = tiny_html();
+  EXPECT_THAT(h, HasSubstr("docs/method.md"));
+  EXPECT_THAT(h, HasSubstr("Exposure-weighted workers</dt>"));
+  EXPECT_THAT(h, HasSubstr("<td>layer technical, labeler human</td>"));
+  EXPECT_THAT(h, HasSubstr("2025-01-02"));
+  for (const char* source : {"O*NET 29.1", "CC BY 4.0", "OEWS), May 2023", "GPTs are GPTs",
+                             "Anthropic Economic Index, release 2025-02-10", "Vintage 2023",
+                             "2024 Gazetteer", "July 2023", "us-atlas 3.0.1", "ISC"}) {
+    EXPECT_THAT(h, HasSubstr(source)) << source;
+  }
+  EXPECT_THAT(h, HasSubstr("Every state and county figure on this page is estimated"));
+}
+
+TEST(Report, SelfContained) {
+  const std::string& h = tiny_html();
+  EXPECT_THAT(h, Not(HasSubstr("<script")));
+  EXPECT_THAT(h, Not(HasSubstr("<link")));
+  EXPECT_THAT(h, Not(HasSubstr("src=")));
+  EXPECT_THAT(h, Not(HasSubstr("http")));
+  EXPECT_THAT(h, Not(HasSubstr("@import")));
+}
+
+TEST(Report, EscapesTextFromTheData) {
+  Dataset ds = tiny();
+  ds.geography.states[ds.geography.find_state("AL")->index()].name = "Ala<b>\"&'ma";
+  ds.geography.counties[ds.geography.find_county("01003")->index()].name = "<script>x</script>";
+  const std::string h = index_report_html(ds, tiny_atlas(), tiny_result(), kInfo);
+  EXPECT_THAT(h, HasSubstr("Ala&lt;b&gt;&quot;&amp;&#39;ma"));
+  EXPECT_THAT(h, Not(HasSubstr("Ala<b>")));
+  EXPECT_THAT(h, HasSubstr("&lt;script&gt;x&lt;/script&gt;, AL"));
+  EXPECT_THAT(h, Not(HasSubstr("<script")));
+}
+
+TEST(Report, HtmlEscape) {
+  EXPECT_EQ(report::html_escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
+  EXPECT_EQ(report::html_escape("plain"), "plain");
+}
+
+}  // namespace
+}  // namespace floe

@@ -1,0 +1,108 @@
+// The ranked tables of the report, built from index_table() so that they show the same
+// columns and numbers as `floe index --by ...` and the SQLite store.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "report/html.h"
+#include "report/sections.h"
+
+namespace floe::report {
+namespace {
+
+// Occupations with at least this many workers are the ones that matter to many people.
+constexpr double kManyWorkers = 100000;
+constexpr std::size_t kOccupationRows = 25;
+
+// "FINANCE_AND_INSURANCE" -> "Finance and insurance".
+std::string industry_name(const std::string& code) {
+  std::string s = code;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    s[i] = s[i] == '_' ? ' '
+                       : static_cast<char>(i == 0 ? std::toupper(static_cast<unsigned char>(s[i]))
+                                                  : std::tolower(static_cast<unsigned char>(s[i])));
+  }
+  return s;
+}
+
+std::string states_table(const Dataset& ds, const IndexResult& r, const ColorScale& scale) {
+  Table t = index_table(ds, r, Breakdown::kState);
+  t.title = "States, most exposed first";
+  t.columns[t.column("band_low")].label = "Lowest";
+  t.columns[t.column("band_high")].label = "Highest";
+  // The page says once that state figures are estimated; these notes explain the columns shown.
+  t.notes = {
+      "Gap: Iceberg minus Surface. Lowest and Highest: the range of the Iceberg index over "
+      "whose task labels are used (human, GPT-4 or their mean) and how much a task AI can "
+      "do only with extra tools (E2) counts (0, 0.5 or 1); the same as the index for "
+      "layers other than 'technical'."};
+  const std::size_t iceberg = t.column("iceberg");
+  return html_table(t, {.id = "states-table",
+                        .columns = {"name", "iceberg", "surface", "gap", "band_low", "band_high",
+                                    "exposed_wages", "exposed_workers", "employment"},
+                        .swatch = [&](const std::vector<Value>& row) {
+                          return scale.color(std::get<double>(row[iceberg]));
+                        }});
+}
+
+std::string occupations_table(const Dataset& ds, const IndexResult& r) {
+  Table t = index_table(ds, r, Breakdown::kOccupation);
+  const std::size_t emp = t.column("employment");
+  Table many = t;
+  std::erase_if(many.rows,
+                [emp](const auto& row) { return std::get<double>(row[emp]) < kManyWorkers; });
+  std::string lead;
+  if (many.rows.empty()) {
+    // A small world (the test data) has no such occupation; show them all rather than nothing.
+    t.title = "Most exposed occupations";
+    lead =
+        "<p class=\"note\">No occupation has 100,000 or more workers in this data; all are "
+        "shown.</p>\n";
+  } else {
+    t = std::move(many);
+    t.title = "Most exposed occupations with 100,000 or more workers";
+  }
+  return lead + html_table(t, {.id = "occupations-table",
+                               .columns = {"soc_code", "title", "exposure", "employment",
+                                           "mean_wage", "exposed_wages", "exposed_workers"},
+                               .max_rows = kOccupationRows});
+}
+
+std::string major_groups_table(const Dataset& ds, const IndexResult& r) {
+  Table t = index_table(ds, r, Breakdown::kMajor);
+  t.title = "Occupation groups (SOC major groups), most exposed first";
+  return html_table(t, {.id = "major-groups-table",
+                        .columns = {"soc_code", "title", "iceberg", "exposed_wages",
+                                    "exposed_workers", "employment"}});
+}
+
+std::string industries_table(const Dataset& ds, const IndexResult& r) {
+  Table t = index_table(ds, r, Breakdown::kIndustry);
+  t.title = "Industry groups, most exposed first";
+  const std::size_t name = t.column("industry");
+  for (auto& row : t.rows) row[name] = industry_name(std::get<std::string>(row[name]));
+  t.notes = {
+      "The 23 industry groups of the state data; an occupation's workers are split across "
+      "the groups it is employed in (docs/method.md §5)."};
+  return html_table(
+      t, {.id = "industries-table",
+          .columns = {"industry", "iceberg", "exposed_wages", "exposed_workers", "employment"}});
+}
+
+}  // namespace
+
+std::string table_section(const Dataset& ds, const IndexResult& r, const ColorScale& scale) {
+  std::string h = "<section id=\"tables\">\n<h2>Rankings</h2>\n";
+  h += "<p class=\"note\">Iceberg: share of wage value in tasks AI can perform. Surface: the part "
+       "of it in the visible occupations. Exposed workers: workers weighted by the exposed "
+       "share of their occupation's tasks. Figures for states and industry groups are "
+       "estimated (see <a href=\"#method\">how it is computed</a>).</p>\n";
+  h += states_table(ds, r, scale);
+  h += occupations_table(ds, r);
+  h += major_groups_table(ds, r);
+  h += industries_table(ds, r);
+  return h + "</section>\n";
+}
+
+}  // namespace floe::report
