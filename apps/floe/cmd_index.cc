@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "commands.h"
+#include "floe/compare.h"
 #include "floe/error.h"
 #include "floe/index.h"
 #include "floe/store.h"
@@ -23,6 +24,7 @@ struct Args {
   std::filesystem::path out;
   std::filesystem::path db = "out/floe.db";
   std::size_t top = 10;
+  bool compare = false;
 };
 
 Breakdown parse_breakdown(const std::string& by) {
@@ -121,6 +123,7 @@ void run(const Args& a) {
   const Dataset ds = load_with_progress(a.data);
   const Cells cells = build_cells(ds, a.index.cell_options());
   const IndexResult r = compute_index(ds, cells, a.index.options());
+  const Comparison comparison = a.compare ? compare_with_published(ds, r) : Comparison{};
 
   // Results file first, so that an error there leaves no partial output anywhere.
   {
@@ -135,10 +138,19 @@ void run(const Args& a) {
                         Breakdown::kOccupation, Breakdown::kMajor, Breakdown::kIndustry}) {
       store.write_table(std::string("index_") + to_string(b), index_table(ds, r, b));
     }
+    if (a.compare) {
+      for (const auto& [name, table] : comparison_tables(ds, comparison)) {
+        store.write_table(name, table);
+      }
+    }
     store.commit();
   }
   std::string text;
-  if (a.by.empty() && a.format == "table") {
+  if (a.compare) {
+    std::ostringstream out;
+    write_comparison(out, ds, comparison, a.format);
+    text = out.str();
+  } else if (a.by.empty() && a.format == "table") {
     text = summary(ds, r, a.index, a.top);
   } else {
     const Breakdown b = a.by.empty() ? Breakdown::kNation : parse_breakdown(a.by);
@@ -176,6 +188,11 @@ void add_index_command(CLI::App& app) {
   c->add_option("--out", args.out, "Write the output to this file instead of the terminal");
   c->add_option("--db", args.db, "SQLite results file (all breakdowns)")->capture_default_str();
   c->add_option("--top", args.top, "Rows per table in the terminal")->capture_default_str();
+  c->add_flag("--compare", args.compare,
+              "Compare floe's occupation exposure with the published measures in the data (Felten "
+              "AIOE, Microsoft AI applicability, Eloundou et al.; Felten AIGE for counties): "
+              "employment-weighted correlations and the biggest disagreements, printed instead of "
+              "the index tables and written to the results file as compare_* tables");
   c->callback([] { run(args); });
 }
 
