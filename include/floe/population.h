@@ -1,0 +1,130 @@
+// The whole US workforce as agents: one entry per worker, 16 bytes of hot state each.
+//
+// Columns (structure of arrays), one value per agent:
+//   county      u16  CountyId (3,147 county-equivalents)
+//   occupation  u16  OccupationId (831 OEWS occupations)
+//   industry    u8   IndustryGroupId (23 groups)
+//   status      u8   AgentStatus in bits 0-2, AgentFlag bits above
+//   wage        f32  annual wage, dollars
+//   months      u16  months in the current state: job tenure, unemployment spell, training
+//   id          u32  stable agent id (survives re-sorting)
+// = 16 bytes: 151.8 million agents fit in 2.4 GB.
+//
+// At synthesis agents are sorted by (county, occupation): cell k = county * occupations +
+// occupation holds agents [cell_offsets[k], cell_offsets[k + 1]), one contiguous range, so a
+// cell-level computation streams through memory.
+//
+// Not thread-safe for writing; concurrent reads are fine.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "floe/index.h"
+
+namespace floe {
+
+// A fixed-size array of trivially copyable values, left uninitialized on creation so that a
+// 151-million-entry column is touched once, by the code that fills it.
+template <typename T>
+class AgentColumn {
+ public:
+  AgentColumn() = default;
+  explicit AgentColumn(std::size_t n) : data_(new T[n]), size_(n) {}
+  T* data() { return data_.get(); }
+  const T* data() const { return data_.get(); }
+  std::size_t size() const { return size_; }
+  T& operator[](std::size_t i) { return data_[i]; }
+  const T& operator[](std::size_t i) const { return data_[i]; }
+
+ private:
+  std::unique_ptr<T[]> data_;
+  std::size_t size_ = 0;
+};
+
+enum class AgentStatus : std::uint8_t {
+  kEmployed = 0,
+  kUnemployed = 1,
+  kTraining = 2,
+  kOutOfLaborForce = 3,
+};
+inline constexpr std::uint8_t kStatusMask = 0x7;
+
+struct Population {
+  AgentColumn<std::uint16_t> county;
+  AgentColumn<std::uint16_t> occupation;
+  AgentColumn<std::uint8_t> industry;
+  AgentColumn<std::uint8_t> status;
+  AgentColumn<float> wage;
+  AgentColumn<std::uint16_t> months;
+  AgentColumn<std::uint32_t> id;
+
+  std::size_t counties = 0;
+  std::size_t occupations = 0;
+  std::vector<std::uint64_t> cell_offsets;  // counties * occupations + 1
+
+  std::uint64_t seed = 0;
+  double scale = 1.0;
+
+  static constexpr std::size_t kHotBytesPerAgent = 2 + 2 + 1 + 1 + 4 + 2 + 4;
+  std::size_t size() const { return id.size(); }
+  std::size_t cell(std::size_t county, std::size_t occupation) const {
+    return county * occupations + occupation;
+  }
+};
+
+using Progress = std::function<void(std::uint64_t done, std::uint64_t total)>;
+
+struct SynthesisOptions {
+  double scale = 1.0;      // share of the workforce to create (0.01: ~1.5M agents)
+  std::uint64_t seed = 1;  // random seed
+};
+
+// Integer agents per (county, occupation) cell (docs/population.md §1): state totals are
+// round(scale x state employment), exactly; within a state, largest-remainder apportionment to
+// (state, occupation), then to counties by population share. Row-major cells.
+std::vector<std::uint32_t> cell_counts(const Dataset& dataset, const Cells& cells, double scale);
+
+// Creates the agents. Deterministic: the same inputs and seed give the same population for any
+// number of OpenMP threads.
+Population synthesize(const Dataset& dataset, const Cells& cells, const SynthesisOptions& options,
+                      const Progress& progress = {});
+
+// Sums over agents: nation, states and counties, as the cell-level index does but with each
+// agent's own wage (docs/population.md §3).
+struct AgentIndex {
+  IndexFigures nation;
+  std::vector<IndexFigures> states;
+  std::vector<IndexFigures> counties;
+};
+AgentIndex aggregate_index(const Population& population, const Geography& geography,
+                           const std::vector<double>& exposure);
+
+// --- snapshots (docs/population.md §4) ---
+
+struct SnapshotInfo {
+  std::uint64_t agents = 0;
+  std::uint64_t counties = 0, occupations = 0;
+  std::uint64_t seed = 0;
+  double scale = 0;
+  std::string created;  // ISO 8601 UTC
+  std::string data_dir;
+  std::uint64_t file_bytes = 0;
+  std::vector<std::string> columns;
+};
+
+// Writes a columnar, zstd-compressed, checksummed snapshot, atomically (<path>.partial, then
+// rename). Throws Error on I/O failure.
+void save_population(const Population& population, const std::filesystem::path& path,
+                     const std::string& data_dir, const Progress& progress = {});
+// Reads and verifies a snapshot. Throws DataError naming the file (and the column) when it is
+// truncated, corrupt, or not a floe population.
+Population load_population(const std::filesystem::path& path, const Progress& progress = {});
+// The header alone, without reading the columns.
+SnapshotInfo read_snapshot_info(const std::filesystem::path& path);
+
+}  // namespace floe

@@ -1,0 +1,172 @@
+// Synthesis of the agents from the cells (docs/population.md §1-2).
+#include <omp.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+
+#include "floe/error.h"
+#include "floe/population.h"
+#include "floe/random.h"
+#include "population/apportion.h"
+#include "population/wage_shape.h"
+
+namespace floe {
+namespace {
+
+// Job tenure: geometric with a median of 3.9 years, BLS "Employee Tenure in 2024"
+// (USDL-24-1847, median years with the current employer, wage and salary workers).
+constexpr double kMedianTenureMonths = 3.9 * 12;
+constexpr double kMaxTenureMonths = 50 * 12;
+
+std::uint16_t tenure_months(double u) {
+  static const double log_keep = std::log(0.5) / kMedianTenureMonths;  // ln(1 - p)
+  return static_cast<std::uint16_t>(std::min(std::floor(std::log(u) / log_keep), kMaxTenureMonths));
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> cell_counts(const Dataset& ds, const Cells& cells, double scale) {
+  if (!(scale > 0) || scale > 1.0) throw Error("--scale must be in (0, 1]");
+  const Geography& g = ds.geography;
+  const std::size_t n_occ = cells.occupations;
+  std::vector<std::uint32_t> counts(g.counties.size() * n_occ, 0);
+  std::vector<double> real(n_occ);
+  std::vector<std::uint32_t> state_counts(n_occ);
+  for (std::size_t s = 0; s < g.states.size(); ++s) {
+    double total = 0;
+    for (std::size_t o = 0; o < n_occ; ++o) {
+      real[o] = scale * cells.state_employment[s * n_occ + o];
+      total += real[o];
+    }
+    population::apportion(static_cast<std::uint64_t>(std::llround(total)), real, state_counts);
+    const auto counties = g.state_counties.row(s);
+    std::vector<double> shares;
+    for (CountyId c : counties) shares.push_back(cells.county_share[c.index()]);
+    std::vector<std::uint32_t> split(counties.size());
+    for (std::size_t o = 0; o < n_occ; ++o) {
+      population::apportion(state_counts[o], shares, split);
+      for (std::size_t k = 0; k < counties.size(); ++k) {
+        counts[counties[k].index() * n_occ + o] = split[k];
+      }
+    }
+  }
+  return counts;
+}
+
+Population synthesize(const Dataset& ds, const Cells& cells, const SynthesisOptions& options,
+                      const Progress& progress) {
+  const Geography& g = ds.geography;
+  const Taxonomy& t = ds.taxonomy;
+  const std::size_t n_occ = cells.occupations;
+  const std::size_t n_counties = g.counties.size();
+  if (n_counties > 65535 || n_occ > 65535 || t.industry_groups.size() > 255) {
+    throw Error("too many counties, occupations or industry groups for the agent columns");
+  }
+  const std::vector<std::uint32_t> counts = cell_counts(ds, cells, options.scale);
+
+  Population p;
+  p.counties = n_counties;
+  p.occupations = n_occ;
+  p.seed = options.seed;
+  p.scale = options.scale;
+  p.cell_offsets.assign(counts.size() + 1, 0);
+  for (std::size_t k = 0; k < counts.size(); ++k) p.cell_offsets[k + 1] = p.cell_offsets[k] + counts[k];
+  const std::uint64_t n = p.cell_offsets.back();
+  if (n > UINT32_MAX) throw Error("more agents than 32-bit ids allow");
+  p.county = AgentColumn<std::uint16_t>(n);
+  p.occupation = AgentColumn<std::uint16_t>(n);
+  p.industry = AgentColumn<std::uint8_t>(n);
+  p.status = AgentColumn<std::uint8_t>(n);
+  p.wage = AgentColumn<float>(n);
+  p.months = AgentColumn<std::uint16_t>(n);
+  p.id = AgentColumn<std::uint32_t>(n);
+
+  std::vector<population::WageShape> shapes(n_occ);
+  for (std::size_t o = 0; o < n_occ; ++o) {
+    shapes[o] = population::WageShape::from_oews(ds.labor.national[o]);
+  }
+  const Random rng(options.seed);
+  const std::size_t entries = t.occupation_groups.values.size();
+  std::atomic<std::uint64_t> done{0};
+
+  // Each county's cells are one contiguous range written by one thread: the result does not
+  // depend on the number of threads, and every random number is keyed by the agent's index.
+#pragma omp parallel for schedule(dynamic, 4)
+  for (std::size_t c = 0; c < n_counties; ++c) {
+    const std::size_t s = g.counties[c].state.index();
+    std::vector<double> group_weights;
+    std::vector<std::uint32_t> group_counts;
+    for (std::size_t o = 0; o < n_occ; ++o) {
+      const std::uint64_t begin = p.cell_offsets[c * n_occ + o];
+      const std::uint64_t end = p.cell_offsets[c * n_occ + o + 1];
+      if (begin == end) continue;
+      // Industry groups: contiguous blocks sized by the cell's group split.
+      const auto groups = t.occupation_groups.row(o);
+      group_weights.resize(groups.size());
+      group_counts.resize(groups.size());
+      for (std::size_t k = 0; k < groups.size(); ++k) {
+        group_weights[k] = cells.group_share[s * entries + t.occupation_groups.offsets[o] + k];
+      }
+      population::apportion(end - begin, group_weights, group_counts);
+      std::uint64_t i = begin;
+      const double mean_wage = cells.state_wage[s * n_occ + o];
+      for (std::size_t k = 0; k < groups.size(); ++k) {
+        const auto industry = static_cast<std::uint8_t>(groups[k].group.index());
+        for (std::uint32_t j = 0; j < group_counts[k]; ++j, ++i) {
+          p.county[i] = static_cast<std::uint16_t>(c);
+          p.occupation[i] = static_cast<std::uint16_t>(o);
+          p.industry[i] = industry;
+          p.status[i] = static_cast<std::uint8_t>(AgentStatus::kEmployed);
+          p.wage[i] = static_cast<float>(mean_wage * shapes[o].quantile(rng.uniform(Stream::kWage, i)));
+          p.months[i] = tenure_months(rng.uniform(Stream::kTenure, i));
+          p.id[i] = static_cast<std::uint32_t>(i);
+        }
+      }
+    }
+    const std::uint64_t so_far =
+        done.fetch_add(p.cell_offsets[(c + 1) * n_occ] - p.cell_offsets[c * n_occ]) +
+        (p.cell_offsets[(c + 1) * n_occ] - p.cell_offsets[c * n_occ]);
+    if (progress && omp_get_thread_num() == 0) progress(so_far, n);
+  }
+  if (progress) progress(n, n);
+  return p;
+}
+
+AgentIndex aggregate_index(const Population& p, const Geography& g,
+                           const std::vector<double>& exposure) {
+  AgentIndex out;
+  const std::size_t n_occ = p.occupations;
+  out.counties.assign(p.counties, {});
+  // Within a cell the exposure is one number: sum the cell's wages, then weight once.
+#pragma omp parallel for schedule(dynamic, 8)
+  for (std::size_t c = 0; c < p.counties; ++c) {
+    IndexFigures f;
+    for (std::size_t o = 0; o < n_occ; ++o) {
+      const std::uint64_t begin = p.cell_offsets[c * n_occ + o];
+      const std::uint64_t end = p.cell_offsets[c * n_occ + o + 1];
+      if (begin == end) continue;
+      const double workers = static_cast<double>(end - begin);
+      const double e = exposure[o];
+      if (std::isnan(e)) {
+        f.uncovered_employment += workers;
+        continue;
+      }
+      double wages = 0;
+      const float* w = p.wage.data();
+#pragma omp simd reduction(+ : wages)
+      for (std::uint64_t i = begin; i < end; ++i) wages += w[i];
+      f.employment += workers;
+      f.wage_bill += wages;
+      f.exposed_wages += wages * e;
+      f.exposed_workers += workers * e;
+    }
+    out.counties[c] = f;
+  }
+  out.states.assign(g.states.size(), {});
+  for (std::size_t c = 0; c < p.counties; ++c) out.states[g.counties[c].state.index()].add(out.counties[c]);
+  for (const auto& s : out.states) out.nation.add(s);
+  return out;
+}
+
+}  // namespace floe
