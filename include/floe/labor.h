@@ -33,6 +33,14 @@ struct NationalOccupation {
   std::array<Wage, 5> percentiles;  // 10th, 25th, 50th, 75th, 90th
 };
 
+// BLS Employment Projections 2024-34 for an occupation (Table 1.10).
+struct Projection {
+  double growth_10y = 0;     // employment change 2024-34, fraction (0.158 = +15.8%)
+  double exit_rate = 0;      // labor force exits per year, fraction
+  double transfer_rate = 0;  // moves to another occupation per year, fraction
+  bool from_group = false;   // no line item for the code: its SOC group's figures
+};
+
 struct LaborData {
   int year = 0;
   std::string national_file;
@@ -56,6 +64,10 @@ struct LaborData {
   std::vector<double> state_group_employment;
   std::string margins_file;
   double margins_national_employment = 0;  // the file's "National" row
+
+  // Per OccupationId (empty when the projections file is absent).
+  std::vector<Projection> projections;
+  std::string projections_file;
 
   const Wage& state_wage(StateId s, OccupationId o) const {
     return state_wages[s.index() * national.size() + o.index()];

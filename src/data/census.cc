@@ -74,10 +74,7 @@ std::vector<CbsaCountyRow> read_cbsa_delineation(const std::filesystem::path& pa
   std::vector<CbsaCountyRow> rows;
   UniqueKeys keys;
   while (r.next()) {
-    // The file ends with "Note: ..." and "Source: ..." rows that fill only the first column.
-    bool footnote = true;
-    for (std::size_t c = 1; c < r.column_count(); ++c) footnote = footnote && r.text(c).empty();
-    if (footnote) continue;
+    if (r.footnote_row()) continue;  // "Note: ..." and "Source: ..." under the table
     CbsaCountyRow row;
     row.cbsa_code = std::string(r.required(code));
     row.cbsa_title = std::string(r.required(title));

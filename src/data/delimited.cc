@@ -233,6 +233,11 @@ void DelimitedReader::fail_record(std::string_view problem) const {
   throw DataError(name_, line_, "", std::string(problem));
 }
 
+bool DelimitedReader::footnote_row() const {
+  if (fields_.empty() || fields_.front().empty()) return false;
+  return std::all_of(fields_.begin() + 1, fields_.end(), [](std::string_view f) { return f.empty(); });
+}
+
 std::string_view DelimitedReader::required(std::size_t col) const {
   const std::string_view s = fields_[col];
   if (s.empty()) fail(col, "empty value");

@@ -72,6 +72,10 @@ class DelimitedReader {
   // An OEWS estimate: a non-negative number or one of the special values * ** # ~.
   OewsValue oews(std::size_t col) const;
 
+  // Whether only the first field of the record is filled: the "Note: ..." and "Source: ..."
+  // rows that spreadsheet exports leave under a table.
+  bool footnote_row() const;
+
   // Throws DataError for this record and column.
   [[noreturn]] void fail(std::size_t col, std::string_view problem) const;
   // Throws DataError for this record as a whole (no column).

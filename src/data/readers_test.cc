@@ -12,6 +12,7 @@
 #include "data/margins.h"
 #include "data/oews.h"
 #include "data/onet.h"
+#include "data/projections.h"
 #include "data/text_file.h"
 #include "data/topojson.h"
 #include "floe/error.h"
@@ -320,6 +321,21 @@ TEST(ExposureReaders, RejectBadInput) {
       kTiny / "ai-exposure/anthropic-economic-index/release_2025_02_10/onet_task_mappings.csv";
   EXPECT_THAT(error_of([&] { read_task_usage(broken_copy(usage, "40.0", "140.0")); }),
               HasSubstr(":3: field 'pct': out of range"));
+}
+
+TEST(ProjectionsReader, ReadsTable110AndSkipsTheSourceNote) {
+  const auto rows = read_projections(kTiny / "bls-ep/occupation__Table_1_10.csv");
+  ASSERT_EQ(rows.size(), 5u);
+  EXPECT_FALSE(rows[0].line_item);
+  EXPECT_EQ(rows[2].code, "15-1252");
+  EXPECT_TRUE(rows[2].line_item);
+  EXPECT_EQ(rows[2].change_percent, 15.8);
+  EXPECT_EQ(rows[3].exit_rate, 5.6);
+  EXPECT_EQ(rows[3].transfer_rate, 6.9);
+  const auto bad = broken_copy(kTiny / "bls-ep/occupation__Table_1_10.csv", ",2.0,4.3,", ",2.0,x,");
+  EXPECT_THAT(error_of([&] { read_projections(bad); }),
+              HasSubstr(":5: field 'Occupational transfer rate, 2024\u201334 annual average': "
+                        "not a number: 'x'"));
 }
 
 TEST(TopoJson, DecodesQuantizedDeltaArcsAndStitchesRings) {

@@ -99,6 +99,16 @@ void check_occupations(const Dataset& ds, Report& r, std::vector<std::string>& p
   }
 }
 
+void check_projections(const Dataset& ds, Report& r) {
+  const auto& p = ds.labor.projections;
+  const std::size_t own = std::count_if(p.begin(), p.end(), [](const Projection& x) {
+    return !x.from_group;
+  });
+  r.section("BLS Employment Projections 2024-34 (Table 1.10)");
+  r.line("  occupations with their own projection {} of {}; the rest use their SOC group's",
+         own, p.size());
+}
+
 void check_capability(const Dataset& ds, Report& r) {
   const TechnicalLabels& tl = ds.technical;
   std::size_t unlabeled = std::count(tl.human.begin(), tl.human.end(), kNoLabel);
@@ -216,6 +226,7 @@ DataCheck check_dataset(const Dataset& ds, const Atlas& atlas) {
   check_onet(ds, r);
   check_occupations(ds, r, out.problems);
   check_capability(ds, r);
+  check_projections(ds, r);
   check_geography(ds, atlas, r, out.problems);
   check_peers(ds, r);
   r.section(out.problems.empty() ? "Consistent." : "Problems:");

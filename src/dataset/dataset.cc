@@ -11,6 +11,7 @@
 #include "data/margins.h"
 #include "data/oews.h"
 #include "data/onet.h"
+#include "data/projections.h"
 #include "data/text_file.h"
 #include "dataset/paths.h"
 #include "floe/error.h"
@@ -109,7 +110,8 @@ std::vector<std::string> dataset_files(int oews_year) {
           kStateWages,     kStateTotals,    kStateGroups,  kOccupationGroups, kPopulation,
           kGazetteer,      kCbsa,           kOnetToSoc,    kSocStructure,  kSoc2010To2018,
           kGptLabels,      kGptOccupations, kTaskUsage,    kTaskStatements20, kInteractions,
-          kAioeOccupation, kAioeCounty,     kMicrosoft,    kStatesMap,     kCountiesMap};
+          kAioeOccupation, kAioeCounty,     kMicrosoft,    kProjections,   kStatesMap,
+          kCountiesMap};
 }
 
 Dataset load_dataset(const DatasetOptions& options,
@@ -191,6 +193,9 @@ Dataset load_dataset(const DatasetOptions& options,
   l.groups_file = path.string();
   l.state_groups = data::read_state_industry_groups(path);
   ds.labor = dataset::build_labor(l, ds.taxonomy, ds.geography);
+  path = file(kProjections);
+  ds.labor.projections_file = path.string();
+  ds.labor.projections = dataset::join_projections(data::read_projections(path), ds.taxonomy);
 
   ds.peers = load_peers(file);
   return ds;

@@ -117,6 +117,11 @@ TEST(TinyDataset, JoinsWagesAndMargins) {
   EXPECT_EQ(l.state_total_employment[al.index()], 2000.0);
   EXPECT_EQ(l.margins_national_employment, 4000.0);
   EXPECT_TRUE(l.state_employment.empty());
+  // Projections: line items for developers and clerks; laborers from their major group.
+  EXPECT_DOUBLE_EQ(l.projections[dev.index()].growth_10y, 0.158);
+  EXPECT_FALSE(l.projections[dev.index()].from_group);
+  EXPECT_DOUBLE_EQ(l.projections[laborer.index()].transfer_rate, 0.06);
+  EXPECT_TRUE(l.projections[laborer.index()].from_group);
 }
 
 TEST(TinyDataset, CarriesPeerMeasuresAcrossCodeSystems) {

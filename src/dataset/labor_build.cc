@@ -1,6 +1,7 @@
 #include "dataset/labor_build.h"
 
 #include <cmath>
+#include <unordered_map>
 #include <limits>
 
 #include "floe/error.h"
@@ -111,6 +112,31 @@ LaborData build_labor(const LaborInputs& in, const Taxonomy& taxonomy, const Geo
     labor.state_group_employment[state->index() * n_groups + group->index()] = row.employment;
   }
   return labor;
+}
+
+std::vector<Projection> join_projections(const std::vector<data::ProjectionRow>& rows,
+                                         const Taxonomy& taxonomy) {
+  std::unordered_map<std::string, const data::ProjectionRow*> by_code;
+  for (const auto& row : rows) by_code.emplace(row.code, &row);
+  std::vector<Projection> out(taxonomy.occupations.size());
+  for (std::size_t o = 0; o < out.size(); ++o) {
+    const Occupation& occ = taxonomy.occupations[o];
+    const std::string major = taxonomy.major_groups[occ.major.index()].soc_code;
+    const data::ProjectionRow* row = nullptr;
+    bool from_group = false;
+    for (const std::string& code : {occ.soc_code, occ.broad_code, occ.minor_code, major,
+                                    std::string("00-0000")}) {
+      const auto it = by_code.find(code);
+      if (it == by_code.end()) continue;
+      row = it->second;
+      from_group = code != occ.soc_code;
+      break;
+    }
+    if (!row) continue;
+    out[o] = {row->change_percent / 100.0, row->exit_rate / 100.0, row->transfer_rate / 100.0,
+              from_group};
+  }
+  return out;
 }
 
 }  // namespace floe::dataset

@@ -5,6 +5,7 @@
 
 #include "data/margins.h"
 #include "data/oews.h"
+#include "data/projections.h"
 #include "floe/labor.h"
 
 namespace floe::dataset {
@@ -21,6 +22,11 @@ struct LaborInputs {
 
 // Throws DataError for a state or industry group the taxonomy/geography does not know.
 LaborData build_labor(const LaborInputs& in, const Taxonomy& taxonomy, const Geography& geography);
+
+// Projections per occupation: the line item with the occupation's code, else the summary row of
+// its broad, minor or major group (flagged from_group).
+std::vector<Projection> join_projections(const std::vector<data::ProjectionRow>& rows,
+                                         const Taxonomy& taxonomy);
 
 // The annual wage an OEWS row implies (docs/method.md §4): A_MEAN; else H_MEAN x 2,080;
 // "#" is the year's top code.

@@ -34,6 +34,7 @@ inline const std::string kAioeOccupation = "ai-exposure/aioe/AIOE_DataAppendix__
 inline const std::string kAioeCounty = "ai-exposure/aioe/AIOE_DataAppendix__Appendix_C.csv";
 inline const std::string kMicrosoft =
     "ai-exposure/microsoft-working-with-ai/soc_ai_applicability_scores.csv";
+inline const std::string kProjections = "bls-ep/occupation__Table_1_10.csv";
 inline const std::string kStatesMap = "us-atlas/states-albers-10m.json";
 inline const std::string kCountiesMap = "us-atlas/counties-albers-10m.json";
 
