@@ -25,5 +25,9 @@ Dataset load_with_progress(const DataOptions& options);
 
 void add_data_commands(CLI::App& app);
 void add_index_command(CLI::App& app);
+void add_explain_command(CLI::App& app);
+void add_report_command(CLI::App& app);
+void add_population_commands(CLI::App& app);
+void add_simulate_command(CLI::App& app);
 
 }  // namespace floe::cli

@@ -15,6 +15,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "floe 0.1.0");
   floe::cli::add_index_command(app);
+  floe::cli::add_explain_command(app);
+  floe::cli::add_report_command(app);
+  floe::cli::add_population_commands(app);
+  floe::cli::add_simulate_command(app);
   floe::cli::add_data_commands(app);
   try {
     app.parse(argc, argv);

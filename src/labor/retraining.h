@@ -1,0 +1,14 @@
+// Retraining policy (docs/model.md §9): budgets buy training for displaced job seekers; those
+// who complete it look for work in the occupation they trained for.
+#pragma once
+
+#include "labor/world.h"
+
+namespace floe::labor {
+
+// Finishes the training that ends this month, then enrolls new trainees from the candidates the
+// counties collected, as the budgets allow. Adds to the month's indicators and the movers.
+void retraining_step(World& world, const MonthTables& tables, std::vector<CountyEvents>& counties,
+                     MonthIndicators& indicators, std::vector<std::uint64_t>& movers);
+
+}  // namespace floe::labor
