@@ -53,6 +53,8 @@ enum class AgentStatus : std::uint8_t {
   kOutOfLaborForce = 3,
 };
 inline constexpr std::uint8_t kStatusMask = 0x7;
+// The status of a slot no agent occupies (only in a simulation's slot layout).
+inline constexpr std::uint8_t kVacantStatus = 0x7;
 
 struct Population {
   AgentColumn<std::uint16_t> county;
@@ -119,11 +121,19 @@ struct SnapshotInfo {
 
 // Writes a columnar, zstd-compressed, checksummed snapshot, atomically (<path>.partial, then
 // rename). Throws Error on I/O failure.
+//
+// With `slot_capacity`, the population is in a simulation's slot layout (docs/model.md §10):
+// consecutive groups of slot_capacity[g] slots, some vacant; the snapshot keeps it exactly, for
+// checkpoints.
 void save_population(const Population& population, const std::filesystem::path& path,
-                     const std::string& data_dir, const Progress& progress = {});
+                     const std::string& data_dir, const Progress& progress = {},
+                     const std::vector<std::uint64_t>* slot_capacity = nullptr,
+                     int compression_level = 3);
 // Reads and verifies a snapshot. Throws DataError naming the file (and the column) when it is
-// truncated, corrupt, or not a floe population.
-Population load_population(const std::filesystem::path& path, const Progress& progress = {});
+// truncated, corrupt, or not a floe population. A checkpoint's slot layout is read only when
+// `slot_capacity` is given (it receives the capacities).
+Population load_population(const std::filesystem::path& path, const Progress& progress = {},
+                           std::vector<std::uint64_t>* slot_capacity = nullptr);
 // The header alone, without reading the columns.
 SnapshotInfo read_snapshot_info(const std::filesystem::path& path);
 

@@ -42,12 +42,17 @@ double normal_quantile(double u) {
 }
 
 std::uint32_t binomial(std::uint32_t n, double p, double u) {
+  return binomial(n, p, p > 0 && p < 1 ? std::log1p(-p) : 0.0, u);
+}
+
+std::uint32_t binomial(std::uint32_t n, double p, double log_q, double u) {
   if (n == 0 || p <= 0) return 0;
   if (p >= 1) return n;
   const double mean = n * p;
   if (mean < 30) {
     // Inversion: walk the CDF from k = 0 (P(0) = (1-p)^n; P(k+1) = P(k) (n-k)/(k+1) p/(1-p)).
-    double pk = std::exp(n * std::log1p(-p));
+    if (u <= std::exp(n * log_q)) return 0;  // the common case, decided with one exp
+    double pk = std::exp(n * log_q);
     double cdf = pk;
     const double ratio = p / (1 - p);
     std::uint32_t k = 0;

@@ -15,6 +15,8 @@ double normal_quantile(double u);
 // A Binomial(n, p) draw by inversion of the uniform u: exact (CDF search) when n p < 30, the
 // normal approximation with continuity correction otherwise, clamped to [0, n].
 std::uint32_t binomial(std::uint32_t n, double p, double u);
+// The same, with log(1 - p) given (for the many draws that share one p).
+std::uint32_t binomial(std::uint32_t n, double p, double log_q, double u);
 
 // Walker's alias table: O(1) draws from a fixed discrete distribution.
 class AliasTable {

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "floe/error.h"
+#include "labor/blocks.h"
 
 namespace floe::labor {
 namespace {
@@ -95,9 +96,11 @@ std::vector<std::vector<MonthFigures>> get_figures(In& in) {
 
 void save_checkpoint(const std::filesystem::path& path, const World& w,
                      const SimulationOutput& output, int month) {
-  // The population first: the state names its size, so a crash between the two renames leaves
-  // a detectable mismatch rather than a silently wrong resume.
-  save_population(w.agents, path, w.dataset->data_dir.string());
+  // The population first, in its slot layout: the state names its size, so a crash between the
+  // two renames leaves a detectable mismatch rather than a silently wrong resume.
+  std::vector<std::uint64_t> capacity;
+  // zstd level 1: a checkpoint is written often and read once.
+  save_population(to_population(w, capacity), path, w.dataset->data_dir.string(), {}, &capacity, 1);
   Out o;
   o.bytes.append(kMagic, sizeof kMagic);
   o.put(static_cast<std::int32_t>(month));
@@ -108,6 +111,8 @@ void save_checkpoint(const std::filesystem::path& path, const World& w,
   o.vec(w.state_budget_left);
   o.vec(w.ai_memory);
   o.vec(w.trainees);
+  o.vec(w.waiting);
+  o.vec(w.sub.wages);  // kept, not recounted: they are running sums
   put_figures(o, output.state_major);
   o.vec(output.indicators);
   o.vec(output.county_months);
@@ -146,6 +151,8 @@ int load_checkpoint(const std::filesystem::path& path, World& w, SimulationOutpu
   w.state_budget_left = in.vec<double>();
   w.ai_memory = in.vec<double>();
   w.trainees = in.vec<Trainee>();
+  w.waiting = in.vec<Arrival>();
+  const std::vector<double> wages = in.vec<double>();
   output.state_major = get_figures(in);
   output.indicators = in.vec<MonthIndicators>();
   output.county_months = in.vec<int>();
@@ -154,7 +161,14 @@ int load_checkpoint(const std::filesystem::path& path, World& w, SimulationOutpu
   if (flows > 100000) in.fail("corrupt (implausible month count)");
   output.flows.resize(flows);
   for (auto& f : output.flows) f = in.vec<double>();
-  w.agents = load_population(path);
+  std::vector<std::uint64_t> capacity;
+  const Population slots = load_population(path, {}, &capacity);
+  if (capacity.size() != w.fixed.layout.subcells()) {
+    throw DataError(path.string(), 0, "", "checkpoint from a run on other data");
+  }
+  from_population(w, slots, capacity);
+  if (wages.size() != capacity.size()) throw DataError(path.string(), 0, "", "corrupt checkpoint");
+  w.sub.wages = wages;
   return month;
 }
 

@@ -2,79 +2,33 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <unordered_set>
 
 #include "engine/sampling.h"
+#include "labor/blocks.h"
 
 namespace floe::labor {
 namespace {
 
 constexpr double kWord = 0x1.0p-32;  // a 32-bit random word as a uniform in [0, 1)
 
-std::uint8_t status_of(std::uint8_t s) { return s & kStatusMask; }
+// An alias-table draw from one 32-bit word: the high half picks the slot, the low half tosses
+// the coin (tables here have at most a few hundred entries).
+std::uint32_t alias_draw(const engine::AliasTable& table, std::uint32_t word) {
+  return table.draw((word >> 16) * 0x1.0p-16, (word & 0xffff) * 0x1.0p-16);
+}
 constexpr auto kEmployed = static_cast<std::uint8_t>(AgentStatus::kEmployed);
 constexpr auto kUnemployed = static_cast<std::uint8_t>(AgentStatus::kUnemployed);
 
-// The union of some subcells' blocks (e.g. the employed of one occupation and group in every
-// county of a state), addressable as one range 0 .. total.
-struct Blocks {
-  std::vector<std::uint64_t> start;
-  std::vector<std::uint64_t> prefix{0};
+// The j-th draw of a subcell (or county) in a stream: distinct counters for every draw.
+std::uint64_t nth(std::uint64_t subject, std::uint32_t j) {
+  return subject | (static_cast<std::uint64_t>(j) << 32);
+}
 
-  void clear() {
-    start.clear();
-    prefix.assign(1, 0);
-  }
-  void add(std::uint64_t begin, std::uint64_t size) {
-    if (size == 0) return;
-    start.push_back(begin);
-    prefix.push_back(prefix.back() + size);
-  }
-  std::uint64_t total() const { return prefix.back(); }
-  std::uint64_t position(std::uint64_t r) const {
-    const auto j = static_cast<std::size_t>(
-        std::upper_bound(prefix.begin(), prefix.end(), r) - prefix.begin() - 1);
-    return start[j] + (r - prefix[j]);
-  }
-};
-
-// Picks up to `count` distinct agents of `blocks` for which `eligible` holds and hands each to
-// `take` (which must make it ineligible). Positions come from the counter-based stream
-// (stream, subject + draw << 32, month); after too many misses the eligible agents are listed
-// and drawn without replacement, so the result never depends on luck or thread count.
-template <typename Eligible, typename Take>
-std::uint32_t pick(const Random& rng, Stream stream, std::uint64_t subject, int month,
-                   const Blocks& blocks, std::uint32_t count, Eligible eligible, Take take) {
-  const std::uint64_t total = blocks.total();
-  if (count == 0 || total == 0) return 0;
-  std::uint32_t taken = 0, draw = 0;
-  const std::uint32_t limit = count + count / 4 + 16;  // Philox calls (4 tries each)
-  while (taken < count && draw < limit) {
-    const auto words = rng.words(stream, subject | (static_cast<std::uint64_t>(draw) << 32),
-                                 static_cast<std::uint32_t>(month));
-    ++draw;
-    for (int j = 0; j < 4 && taken < count; ++j) {
-      const std::uint64_t i = blocks.position((static_cast<std::uint64_t>(words[j]) * total) >> 32);
-      if (eligible(i)) {
-        take(i);
-        ++taken;
-      }
-    }
-  }
-  if (taken == count) return taken;
-  std::vector<std::uint64_t> left;
-  for (std::size_t b = 0; b < blocks.start.size(); ++b) {
-    for (std::uint64_t i = blocks.start[b]; i < blocks.start[b] + (blocks.prefix[b + 1] - blocks.prefix[b]); ++i) {
-      if (eligible(i)) left.push_back(i);
-    }
-  }
-  for (std::size_t k = 0; taken < count && k < left.size(); ++k, ++taken) {
-    const auto words = rng.words(stream, subject | (static_cast<std::uint64_t>(limit + k) << 32),
-                                 static_cast<std::uint32_t>(month));
-    const std::size_t j = k + ((static_cast<std::uint64_t>(words[0]) * (left.size() - k)) >> 32);
-    std::swap(left[k], left[j]);
-    take(left[k]);
-  }
-  return taken;
+// A uniform index in [0, n).
+std::uint64_t index_below(double u, std::uint64_t n) {
+  return std::min<std::uint64_t>(n - 1, static_cast<std::uint64_t>(u * static_cast<double>(n)));
 }
 
 }  // namespace
@@ -84,73 +38,72 @@ void CountyEvents::reset(std::size_t states, std::size_t counties, std::size_t m
   by_state_major.assign(states * majors, {});
   if (by_county_major.size() != counties * majors) by_county_major.assign(counties * majors, {});
   flows.assign(majors * majors, 0.0);
-  movers.clear();
   retraining.clear();
   ai_displaced.assign(occupations, 0.0);
 }
 
-void take_new_job(World& w, const MonthTables& m, std::uint64_t i, bool change_occupation,
-                  bool from_unemployment, CountyEvents& out) {
+std::uint32_t take_new_job(const World& w, const MonthTables& m, AgentRecord& a,
+                           double change_occupation, bool from_unemployment, CountyEvents& out) {
   const Fixed& f = w.fixed;
   const Layout& l = f.layout;
   const Scenario& sc = *w.scenario;
-  Population& p = w.agents;
   const std::size_t n_occ = l.occupations;
-  const std::size_t entries = w.dataset->taxonomy.occupation_groups.values.size();
-  const std::uint32_t id = p.id[i];
+  const std::size_t entries = l.entries;
   const auto month = static_cast<std::uint32_t>(m.month);
-  const auto a = w.rng.words(stream(Draw::kMatch), id, month);
-  const auto b = w.rng.words(stream(Draw::kMatchMore), id, month);
+  const auto r1 = w.rng.words(stream(Draw::kMatch), a.id, month);
+  const auto r2 = w.rng.words(stream(Draw::kMatchMore), a.id, month);
 
   // Occupation: the origin's candidates, by similarity and openings.
-  const std::uint16_t origin = p.occupation[i];
+  const std::uint16_t origin = a.occupation;
   std::uint16_t target = origin;
   double similarity = 1.0;
-  if (change_occupation && !m.destination[origin].empty()) {
-    const std::uint32_t j = m.destination[origin].draw(a[0] * kWord, a[1] * kWord);
+  if (r2[3] * kWord < change_occupation && !m.destination[origin].empty()) {
+    const std::uint32_t j = alias_draw(m.destination[origin], r1[0]);
     target = f.candidates[origin][j];
     similarity = f.candidate_similarity[origin][j];
   }
   // County: the own county if it has such jobs, else the own state, else the nation.
-  const std::size_t county = p.county[i];
+  const std::size_t county = a.county;
   const std::size_t state = l.county_state[county];
-  std::size_t new_county = county;
-  const double where = a[2] * kWord;
+  std::size_t to_county = county;
+  const double where = r1[1] * kWord;
   const auto& in_state = f.county_of_state_occupation[state * n_occ + target];
   if (where < sc.own_county && f.county_has[county * n_occ + target]) {
-    new_county = county;
+    to_county = county;
   } else if (where < sc.own_county + sc.own_state && !in_state.empty()) {
-    new_county = f.state_counties[state][in_state.draw(a[3] * kWord, b[0] * kWord)];
+    to_county = f.state_counties[state][alias_draw(in_state, r1[2])];
   } else if (!f.state_of_occupation[target].empty()) {
-    const std::size_t s2 = f.state_of_occupation[target].draw(a[3] * kWord, b[0] * kWord);
+    const std::size_t s2 = alias_draw(f.state_of_occupation[target], r1[2]);
     const auto& counties = f.county_of_state_occupation[s2 * n_occ + target];
-    if (!counties.empty()) new_county = f.state_counties[s2][counties.draw(b[1] * kWord, b[2] * kWord)];
+    if (!counties.empty()) {
+      to_county = f.state_counties[s2][alias_draw(counties, r1[3])];
+    }
   }
-  const std::size_t new_state = l.county_state[new_county];
-  // Industry group: the target occupation's groups in the new state's proportions.
+  const std::size_t to_state = l.county_state[to_county];
+  // Industry group: the target occupation's groups, in the new state's proportions.
   const std::uint32_t first = l.entry_offset[target], last = l.entry_offset[target + 1];
   std::uint32_t entry = first;
-  double u = b[3] * kWord;
+  double u = r2[0] * kWord;
   for (std::uint32_t e = first; e < last; ++e) {
-    const double share = w.cells->group_share[new_state * entries + e];
+    const double share = w.cells->group_share[to_state * entries + e];
     entry = e;
     if (u < share) break;
     u -= share;
   }
   // Wage: the new cell's distribution, less a penalty for moving to dissimilar work (§6).
-  const double mean = w.cells->state_wage[new_state * n_occ + target];
-  const double draw = w.rng.uniform(stream(Draw::kMatchWage), id, month);
+  const double mean = w.cells->state_wage[to_state * n_occ + target];
+  const double draw =
+      (static_cast<double>((static_cast<std::uint64_t>(r2[1]) << 21) ^ (r2[2] >> 11)) + 0.5) *
+      0x1.0p-53;
   const double wage = mean * f.wage_shapes[target].quantile(draw) *
                       (1.0 - sc.wage_penalty * (1.0 - similarity));
 
-  const std::uint32_t before = l.subcell(county, origin, p.industry[i]);
-  p.occupation[i] = target;
-  p.county[i] = static_cast<std::uint16_t>(new_county);
-  p.industry[i] = l.entry_group[entry];
-  p.wage[i] = static_cast<float>(wage);
-  p.status[i] = static_cast<std::uint8_t>((p.status[i] & kRetrained) | kEmployed | kTouched);
-  p.months[i] = 0;
-  if (static_cast<std::uint32_t>(new_county * l.entries + entry) != before) out.movers.push_back(i);
+  a.occupation = target;
+  a.county = static_cast<std::uint16_t>(to_county);
+  a.industry = l.entry_group[entry];
+  a.wage = static_cast<float>(wage);
+  a.status = static_cast<std::uint8_t>((a.status & kRetrained) | kEmployed);
+  a.months = static_cast<std::uint16_t>(kMonthBase + m.month);
 
   const std::size_t majors = w.output->majors;
   MonthFigures& fig = out.by_state_major[state * majors + l.occupation_major[origin]];
@@ -159,144 +112,230 @@ void take_new_job(World& w, const MonthTables& m, std::uint64_t i, bool change_o
     fig.occupation_changes += 1;
     out.flows[l.occupation_major[origin] * majors + l.occupation_major[target]] += 1;
   }
+  return static_cast<std::uint32_t>(to_county * entries + entry);
 }
 
-void state_events(World& w, const MonthTables& m, std::size_t state, CountyEvents& out) {
+void county_events(World& w, const MonthTables& m, std::size_t c, CountyEvents& out) {
   const Fixed& f = w.fixed;
   const Layout& l = f.layout;
   const Scenario& sc = *w.scenario;
-  Population& p = w.agents;
-  const Stocks& st = w.stocks;
-  const std::size_t n_groups = w.dataset->taxonomy.industry_groups.size();
+  std::vector<AgentRecord>& p = w.agents;
+  Subcells& s = w.sub;
   const std::size_t majors = w.output->majors;
-  const int month = m.month;
-  const auto t = static_cast<std::uint32_t>(month);
-  const auto& counties = f.state_counties[state];
-  Blocks blocks;
-  auto employed_untouched = [&](std::uint64_t i) {
-    return status_of(p.status[i]) == kEmployed && !(p.status[i] & kTouched);
+  const std::size_t state = l.county_state[c];
+  const auto t = static_cast<std::uint32_t>(m.month);
+  const auto started = static_cast<std::uint16_t>(kMonthBase + m.month);
+  const std::size_t first = c * l.entries, last = first + l.entries;
+
+  // Each phase first draws who is affected (positions in the subcells' blocks, computed from
+  // the draws alone), then applies the changes while prefetching a few picks ahead: the cost of
+  // a month is memory latency, and loads in flight together hide most of it.
+  struct Pick {
+    std::uint32_t k;
+    std::uint64_t position;
+    float u;  // a second uniform: whether AI caused a separation
   };
-  auto employed_blocks = [&](std::size_t e) {
-    blocks.clear();
-    for (std::uint32_t c : counties) {
-      const std::size_t k = c * l.entries + e;
-      blocks.add(st.offsets[k], st.employed[k]);
+  std::vector<Pick> picks;
+  constexpr std::size_t kAhead = 12;
+  auto prefetch = [&](std::size_t next) {
+    if (next < picks.size()) __builtin_prefetch(&p[picks[next].position], 1);
+  };
+  // Agents taking new jobs are placed after all counties are done (so that nobody is drawn
+  // twice in a month, and no county writes another's slots).
+  std::vector<Arrival> arrivals;  // to this county's subcells
+  auto& leaving = (*out.pending)[c];
+  leaving.clear();
+  // Made unemployed this month, per subcell: they sit at the front of the unemployed block and
+  // start searching next month.
+  std::vector<std::uint32_t> fresh(l.entries, 0);
+  auto separate = [&](const Pick& pick, std::uint8_t flag) {
+    AgentRecord& a = p[pick.position];
+    s.wages[pick.k] -= a.wage;
+    a.status = static_cast<std::uint8_t>((a.status & kRetrained) | kUnemployed | flag);
+    a.months = started;
+    change_block(w, pick.k, pick.position, 0, 1);
+    ++fresh[pick.k - first];
+  };
+  // `count` distinct uniform draws from the first `size` agents of a block, one after another
+  // (the block shrinks by one after each as the agent leaves it).
+  auto draw_without_replacement = [&](std::uint32_t k, std::uint64_t begin, std::uint32_t size,
+                                      std::uint32_t count, Draw pick_stream) {
+    for (std::uint32_t j = 0; j < count; ++j) {
+      const auto r = w.rng.words(stream(pick_stream), nth(k, j), t);
+      picks.push_back({k, begin + ((static_cast<std::uint64_t>(r[0]) * (size - j)) >> 32),
+                       static_cast<float>(r[1] * kWord)});
     }
   };
-  // Employed agents of this state left untouched, per entry (they may quit).
-  std::vector<std::uint64_t> left(l.entries, 0);
-  std::vector<double> tradable_displaced(counties.size(), 0.0);
-  std::vector<std::uint32_t> county_index(l.counties, 0);  // county -> its index in `counties`
-  for (std::size_t j = 0; j < counties.size(); ++j) county_index[counties[j]] = static_cast<std::uint32_t>(j);
 
   // 1. Separations into unemployment: baseline layoffs plus AI displacement (§4).
-  for (std::size_t e = 0; e < l.entries; ++e) {
-    employed_blocks(e);
-    const std::uint64_t n = blocks.total();
-    left[e] = n;
+  picks.clear();
+  std::vector<float> ai_share(l.entries, 0.0f);  // of a subcell's separation hazard
+  const double log_quits = std::log1p(-std::min(sc.quits, 0.999999));
+  const double log_finding = std::log1p(-std::min(m.job_finding, 0.999999));
+  for (std::size_t k = first; k < last; ++k) {
+    const std::uint32_t n = s.employed[k];
     if (n == 0) continue;
+    const std::size_t e = k - first;
+    const std::uint16_t o = l.entry_occupation[e];
+    const double ai = sc.displacement_rate * m.exposure[o] *
+                      m.adoption[state * l.groups + l.entry_group[e]] * f.automation[o];
+    const double hazard = std::min(1.0, sc.layoffs + ai);
+    if (hazard <= 0) continue;
+    ai_share[e] = static_cast<float>(ai / hazard);
+    const std::uint32_t events =
+        engine::binomial(n, hazard, w.rng.uniform(stream(Draw::kSeparations), k, t));
+    draw_without_replacement(static_cast<std::uint32_t>(k), s.start[k], n, events,
+                             Draw::kSeparationPick);
+  }
+  double tradable_displaced = 0;
+  for (std::size_t i = 0; i < picks.size(); ++i) {
+    prefetch(i + kAhead);
+    const Pick& pick = picks[i];
+    const std::size_t e = pick.k - first;
     const std::uint16_t o = l.entry_occupation[e];
     const std::uint8_t g = l.entry_group[e];
-    const double ai = sc.displacement_rate * m.exposure[o] *
-                      m.adoption[state * n_groups + g] * f.automation[o];
-    const double hazard = std::min(1.0, sc.layoffs + ai);
-    const std::uint64_t cell = state * l.entries + e;
-    const std::uint32_t events = engine::binomial(
-        static_cast<std::uint32_t>(n), hazard, w.rng.uniform(stream(Draw::kSeparations), cell, t));
+    const bool by_ai = pick.u < ai_share[e];
+    separate(pick, by_ai ? kDisplacedDirect : 0);
     const std::size_t major = l.occupation_major[o];
     MonthFigures& fig = out.by_state_major[state * majors + major];
-    left[e] -= pick(w.rng, stream(Draw::kSeparationPick), cell, month, blocks, events,
-                    employed_untouched, [&](std::uint64_t i) {
-      const bool by_ai = w.rng.uniform(stream(Draw::kSeparationCause), p.id[i], t) * hazard < ai;
-      p.status[i] = (p.status[i] & kRetrained) | kUnemployed | kTouched |
-                    (by_ai ? kDisplacedDirect : 0);
-      p.months[i] = 0;
-      MonthFigures& local = out.by_county_major[p.county[i] * majors + major];
-      if (by_ai) {
-        fig.displaced_direct += 1;
-        local.displaced_direct += 1;
-        out.ai_displaced[o] += 1;
-        if (f.tradable[g]) tradable_displaced[county_index[p.county[i]]] += 1;
-      } else {
-        fig.layoffs += 1;
-        local.layoffs += 1;
-      }
-    });
+    MonthFigures& local = out.by_county_major[c * majors + major];
+    if (by_ai) {
+      fig.displaced_direct += 1;
+      local.displaced_direct += 1;
+      out.ai_displaced[o] += 1;
+      if (f.tradable[g]) tradable_displaced += 1;
+    } else {
+      fig.layoffs += 1;
+      local.layoffs += 1;
+    }
   }
 
-  // 2. The local cascade (§8): each tradable job lost to AI in a county takes m(t) of its
-  // non-tradable jobs with it, drawn from the county's non-tradable employed.
-  for (std::size_t j = 0; j < counties.size() && m.multiplier > 0; ++j) {
-    if (tradable_displaced[j] == 0) continue;
-    const std::size_t c = counties[j];
-    blocks.clear();
-    for (std::size_t e = 0; e < l.entries; ++e) {
-      if (f.tradable[l.entry_group[e]]) continue;
-      const std::size_t k = c * l.entries + e;
-      blocks.add(st.offsets[k], st.employed[k]);
+  // 2. The local cascade (§8): each tradable job lost to AI takes m(t) of the county's
+  // non-tradable jobs with it; the losses are split over its non-tradable subcells
+  // multinomially (conditional binomials in subcell order).
+  if (tradable_displaced > 0 && m.multiplier > 0) {
+    double local = 0;
+    for (std::size_t k = first; k < last; ++k) {
+      if (!f.tradable[l.entry_group[k - first]]) local += s.employed[k];
     }
-    const double local = static_cast<double>(blocks.total());
-    if (local == 0) continue;
-    const double hazard = std::min(0.5, m.multiplier * tradable_displaced[j] / local);
-    const std::uint32_t events = engine::binomial(
-        static_cast<std::uint32_t>(local), hazard, w.rng.uniform(stream(Draw::kCascade), c, t));
-    pick(w.rng, stream(Draw::kCascadePick), c, month, blocks, events, employed_untouched,
-         [&](std::uint64_t i) {
-           p.status[i] = (p.status[i] & kRetrained) | kUnemployed | kTouched | kDisplacedIndirect;
-           p.months[i] = 0;
-           const std::uint16_t o = p.occupation[i];
-           const std::size_t major = l.occupation_major[o];
-           out.by_state_major[state * majors + major].displaced_indirect += 1;
-           out.by_county_major[c * majors + major].displaced_indirect += 1;
-           --left[l.subcell(c, o, p.industry[i]) % l.entries];
-         });
+    picks.clear();
+    if (local > 0) {
+      const double hazard = std::min(0.5, m.multiplier * tradable_displaced / local);
+      std::uint32_t events = engine::binomial(static_cast<std::uint32_t>(local), hazard,
+                                              w.rng.uniform(stream(Draw::kCascade), c, t));
+      for (std::size_t k = first; k < last && events > 0; ++k) {
+        const std::size_t e = k - first;
+        if (f.tradable[l.entry_group[e]] || s.employed[k] == 0) continue;
+        const double share = s.employed[k] / local;
+        local -= s.employed[k];
+        const std::uint32_t here = std::min(
+            s.employed[k],
+            local <= 0 ? events
+                       : engine::binomial(events, share,
+                                          w.rng.uniform(stream(Draw::kCascade), nth(c, 1 + e), t)));
+        draw_without_replacement(static_cast<std::uint32_t>(k), s.start[k], s.employed[k], here,
+                                 Draw::kCascadePick);
+        events -= here;
+      }
+    }
+    for (std::size_t i = 0; i < picks.size(); ++i) {
+      prefetch(i + kAhead);
+      separate(picks[i], kDisplacedIndirect);
+      const std::size_t major = l.occupation_major[l.entry_occupation[picks[i].k - first]];
+      out.by_state_major[state * majors + major].displaced_indirect += 1;
+      out.by_county_major[c * majors + major].displaced_indirect += 1;
+    }
   }
 
   // 3. Job-to-job moves (§6): quits; some change occupation (BLS occupational transfer rates).
-  for (std::size_t e = 0; e < l.entries; ++e) {
-    if (left[e] == 0) continue;
-    employed_blocks(e);
-    const std::uint16_t o = l.entry_occupation[e];
-    const std::uint64_t cell = state * l.entries + e;
-    const std::uint32_t events = engine::binomial(
-        static_cast<std::uint32_t>(left[e]), sc.quits, w.rng.uniform(stream(Draw::kQuits), cell, t));
-    const double change = sc.quits > 0 ? std::min(1.0, f.transfer_rate[o] / sc.quits) : 0.0;
-    pick(w.rng, stream(Draw::kQuitPick), cell, month, blocks, events, employed_untouched,
-         [&](std::uint64_t i) {
-           const bool changes = w.rng.uniform(stream(Draw::kQuitChange), p.id[i], t) < change;
-           take_new_job(w, m, i, changes, false, out);
-         });
+  // The quitters of a subcell are `events` distinct positions of its employed block (Floyd's
+  // algorithm), handled from the highest down, so that taking one out never moves one to come.
+  picks.clear();
+  std::vector<std::uint32_t> chosen;
+  std::unordered_set<std::uint32_t> seen;
+  for (std::size_t k = first; k < last; ++k) {
+    const std::uint32_t n = s.employed[k];
+    if (n == 0) continue;
+    const std::uint32_t events =
+        engine::binomial(n, sc.quits, log_quits, w.rng.uniform(stream(Draw::kQuits), k, t));
+    if (events == 0) continue;
+    chosen.clear();
+    seen.clear();
+    const bool many = events > 32;
+    for (std::uint32_t j = n - events; j < n; ++j) {
+      const auto r = static_cast<std::uint32_t>(index_below(
+          w.rng.uniform(stream(Draw::kQuitPick), nth(k, j - (n - events)), t), j + 1));
+      const bool taken = many ? seen.count(r) > 0
+                              : std::find(chosen.begin(), chosen.end(), r) != chosen.end();
+      chosen.push_back(taken ? j : r);
+      if (many) seen.insert(chosen.back());
+    }
+    std::sort(chosen.begin(), chosen.end(), std::greater<>());
+    for (std::uint32_t r : chosen) picks.push_back({static_cast<std::uint32_t>(k), s.start[k] + r, 0});
+  }
+  for (std::size_t i = 0; i < picks.size(); ++i) {
+    prefetch(i + kAhead);
+    const std::uint32_t k = picks[i].k;
+    const std::uint64_t at = picks[i].position;
+    const double change =
+        sc.quits > 0 ? std::min(1.0, f.transfer_rate[l.entry_occupation[k - first]] / sc.quits)
+                     : 0.0;
+    AgentRecord a = p[at];
+    const float before = a.wage;
+    const std::uint32_t to = take_new_job(w, m, a, change, false, out);
+    if (to == k) {
+      p[at] = a;  // same subcell: a new employer, wage and tenure
+      s.wages[k] += a.wage - before;
+    } else {
+      s.wages[k] -= before;
+      take_out(w, k, at, 0);
+      (to / l.entries == c ? arrivals : leaving).push_back({to, a});
+    }
   }
 
-  // 4. Job search of the unemployed (§7), and who is left for retraining.
-  auto unemployed_untouched = [&](std::uint64_t i) {
-    return status_of(p.status[i]) == kUnemployed && !(p.status[i] & kTouched);
-  };
-  for (std::size_t e = 0; e < l.entries; ++e) {
-    blocks.clear();
-    for (std::uint32_t c : counties) {
-      const std::size_t k = c * l.entries + e;
-      blocks.add(st.offsets[k] + st.employed[k], st.unemployed[k]);
-    }
-    if (blocks.total() == 0) continue;
-    const std::uint64_t cell = state * l.entries + e;
-    const std::uint32_t hires = engine::binomial(static_cast<std::uint32_t>(blocks.total()),
-                                                 m.job_finding,
-                                                 w.rng.uniform(stream(Draw::kFinding), cell, t));
-    pick(w.rng, stream(Draw::kFindingPick), cell, month, blocks, hires, unemployed_untouched,
-         [&](std::uint64_t i) { take_new_job(w, m, i, true, true, out); });
-    // Displaced job seekers still looking may be offered retraining.
-    for (std::size_t b = 0; b < blocks.start.size(); ++b) {
-      const std::uint64_t end = blocks.start[b] + (blocks.prefix[b + 1] - blocks.prefix[b]);
-      for (std::uint64_t i = blocks.start[b]; i < end; ++i) {
-        const std::uint8_t s = p.status[i];
-        if (!unemployed_untouched(i) || !(s & (kDisplacedDirect | kDisplacedIndirect)) ||
-            (s & kRetrained)) {
-          continue;
-        }
-        const std::uint16_t o = p.occupation[i];
-        out.retraining.push_back({m.exposure[o], p.id[i], i, o, static_cast<std::uint16_t>(state)});
-      }
+  // 4. Job search of those unemployed since before this month (§7).
+  picks.clear();
+  for (std::size_t k = first; k < last; ++k) {
+    const std::uint32_t recent = fresh[k - first];
+    const std::uint32_t n = s.unemployed[k] - recent;
+    if (n == 0) continue;
+    const std::uint32_t hires =
+        engine::binomial(n, m.job_finding, log_finding,
+                         w.rng.uniform(stream(Draw::kFinding), k, t));
+    draw_without_replacement(static_cast<std::uint32_t>(k), s.block_begin(k, 1) + recent, n, hires,
+                             Draw::kFindingPick);
+  }
+  for (std::size_t i = 0; i < picks.size(); ++i) {
+    prefetch(i + kAhead);
+    AgentRecord a = take_out(w, picks[i].k, picks[i].position, 1);
+    const std::uint32_t to = take_new_job(w, m, a, 1.0, true, out);
+    (to / l.entries == c ? arrivals : leaving).push_back({to, a});
+  }
+
+  // New jobs in this county: those waiting for a slot since earlier months first, then this
+  // month's, in order; whoever still finds no free slot keeps waiting.
+  auto& unplaced = (*out.unplaced)[c];
+  unplaced.clear();
+  const auto waiting_begin = std::partition_point(
+      w.waiting.begin(), w.waiting.end(), [&](const Arrival& x) { return x.subcell < first; });
+  for (auto it = waiting_begin; it != w.waiting.end() && it->subcell < last; ++it) {
+    if (!put_in(w, it->subcell, 0, it->agent)) unplaced.push_back(*it);
+  }
+  for (const Arrival& x : arrivals) {
+    s.wages[x.subcell] += x.agent.wage;  // employed here, placed or not
+    if (!put_in(w, x.subcell, 0, x.agent)) unplaced.push_back(x);
+  }
+
+  // Displaced job seekers still looking may be offered retraining (§9).
+  if (sc.retraining_budget <= 0 && sc.state_budget.empty()) return;
+  for (std::size_t k = first; k < last; ++k) {
+    const std::uint64_t begin = s.block_begin(k, 1);
+    for (std::uint64_t i = begin; i < begin + s.unemployed[k]; ++i) {
+      const std::uint8_t st = p[i].status;
+      if (!(st & (kDisplacedDirect | kDisplacedIndirect)) || (st & kRetrained)) continue;
+      const std::uint16_t o = l.entry_occupation[k - first];
+      out.retraining.push_back({m.exposure[o], p[i].id, static_cast<std::uint32_t>(k), o,
+                                static_cast<std::uint16_t>(state)});
     }
   }
 }

@@ -1,22 +1,22 @@
-// One month's events in one state: separations (baseline and AI), the local cascade in each of
-// its counties, job-to-job moves and the unemployed's job search (docs/model.md §4-§8).
+// One month's events in one county: separations (baseline and AI), the local cascade, job-to-job
+// moves and the unemployed's job search (docs/model.md §4-§8).
 //
-// Event counts are drawn once per (state, occupation, industry group) cell — one Binomial draw —
-// and the agents they happen to are then drawn uniformly from the cell's employed (or
-// unemployed) blocks across the state's counties. States are independent within a month and
-// run in parallel; every draw is keyed by (stream, cell or agent, month), so the outcome does not
-// depend on the number of threads.
+// For each subcell (occupation and industry group in the county) the number of events is one
+// Binomial draw, and the agents they happen to are drawn without replacement from the
+// subcell's employed (or unemployed) block. Counties are independent within a month and run in
+// parallel; every draw is keyed by (stream, subcell or agent, month), so the outcome does not
+// depend on the number of threads. Agents moving to another county wait in `out.pending`.
 #pragma once
 
 #include "labor/world.h"
 
 namespace floe::labor {
 
-void state_events(World& world, const MonthTables& tables, std::size_t state, CountyEvents& out);
+void county_events(World& world, const MonthTables& tables, std::size_t county, CountyEvents& out);
 
-// Moves agent i into a new job (docs/model.md §6): destination occupation (when
-// `change_occupation`), county, industry group and wage. Records the move in `out`.
-void take_new_job(World& world, const MonthTables& tables, std::uint64_t i, bool change_occupation,
-                  bool from_unemployment, CountyEvents& out);
+// Gives agent `a` a new job (docs/model.md §6): another occupation with probability
+// `change_occupation`, a county, industry group and wage; returns the destination subcell.
+std::uint32_t take_new_job(const World& world, const MonthTables& tables, AgentRecord& a,
+                           double change_occupation, bool from_unemployment, CountyEvents& out);
 
 }  // namespace floe::labor

@@ -62,12 +62,17 @@ MonthTables month_tables(const World& w, int month) {
   for (std::size_t k = 0; k < l.subcells(); ++k) {
     const std::size_t e = k % l.entries;
     const std::uint16_t o = l.entry_occupation[e];
-    const double emp = w.stocks.employed[k];
+    const double emp = w.sub.employed[k];
     employed[o] += emp;
-    unemployed += w.stocks.unemployed[k];
+    unemployed += w.sub.unemployed[k];
     total_employed += emp;
     const std::size_t s = l.county_state[k / l.entries];
     adoption_weight[o] += emp * m.adoption[s * n_groups + l.entry_group[e]];
+  }
+
+  for (const auto& [k, a] : w.waiting) {  // hired, employed, waiting for a slot
+    employed[a.occupation] += 1;
+    total_employed += 1;
   }
 
   // Demand and openings (§5): projected growth, less the AI-displaced work not re-hired, plus

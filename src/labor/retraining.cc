@@ -1,7 +1,8 @@
 #include "labor/retraining.h"
 
 #include <algorithm>
-#include <cmath>
+
+#include "labor/blocks.h"
 
 namespace floe::labor {
 namespace {
@@ -9,43 +10,43 @@ namespace {
 constexpr auto kUnemployed = static_cast<std::uint8_t>(AgentStatus::kUnemployed);
 constexpr auto kTraining = static_cast<std::uint8_t>(AgentStatus::kTraining);
 
-// Where agent `id` sits now: trainees stay in their subcell while training.
-std::uint64_t find_agent(const World& w, const Trainee& t) {
-  for (std::uint64_t i = w.stocks.offsets[t.subcell]; i < w.stocks.offsets[t.subcell + 1]; ++i) {
-    if (w.agents.id[i] == t.id) return i;
-  }
-  return UINT64_MAX;
-}
-
 }  // namespace
 
-void retraining_step(World& w, const MonthTables& m, std::vector<CountyEvents>& counties,
-                     MonthIndicators& ind, std::vector<std::uint64_t>& movers) {
+void retraining_step(World& w, const MonthTables& m, const std::vector<CountyEvents>& counties,
+                     MonthIndicators& ind) {
   const Scenario& sc = *w.scenario;
   const Layout& l = w.fixed.layout;
-  Population& p = w.agents;
+  std::vector<AgentRecord>& p = w.agents;
+  const auto started = static_cast<std::uint16_t>(kMonthBase + m.month);
 
   // Completions: completers search from the occupation they trained for.
   std::vector<Trainee> still;
+  std::vector<Arrival> completers;
   for (const Trainee& t : w.trainees) {
     if (t.end_month > m.month) {
       still.push_back(t);
       continue;
     }
-    const std::uint64_t i = find_agent(w, t);
-    if (i == UINT64_MAX) continue;  // cannot happen: trainees do not move
-    p.months[i] = 0;
+    const std::uint64_t i = find(w, t.subcell, 2, t.id);
+    if (i == UINT64_MAX) continue;  // cannot happen: trainees stay in their subcell
     if (t.completes) {
-      p.status[i] = kUnemployed | kRetrained | kTouched;
-      p.occupation[i] = t.target;
-      p.industry[i] = l.entry_group[l.entry_offset[t.target]];
-      movers.push_back(i);  // the new occupation is another subcell
+      AgentRecord a = take_out(w, t.subcell, i, 2);
+      a.status = kUnemployed | kRetrained;
+      a.months = started;
+      a.occupation = t.target;
+      a.industry = l.entry_group[l.entry_offset[t.target]];
+      completers.emplace_back(l.subcell(a.county, a.occupation, a.industry), a);
       ind.trainees_completed += 1;
     } else {
-      p.status[i] = kUnemployed | kTouched;
+      p[i].status = static_cast<std::uint8_t>((p[i].status & ~kStatusMask) | kUnemployed);
+      p[i].months = started;
+      change_block(w, t.subcell, i, 2, 1);
     }
   }
   w.trainees = std::move(still);
+  // Completers join the unemployed of the occupation they trained for (a slot is found for them
+  // like for new hires; they are job seekers while they wait).
+  place_seekers(w, std::move(completers));
 
   // Enrollment, most exposed first (or only in the target states), state budgets then national.
   const bool funded = sc.retraining_budget > 0 || !sc.state_budget.empty();
@@ -55,7 +56,7 @@ void retraining_step(World& w, const MonthTables& m, std::vector<CountyEvents>& 
     w.state_budget_left[w.dataset->geography.find_state(usps)->index()] += budget / 12.0;
   }
   std::vector<CountyEvents::Candidate> pool;
-  for (auto& c : counties) pool.insert(pool.end(), c.retraining.begin(), c.retraining.end());
+  for (const auto& c : counties) pool.insert(pool.end(), c.retraining.begin(), c.retraining.end());
   std::sort(pool.begin(), pool.end(), [](const auto& a, const auto& b) {
     return a.exposure != b.exposure ? a.exposure > b.exposure : a.id < b.id;
   });
@@ -65,13 +66,14 @@ void retraining_step(World& w, const MonthTables& m, std::vector<CountyEvents>& 
   auto enroll = [&](const CountyEvents::Candidate& c) {
     const std::uint16_t target = m.retrain_target[c.occupation];
     if (target == 0xffff) return false;
-    const std::uint64_t i = c.position;
-    p.status[i] = kTraining | kTouched;
-    p.months[i] = 0;
+    const std::uint64_t i = find(w, c.subcell, 1, c.id);
+    if (i == UINT64_MAX) return false;
+    p[i].status = static_cast<std::uint8_t>((p[i].status & ~kStatusMask) | kTraining);
+    p[i].months = started;
+    change_block(w, c.subcell, i, 1, 2);
     const bool completes = w.rng.uniform(stream(Draw::kTraining), c.id,
                                          static_cast<std::uint32_t>(m.month)) < sc.completion;
-    w.trainees.push_back({c.id, l.subcell(p.county[i], p.occupation[i], p.industry[i]), target,
-                          m.month + sc.training_months, completes});
+    w.trainees.push_back({c.id, c.subcell, target, m.month + sc.training_months, completes});
     ind.trainees_started += 1;
     ind.training_spending += sc.cost_per_trainee;
     return true;

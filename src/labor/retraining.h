@@ -7,8 +7,8 @@
 namespace floe::labor {
 
 // Finishes the training that ends this month, then enrolls new trainees from the candidates the
-// counties collected, as the budgets allow. Adds to the month's indicators and the movers.
-void retraining_step(World& world, const MonthTables& tables, std::vector<CountyEvents>& counties,
-                     MonthIndicators& indicators, std::vector<std::uint64_t>& movers);
+// counties collected, as the budgets allow. Adds to the month's indicators.
+void retraining_step(World& world, const MonthTables& tables,
+                     const std::vector<CountyEvents>& events, MonthIndicators& indicators);
 
 }  // namespace floe::labor

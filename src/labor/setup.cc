@@ -96,6 +96,14 @@ Fixed build_fixed(const Dataset& ds, const Cells& cells, const Scenario& sc) {
     l.occupation_major.push_back(static_cast<std::uint8_t>(t.occupations[o].major.index()));
   }
   for (const County& c : g.counties) l.county_state.push_back(static_cast<std::uint16_t>(c.state.index()));
+  l.groups = t.industry_groups.size();
+  l.entry_for.assign(n_occ * l.groups, 0);
+  for (std::size_t o = 0; o < n_occ; ++o) {
+    for (std::size_t gi = 0; gi < l.groups; ++gi) l.entry_for[o * l.groups + gi] = l.entry_offset[o];
+    for (std::uint32_t e = l.entry_offset[o]; e < l.entry_offset[o + 1]; ++e) {
+      l.entry_for[o * l.groups + l.entry_group[e]] = e;
+    }
+  }
 
   f.exposure_now = exposure_with(ds, sc, 0.0);
   f.exposure_full = exposure_with(ds, sc, 1.0);

@@ -9,7 +9,7 @@
 #include "floe/simulation.h"
 #include "labor/checkpoint.h"
 #include "labor/events.h"
-#include "labor/resort.h"
+#include "labor/blocks.h"
 #include "labor/retraining.h"
 #include "labor/setup.h"
 
@@ -34,49 +34,28 @@ namespace {
 
 constexpr auto kUnemployed = static_cast<std::uint8_t>(AgentStatus::kUnemployed);
 
-// Subcell offsets of a freshly synthesized (or loaded) population: within each (county,
-// occupation) cell, agents come in blocks by industry group, in the taxonomy's group order.
-void subcell_offsets(World& w) {
-  const Layout& l = w.fixed.layout;
-  const Population& p = w.agents;
-  std::vector<std::uint64_t>& off = w.stocks.offsets;
-  off.assign(l.subcells() + 1, 0);
-  for (std::size_t c = 0; c < l.counties; ++c) {
-    for (std::size_t o = 0; o < l.occupations; ++o) {
-      std::uint64_t i = p.cell_offsets[c * l.occupations + o];
-      const std::uint64_t end = p.cell_offsets[c * l.occupations + o + 1];
-      for (std::uint32_t e = l.entry_offset[o]; e < l.entry_offset[o + 1]; ++e) {
-        off[c * l.entries + e] = i;
-        while (i < end && p.industry[i] == l.entry_group[e]) ++i;
-      }
-      if (i != end) {
-        throw Error("population: agents of a cell are not grouped by industry group in order");
-      }
-    }
-  }
-  off.back() = p.size();
-}
-
 // Starting unemployment: a share of each subcell's workers, searching from the first month.
 void initial_unemployment(World& w) {
   const double rate = w.scenario->initial_unemployment;
-  const Stocks& st = w.stocks;
-  Population& p = w.agents;
-#pragma omp parallel for schedule(dynamic, 16)
-  for (std::size_t k = 0; k < w.fixed.layout.subcells(); ++k) {
-    const std::uint32_t n = st.employed[k];
-    if (n == 0) continue;
-    const std::uint32_t want = engine::binomial(
-        n, rate, w.rng.uniform(stream(Draw::kInitialUnemployed), k, 0));
-    // The first `want` agents of a uniformly random rotation of the subcell.
-    const std::uint64_t begin = st.offsets[k], span = st.offsets[k + 1] - begin;
-    const std::uint64_t shift = (static_cast<std::uint64_t>(
-                                     w.rng.words(stream(Draw::kInitialUnemployed), k, 1)[0]) *
-                                 span) >> 32;
-    for (std::uint32_t j = 0; j < want; ++j) {
-      const std::uint64_t i = begin + (shift + j * (span / want)) % span;
-      p.status[i] = kUnemployed;
-      p.months[i] = 1;
+  std::vector<AgentRecord>& p = w.agents;
+  Subcells& s = w.sub;
+#pragma omp parallel for schedule(dynamic, 64)
+  for (std::size_t c = 0; c < w.fixed.layout.counties; ++c) {
+    for (std::size_t k = c * w.fixed.layout.entries; k < (c + 1) * w.fixed.layout.entries; ++k) {
+      const std::uint32_t n = s.employed[k];
+      if (n == 0) continue;
+      const std::uint32_t want =
+          engine::binomial(n, rate, w.rng.uniform(stream(Draw::kInitialUnemployed), k, 0));
+      for (std::uint32_t j = 0; j < want; ++j) {
+        const double u = w.rng.uniform(stream(Draw::kInitialUnemployed),
+                                       k | (static_cast<std::uint64_t>(j + 1) << 32), 0);
+        const std::uint64_t i =
+            s.start[k] + std::min<std::uint64_t>(s.employed[k] - 1,
+                                                  static_cast<std::uint64_t>(u * s.employed[k]));
+        p[i].status = kUnemployed;
+        p[i].months = kMonthBase - 1;
+        change_block(w, k, i, 0, 1);  // wages are counted afterwards
+      }
     }
   }
 }
@@ -106,12 +85,18 @@ void record(World& w, const MonthTables& m, std::vector<CountyEvents>& events,
     for (MonthFigures* f : {&figures[l.county_state[c] * majors + major],
                             county_month ? &county[c * majors + major] : nullptr}) {
       if (!f) continue;
-      f->employed += w.stocks.employed[k];
-      f->unemployed += w.stocks.unemployed[k];
-      f->training += w.stocks.training[k];
-      f->wage_bill += w.stocks.wages[k];
-      f->exposed_wages += w.stocks.wages[k] * m.exposure[o];
+      f->employed += w.sub.employed[k];
+      f->unemployed += w.sub.unemployed[k];
+      f->training += w.sub.training[k];
+      f->wage_bill += w.sub.wages[k];
+      f->exposed_wages += w.sub.wages[k] * m.exposure[o];
     }
+  }
+  for (const auto& [k, a] : w.waiting) {  // hired, employed, waiting for a slot
+    const std::size_t c = k / l.entries;
+    const std::size_t major = l.occupation_major[l.entry_occupation[k % l.entries]];
+    figures[l.county_state[c] * majors + major].employed += 1;
+    if (county_month) county[c * majors + major].employed += 1;
   }
   out.state_major.push_back(std::move(figures));
   out.flows.push_back(std::move(flows));
@@ -159,20 +144,20 @@ SimulationResult simulate(const Dataset& ds, const Cells& cells, Population popu
   if (options.resume) {
     first = load_checkpoint(options.checkpoint, w, out) + 1;
   } else {
-    w.agents = std::move(population);
+    if (population.counties != l.counties || population.occupations != l.occupations) {
+      throw Error("the population was built from other data (" +
+                  std::to_string(population.counties) + " counties, " +
+                  std::to_string(population.occupations) + " occupations)");
+    }
+    lay_out(w, population);
+    population = Population();  // the run keeps its own copy, as records
   }
-  if (w.agents.counties != l.counties || w.agents.occupations != l.occupations) {
-    throw Error("the population was built from other data (" + std::to_string(w.agents.counties) +
-                " counties, " + std::to_string(w.agents.occupations) + " occupations)");
-  }
-  subcell_offsets(w);
-  rebuild(w, {}, false);
   if (!options.resume) {
     initial_unemployment(w);
-    rebuild(w, {}, false);
+    count_wages(w);
     const MonthTables m0 = month_tables(w, 0);
     double unemployed = 0;
-    for (auto u : w.stocks.unemployed) unemployed += u;
+    for (auto u : w.sub.unemployed) unemployed += u;
     w.theta0 = unemployed > 0 ? m0.total_openings / unemployed : 0;
     std::vector<CountyEvents> none(1);
     none[0].reset(out.states, out.counties, out.majors, l.occupations);
@@ -181,17 +166,14 @@ SimulationResult simulate(const Dataset& ds, const Cells& cells, Population popu
   }
 
   const int threads = std::max(1, omp_get_max_threads());
-  // States in order of size, largest first, so that threads finish together.
-  std::vector<std::size_t> states(out.states);
-  for (std::size_t s = 0; s < states.size(); ++s) states[s] = s;
-  std::vector<std::uint64_t> size(out.states, 0);
-  for (std::size_t c = 0; c < l.counties; ++c) {
-    size[l.county_state[c]] += w.stocks.offsets[(c + 1) * l.entries] - w.stocks.offsets[c * l.entries];
-  }
-  std::stable_sort(states.begin(), states.end(),
-                   [&](std::size_t a, std::size_t b) { return size[a] > size[b]; });
+
   std::vector<CountyEvents> events(threads);
-  for (auto& e : events) e.reset(out.states, out.counties, out.majors, l.occupations);
+  std::vector<std::vector<Arrival>> arrivals(l.counties), unplaced(l.counties);
+  for (auto& e : events) {
+    e.reset(out.states, out.counties, out.majors, l.occupations);
+    e.pending = &arrivals;
+    e.unplaced = &unplaced;
+  }
   const auto start = std::chrono::steady_clock::now();
   int month = first;
   auto lap = [clock = std::chrono::steady_clock::now()](double& into) mutable {
@@ -205,19 +187,18 @@ SimulationResult simulate(const Dataset& ds, const Cells& cells, Population popu
     const MonthTables m = month_tables(w, month);
     for (auto& e : events) e.reset(out.states, out.counties, out.majors, l.occupations);
     lap(result.seconds.tables);
-#pragma omp parallel for schedule(dynamic, 1)
-    for (std::size_t j = 0; j < states.size(); ++j) {
-      state_events(w, m, states[j], events[omp_get_thread_num()]);
+#pragma omp parallel for schedule(dynamic, 4)
+    for (std::size_t c = 0; c < l.counties; ++c) {
+      county_events(w, m, c, events[omp_get_thread_num()]);
     }
     lap(result.seconds.events);
+    place(w, arrivals, unplaced);
     MonthIndicators ind = indicators_of(m);
-    std::vector<std::uint64_t> movers;
-    for (auto& e : events) movers.insert(movers.end(), e.movers.begin(), e.movers.end());
-    retraining_step(w, m, events, ind, movers);
+    retraining_step(w, m, events, ind);
     // Demand memory (§5): the share of each occupation displaced by AI so far.
     std::vector<double> employed(l.occupations, 0.0);
     for (std::size_t k = 0; k < l.subcells(); ++k) {
-      employed[l.entry_occupation[k % l.entries]] += w.stocks.employed[k];
+      employed[l.entry_occupation[k % l.entries]] += w.sub.employed[k];
     }
     for (std::size_t o = 0; o < l.occupations; ++o) {
       double displaced = 0;
@@ -225,7 +206,6 @@ SimulationResult simulate(const Dataset& ds, const Cells& cells, Population popu
       if (employed[o] > 0) w.ai_memory[o] += displaced / employed[o];
     }
     lap(result.seconds.retraining);
-    rebuild(w, std::move(movers), true);
     lap(result.seconds.month_end);
     const bool county_month = month % sc.county_every == 0 || month == sc.months;
     record(w, m, events, ind, out, county_month);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "engine/sampling.h"
@@ -20,7 +21,6 @@ enum : std::uint8_t {
   kDisplacedDirect = 1 << 3,    // lost a job to AI in their own cell, not re-employed since
   kDisplacedIndirect = 1 << 4,  // lost a local job through the cascade
   kRetrained = 1 << 5,          // completed retraining
-  kTouched = 1 << 6,            // changed this month (cleared at the month's end)
 };
 
 // Streams of random numbers used by the model (never renumber: outputs depend on them).
@@ -37,9 +37,6 @@ enum class Draw : std::uint32_t {
   kMatch = 110,
   kMatchMore = 111,
   kTraining = 112,
-  kSeparationCause = 113,
-  kMatchWage = 114,
-  kQuitChange = 115,
 };
 
 inline Stream stream(Draw d) { return static_cast<Stream>(static_cast<std::uint32_t>(d)); }
@@ -54,26 +51,69 @@ struct Layout {
   std::vector<std::uint8_t> entry_group;        // per entry
   std::vector<std::uint16_t> county_state;      // per county
   std::vector<std::uint8_t> occupation_major;   // per occupation
+  std::size_t groups = 0;
+  // entry_for[occupation * groups + group]: the entry, or the occupation's first entry when the
+  // group is not one of its groups.
+  std::vector<std::uint32_t> entry_for;
 
   std::size_t subcells() const { return counties * entries; }
+  std::uint32_t entry(std::uint16_t occupation, std::uint8_t group) const {
+    return entry_for[occupation * groups + group];
+  }
   std::uint32_t subcell(std::size_t county, std::uint16_t occupation, std::uint8_t group) const {
-    std::uint32_t e = entry_offset[occupation];
-    while (e + 1 < entry_offset[occupation + 1] && entry_group[e] != group) ++e;
-    return static_cast<std::uint32_t>(county * entries + e);
+    return static_cast<std::uint32_t>(county * entries + entry(occupation, group));
   }
 };
 
-// Per-subcell stocks, recomputed at the end of every month.
-struct Stocks {
-  std::vector<std::uint64_t> offsets;  // subcells + 1
-  std::vector<std::uint32_t> employed, unemployed, training;
-  std::vector<double> wages;  // wage bill of the employed
+// During a run the months column holds the month the agent's current state began, plus
+// kMonthBase (so that tenure before the run, up to 1,024 months, stays positive).
+inline constexpr int kMonthBase = 1024;
+// Status of a slot no agent occupies (docs/model.md §10).
+inline constexpr std::uint8_t kVacant = kVacantStatus;
+
+// Agents during a run (docs/model.md §10): each subcell owns a range of slots, holding its
+// employed, then its unemployed, then its trainees, then free slots. An agent changing status
+// or subcell is swapped across block edges, so nothing else moves and "a random employed worker
+// of this subcell" is one draw.
+struct Subcells {
+  std::vector<std::uint64_t> start;                           // per subcell
+  std::vector<std::uint32_t> capacity;                        // per subcell
+  std::vector<std::uint32_t> employed, unemployed, training;  // block sizes: the stocks
+  std::vector<double> wages;  // wage bill of the employed, recounted every month
+
+  std::uint64_t block_begin(std::size_t k, int block) const {
+    std::uint64_t b = start[k];
+    if (block > 0) b += employed[k];
+    if (block > 1) b += unemployed[k];
+    return b;
+  }
+  std::uint32_t block_size(std::size_t k, int block) const {
+    return block == 0 ? employed[k] : block == 1 ? unemployed[k] : training[k];
+  }
+  std::uint32_t size(std::size_t k) const { return employed[k] + unemployed[k] + training[k]; }
+};
+
+// One agent during a run: the population's 16 bytes of hot state as one record, so that the
+// random single-agent updates of a month touch one cache line, not seven (docs/model.md §10).
+struct AgentRecord {
+  std::uint16_t county, occupation;
+  std::uint8_t industry, status;
+  std::uint16_t months;
+  float wage;
+  std::uint32_t id;
+};
+static_assert(sizeof(AgentRecord) == 16, "an agent's hot state is 16 bytes");
+
+// An agent on its way into a subcell (a new hire, a retraining completer).
+struct Arrival {
+  std::uint32_t subcell;
+  AgentRecord agent;
 };
 
 struct Trainee {
   std::uint32_t id;
-  std::uint32_t subcell;  // where the agent sits while training
-  std::uint16_t target;   // occupation trained for
+  std::uint32_t subcell;  // trainees stay in their subcell while training
+  std::uint16_t target;    // occupation trained for
   std::int32_t end_month;
   bool completes;
 };
@@ -117,11 +157,14 @@ struct CountyEvents {
   std::vector<MonthFigures> by_state_major;    // [state * majors + major]
   std::vector<MonthFigures> by_county_major;   // [county * majors + major], displacement only
   std::vector<double> flows;                   // major x major occupation changes
-  std::vector<std::uint64_t> movers;           // positions of agents whose subcell changed
+  // Agents taking new jobs this month (subcell, agent), per county in processing order: placed
+  // after all counties are done, county by county.
+  std::vector<std::vector<Arrival>>* pending = nullptr;
+  std::vector<std::vector<Arrival>>* unplaced = nullptr;
   struct Candidate {
     double exposure;
     std::uint32_t id;
-    std::uint64_t position;
+    std::uint32_t subcell;
     std::uint16_t occupation;
     std::uint16_t state;
   };
@@ -139,8 +182,13 @@ struct World {
   const SimulationOutput* output = nullptr;
   Random rng{1};
   Fixed fixed;
-  Population agents, spare;  // spare: the re-sort's destination, swapped in
-  Stocks stocks;
+  std::vector<AgentRecord> agents;  // slots, in subcell blocks
+  Subcells sub;
+  // Agents hired into a subcell that had no free slot: employed, counted, placed as soon as
+  // slots free up (or at the next repack); sorted by subcell, then id.
+  std::vector<Arrival> waiting;
+  std::uint64_t seed = 0;  // of the population the run started from
+  double scale = 1.0;
   std::vector<Trainee> trainees;
   std::vector<double> ai_memory;  // per occupation: cumulative AI displacement rate Λ_o
   double theta0 = 0;              // vacancies per job seeker at the start

@@ -27,7 +27,6 @@ constexpr char kMagic[8] = {'F', 'L', 'O', 'E', 'P', 'O', 'P', '1'};
 constexpr char kEndMagic[8] = {'F', 'L', 'O', 'E', 'E', 'N', 'D', '1'};
 constexpr std::uint32_t kVersion = 1;
 constexpr std::size_t kChunkBytes = 16u << 20;
-constexpr int kLevel = 3;
 
 struct ColumnView {
   const char* name;
@@ -36,13 +35,16 @@ struct ColumnView {
   void* data;
 };
 
-// The columns in file order.
-std::vector<ColumnView> columns_of(Population& p, std::vector<std::uint32_t>& counts) {
+// The columns in file order; the last is "cell_counts" (u32 per cell) or, for a slot layout,
+// "slot_capacity" (u64 per county).
+std::vector<ColumnView> columns_of(Population& p, void* last, std::size_t last_values,
+                                   bool slots) {
   const std::size_t n = p.size();
-  return {{"county", 2, n, p.county.data()},       {"occupation", 2, n, p.occupation.data()},
-          {"industry", 1, n, p.industry.data()},   {"status", 1, n, p.status.data()},
-          {"wage", 4, n, p.wage.data()},           {"months", 2, n, p.months.data()},
-          {"id", 4, n, p.id.data()},               {"cell_counts", 4, counts.size(), counts.data()}};
+  return {{"county", 2, n, p.county.data()},     {"occupation", 2, n, p.occupation.data()},
+          {"industry", 1, n, p.industry.data()}, {"status", 1, n, p.status.data()},
+          {"wage", 4, n, p.wage.data()},         {"months", 2, n, p.months.data()},
+          {"id", 4, n, p.id.data()},
+          {slots ? "slot_capacity" : "cell_counts", slots ? 8u : 4u, last_values, last}};
 }
 
 std::uint64_t fnv1a(const std::string& s) {
@@ -133,6 +135,8 @@ class Reader {
 struct Header {
   SnapshotInfo info;
   std::string text;
+  bool slots = false;
+  std::uint64_t slot_groups = 0;  // entries of slot_capacity
 };
 
 Header read_header(Reader& in) {
@@ -160,6 +164,8 @@ Header read_header(Reader& in) {
     h.info.scale = j.at("scale").get<double>();
     h.info.created = j.at("created").get<std::string>();
     h.info.data_dir = j.at("data_dir").get<std::string>();
+    h.slots = j.value("layout", std::string("cells")) == "slots";
+    if (h.slots) h.slot_groups = j.at("slot_groups").get<std::uint64_t>();
     for (const auto& c : j.at("columns")) h.info.columns.push_back(c.at("name").get<std::string>());
   } catch (const nlohmann::json::exception& e) {
     in.fail("", std::string("corrupt header: ") + e.what());
@@ -171,13 +177,22 @@ Header read_header(Reader& in) {
 }  // namespace
 
 void save_population(const Population& population, const std::filesystem::path& path,
-                     const std::string& data_dir, const Progress& progress) {
+                     const std::string& data_dir, const Progress& progress,
+                     const std::vector<std::uint64_t>* slot_capacity, int level) {
   auto& p = const_cast<Population&>(population);  // columns are only read
-  std::vector<std::uint32_t> counts(p.cell_offsets.size() - 1);
-  for (std::size_t k = 0; k < counts.size(); ++k) {
-    counts[k] = static_cast<std::uint32_t>(p.cell_offsets[k + 1] - p.cell_offsets[k]);
+  std::vector<std::uint32_t> counts;
+  std::vector<std::uint64_t> capacity;
+  if (slot_capacity) {
+    capacity = *slot_capacity;
+  } else {
+    counts.resize(p.cell_offsets.size() - 1);
+    for (std::size_t k = 0; k < counts.size(); ++k) {
+      counts[k] = static_cast<std::uint32_t>(p.cell_offsets[k + 1] - p.cell_offsets[k]);
+    }
   }
-  const auto columns = columns_of(p, counts);
+  const auto columns =
+      slot_capacity ? columns_of(p, capacity.data(), capacity.size(), true)
+                    : columns_of(p, counts.data(), counts.size(), false);
   nlohmann::ordered_json header = {{"format", "floe-population"},
                                    {"version", kVersion},
                                    {"agents", p.size()},
@@ -187,6 +202,8 @@ void save_population(const Population& population, const std::filesystem::path& 
                                    {"scale", p.scale},
                                    {"created", utc_now()},
                                    {"data_dir", data_dir},
+                                   {"layout", slot_capacity ? "slots" : "cells"},
+                                   {"slot_groups", slot_capacity ? slot_capacity->size() : 0},
                                    {"chunk_bytes", kChunkBytes}};
   std::uint64_t total_raw = 0;
   for (const auto& c : columns) {
@@ -219,7 +236,7 @@ void save_population(const Population& population, const std::filesystem::path& 
           const std::size_t offset = (first + b) * kChunkBytes;
           const std::size_t raw = std::min(kChunkBytes, total - offset);
           ZSTD_CCtx* cctx = ZSTD_createCCtx();
-          ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, kLevel);
+          ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, level);
           ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 1);
           packed[b].resize(ZSTD_compressBound(raw));
           const std::size_t n = ZSTD_compress2(cctx, packed[b].data(), packed[b].size(),
@@ -260,11 +277,17 @@ SnapshotInfo read_snapshot_info(const std::filesystem::path& path) {
   return read_header(in).info;
 }
 
-Population load_population(const std::filesystem::path& path, const Progress& progress) {
+Population load_population(const std::filesystem::path& path, const Progress& progress,
+                           std::vector<std::uint64_t>* slot_capacity) {
   Reader in(path);
   const Header header = read_header(in);
   const SnapshotInfo& info = header.info;
-  if (info.agents > UINT32_MAX || info.counties > 65535 || info.occupations > 65535) {
+  if (header.slots && !slot_capacity) {
+    in.fail("", "a simulation checkpoint, not a population snapshot (use floe simulate --resume)");
+  }
+  if (!header.slots && slot_capacity) in.fail("", "a population snapshot, not a checkpoint");
+  if (info.agents > UINT32_MAX || info.counties > 65535 || info.occupations > 65535 ||
+      header.slot_groups > info.agents + 1) {
     in.fail("", "corrupt header (sizes out of range)");
   }
   Population p;
@@ -280,8 +303,15 @@ Population load_population(const std::filesystem::path& path, const Progress& pr
   p.wage = AgentColumn<float>(n);
   p.months = AgentColumn<std::uint16_t>(n);
   p.id = AgentColumn<std::uint32_t>(n);
-  std::vector<std::uint32_t> counts(info.counties * info.occupations);
-  const auto columns = columns_of(p, counts);
+  std::vector<std::uint32_t> counts;
+  std::vector<std::uint64_t> capacity;
+  if (header.slots) {
+    capacity.resize(header.slot_groups);
+  } else {
+    counts.resize(info.counties * info.occupations);
+  }
+  const auto columns = header.slots ? columns_of(p, capacity.data(), capacity.size(), true)
+                                    : columns_of(p, counts.data(), counts.size(), false);
   if (info.columns.size() != columns.size()) in.fail("", "corrupt header (column list)");
   std::uint64_t total_raw = 0;
   for (const auto& c : columns) total_raw += c.value_bytes * c.values;
@@ -343,6 +373,14 @@ Population load_population(const std::filesystem::path& path, const Progress& pr
   if (in.get<std::uint64_t>("trailer") != fnv1a(header.text)) in.fail("", "corrupt header");
   if (in.pos() != in.size()) in.fail("", "unexpected bytes after the trailer");
 
+  if (header.slots) {
+    // Consistency: the slot groups add up (their contents are the simulation's to check).
+    std::uint64_t total = 0;
+    for (auto c : capacity) total += c;
+    if (total != n) in.fail("slot_capacity", "slot capacities do not add up to the slots");
+    *slot_capacity = std::move(capacity);
+    return p;
+  }
   // Consistency: the cell counts add up, and every agent sits in its cell.
   p.cell_offsets.assign(counts.size() + 1, 0);
   for (std::size_t k = 0; k < counts.size(); ++k) p.cell_offsets[k + 1] = p.cell_offsets[k] + counts[k];

@@ -63,8 +63,8 @@ double WageShape::quantile(double u) const {
     u = std::min(u, kMaxU);
     return q_.back() * std::pow((1.0 - u_.back()) / (1.0 - u), 1.0 / alpha_);
   }
-  const auto it = std::upper_bound(u_.begin(), u_.end(), u);
-  const std::size_t k = static_cast<std::size_t>(it - u_.begin());  // u_[k-1] <= u < u_[k]
+  std::size_t k = 1;  // u_[k-1] <= u < u_[k]; at most 6 knots, so a scan beats a search
+  while (u >= u_[k]) ++k;
   const double t = (u - u_[k - 1]) / (u_[k] - u_[k - 1]);
   return q_[k - 1] + t * (q_[k] - q_[k - 1]);
 }
