@@ -83,6 +83,13 @@ void run(const Args& a) {
                result.last_month, checkpoint.string(), a.scenario.string(), a.out.string());
   }
   write_simulation_db(a.out, ds, sc, result, source);
+  if (!result.interrupted) {  // the run is complete: its checkpoint has served
+    std::error_code ec;
+    std::filesystem::remove(checkpoint, ec);
+    auto state = checkpoint;
+    state += ".state";
+    std::filesystem::remove(state, ec);
+  }
   const auto& last = result.output.state_major.back();
   double employed = 0, unemployed = 0, direct = 0, indirect = 0;
   for (const auto& month : result.output.state_major) {
@@ -141,7 +148,19 @@ void add_simulate_command(CLI::App& app) {
   c->add_option("--out", args.out, "Results file (SQLite)")->capture_default_str();
   c->add_option("--checkpoint", args.checkpoint, "Checkpoint file (default: <out>.ckpt)");
   c->add_flag("--resume", args.resume, "Continue the run saved in the checkpoint");
-  c->callback([] { run(args); });
+  static bool list_keys = false;
+  c->add_flag("--list-keys", list_keys,
+              "Print every scenario key with its range, default and meaning (markdown), and exit");
+  c->callback([] {
+    if (list_keys) {
+      fmt::print("| key | range | default | meaning and source |\n|---|---|---|---|\n");
+      for (const auto& k : scenario_keys()) {
+        fmt::print("| `{}` | {} | {} | {} |\n", k.key, k.range, k.value, k.meaning);
+      }
+      return;
+    }
+    run(args);
+  });
 }
 
 }  // namespace floe::cli

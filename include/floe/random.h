@@ -40,8 +40,12 @@ class Random {
   double uniform(Stream stream, std::uint64_t subject, std::uint32_t step = 0,
                  int which = 0) const {
     const auto w = words(stream, subject, step);
-    const std::uint64_t bits =
-        (static_cast<std::uint64_t>(w[2 * which]) << 21) ^ (w[2 * which + 1] >> 11);
+    return to_uniform(w[2 * which], w[2 * which + 1]);
+  }
+
+  // Two random words as a uniform double in (0, 1) with 53 random bits.
+  static double to_uniform(std::uint32_t high, std::uint32_t low) {
+    const std::uint64_t bits = (static_cast<std::uint64_t>(high) << 21) ^ (low >> 11);
     return (static_cast<double>(bits & ((1ull << 53) - 1)) + 0.5) * 0x1.0p-53;
   }
 

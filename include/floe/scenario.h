@@ -32,8 +32,8 @@ struct Scenario {
 
   // [adoption]: Bass diffusion per industry group x state
   double adoption_initial = 0.09;
-  double innovation = 0.0025;  // p, per month
-  double imitation = 0.032;    // q, per month
+  double innovation = 0.0025;                    // p, per month
+  double imitation = 0.032;                      // q, per month
   std::map<std::string, double> industry_speed;  // multiplies p and q per industry group
   std::map<std::string, double> state_speed;     // per state (USPS)
 
@@ -42,9 +42,9 @@ struct Scenario {
   double layoffs = 0.010;            // baseline monthly layoffs and discharges
 
   // [matching]
-  double job_finding = 0.25;   // monthly probability for the unemployed at baseline tightness
+  double job_finding = 0.25;  // monthly probability for the unemployed at baseline tightness
   double matching_elasticity = 0.5;
-  double quits = 0.023;        // monthly job-to-job moves
+  double quits = 0.023;  // monthly job-to-job moves
   double similarity_sharpness = 10.0;
   int candidates = 20;
   double own_county = 0.75;
@@ -61,10 +61,10 @@ struct Scenario {
   double support_automation = 0.5;
 
   // [retraining]
-  double retraining_budget = 0;                 // dollars per year, national
-  std::map<std::string, double> state_budget;   // dollars per year, per state (USPS)
-  std::string targeting = "most_exposed";       // most_exposed | region
-  std::vector<std::string> target_states;       // for targeting = region
+  double retraining_budget = 0;                // dollars per year, national
+  std::map<std::string, double> state_budget;  // dollars per year, per state (USPS)
+  std::string targeting = "most_exposed";      // most_exposed | region
+  std::vector<std::string> target_states;      // for targeting = region
   double cost_per_trainee = 5000;
   int training_months = 6;
   double completion = 0.6;
@@ -81,8 +81,9 @@ Scenario parse_scenario(const std::string& text, const std::string& name);
 
 // Every key with its range and meaning, for --help and docs/model.md.
 struct ScenarioKey {
-  std::string key;    // "displacement.rate_at_full"
-  std::string range;  // "[0, 1]"
+  std::string key;     // "displacement.rate_at_full"
+  std::string range;   // "[0, 1]"
+  std::string value;   // the default
   std::string meaning;
 };
 std::vector<ScenarioKey> scenario_keys();

@@ -24,6 +24,8 @@ struct MonthFigures {
   double displaced_direct = 0;    // separations caused by AI in the worker's own cell
   double displaced_indirect = 0;  // local non-tradable jobs lost through the cascade
   double quits = 0;               // job-to-job moves
+  double exits = 0;               // retirements and other exits from the labor force, each
+                                  // replaced at once by a new worker in the same job
   double hires = 0;               // unemployed who found a job
   double occupation_changes = 0;  // moves (quits or hires) into another occupation
   double wage_bill = 0;           // of the employed, dollars a year
@@ -33,11 +35,11 @@ struct MonthFigures {
 
 // National indicators of the model's state in one month.
 struct MonthIndicators {
-  double exposure = 0;      // employment-weighted mean E_o(t)
-  double adoption = 0;      // employment-weighted mean adoption A(t)
-  double job_finding = 0;   // f(t)
-  double openings = 0;      // vacancies V(t)
-  double multiplier = 0;    // cascade multiplier m(t)
+  double exposure = 0;     // employment-weighted mean E_o(t)
+  double adoption = 0;     // employment-weighted mean adoption A(t)
+  double job_finding = 0;  // f(t)
+  double openings = 0;     // vacancies V(t)
+  double multiplier = 0;   // cascade multiplier m(t)
   double trainees_started = 0, trainees_completed = 0, training_spending = 0;
 };
 
@@ -67,6 +69,7 @@ struct SimulationResult {
   bool interrupted = false;  // stopped early; the checkpoint holds the state
   int last_month = 0;
   double seconds_per_month = 0;
+  std::uint64_t slots = 0;  // agent records held (agents plus free slots), 16 bytes each
   // Where the time went, summed over the months run (seconds).
   struct {
     double tables = 0, events = 0, retraining = 0, month_end = 0, outputs = 0, checkpoints = 0;

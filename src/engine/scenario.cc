@@ -3,99 +3,121 @@
 
 #include <fmt/format.h>
 
+#include <toml++/toml.h>
 #include <fstream>
 #include <functional>
 #include <set>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "floe/error.h"
 
 namespace floe {
 namespace {
 
-// One key of the schema: how to read it into a Scenario and what it may be.
+// How a key is read into a Scenario (returning an error message, or "" if fine) and shown.
+struct Access {
+  std::function<std::string(const toml::node&, Scenario&)> read;
+  std::function<std::string(const Scenario&)> show;
+};
+
+// One key of the schema: how to read it and what it may be.
 struct Key {
   std::string path;
   std::string range;
   std::string meaning;
-  // Reads the node into the scenario; returns an error message, or "" if fine.
-  std::function<std::string(const toml::node&, Scenario&)> read;
+  Access access;
 };
 
 template <typename T>
-std::function<std::string(const toml::node&, Scenario&)> number(T Scenario::*field, double lo,
-                                                                  double hi) {
-  return [=](const toml::node& n, Scenario& s) -> std::string {
+Access number(T Scenario::*field, double lo, double hi) {
+  auto read = [=](const toml::node& n, Scenario& s) -> std::string {
     std::optional<double> v;
     if (auto i = n.value<std::int64_t>()) v = static_cast<double>(*i);
     if (auto d = n.value<double>(); d && n.is_floating_point()) v = *d;
     if (!v) return "expected a number";
     if (!(*v >= lo && *v <= hi)) return fmt::format("{:g} is outside [{:g}, {:g}]", *v, lo, hi);
     if constexpr (std::is_integral_v<T>) {
-      if (*v != static_cast<double>(static_cast<std::int64_t>(*v))) return "expected a whole number";
+      if (*v != static_cast<double>(static_cast<std::int64_t>(*v)))
+        return "expected a whole number";
     }
     s.*field = static_cast<T>(*v);
     return "";
   };
+  auto show = [=](const Scenario& s) { return fmt::format("{:g}", static_cast<double>(s.*field)); };
+  return {read, show};
 }
 
-std::function<std::string(const toml::node&, Scenario&)> text(
-    std::string Scenario::*field, std::vector<std::string> allowed = {}) {
-  return [=](const toml::node& n, Scenario& s) -> std::string {
-    const auto v = n.value<std::string>();
-    if (!v) return "expected a string";
-    if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), *v) == allowed.end()) {
-      std::string list;
-      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      return "'" + *v + "' is not one of: " + list;
-    }
-    s.*field = *v;
-    return "";
-  };
+Access text(std::string Scenario::*field, std::vector<std::string> allowed = {}) {
+  auto show = [=](const Scenario& s) { return s.*field; };
+  return {
+      [=](const toml::node& n, Scenario& s) -> std::string {
+        const auto v = n.value<std::string>();
+        if (!v) return "expected a string";
+        if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), *v) == allowed.end()) {
+          std::string list;
+          for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+          return "'" + *v + "' is not one of: " + list;
+        }
+        s.*field = *v;
+        return "";
+      },
+      show};
 }
 
-std::function<std::string(const toml::node&, Scenario&)> flag(bool Scenario::*field) {
-  return [=](const toml::node& n, Scenario& s) -> std::string {
-    const auto v = n.value<bool>();
-    if (!v) return "expected true or false";
-    s.*field = *v;
-    return "";
-  };
+Access flag(bool Scenario::*field) {
+  auto show = [=](const Scenario& s) { return std::string(s.*field ? "true" : "false"); };
+  return {[=](const toml::node& n, Scenario& s) -> std::string {
+            const auto v = n.value<bool>();
+            if (!v) return "expected true or false";
+            s.*field = *v;
+            return "";
+          },
+          show};
 }
 
 // A table of name -> number (industry groups, states, SOC groups).
-std::function<std::string(const toml::node&, Scenario&)> number_map(
-    std::map<std::string, double> Scenario::*field, double lo, double hi) {
-  return [=](const toml::node& n, Scenario& s) -> std::string {
-    const toml::table* t = n.as_table();
-    if (!t) return "expected a table of name = number";
-    for (const auto& [k, v] : *t) {
-      std::optional<double> x;
-      if (auto i = v.value<std::int64_t>()) x = static_cast<double>(*i);
-      if (auto d = v.value<double>(); d && v.is_floating_point()) x = *d;
-      if (!x) return fmt::format("'{}': expected a number", k.str());
-      if (!(*x >= lo && *x <= hi)) {
-        return fmt::format("'{}': {:g} is outside [{:g}, {:g}]", k.str(), *x, lo, hi);
-      }
-      (s.*field)[std::string(k.str())] = *x;
-    }
-    return "";
+Access number_map(std::map<std::string, double> Scenario::*field, double lo, double hi) {
+  auto show = [=](const Scenario& s) {
+    std::string out;
+    for (const auto& [k, v] : s.*field)
+      out += fmt::format("{}{} = {:g}", out.empty() ? "" : ", ", k, v);
+    return out.empty() ? std::string("none") : out;
   };
+  return {[=](const toml::node& n, Scenario& s) -> std::string {
+            const toml::table* t = n.as_table();
+            if (!t) return "expected a table of name = number";
+            for (const auto& [k, v] : *t) {
+              std::optional<double> x;
+              if (auto i = v.value<std::int64_t>()) x = static_cast<double>(*i);
+              if (auto d = v.value<double>(); d && v.is_floating_point()) x = *d;
+              if (!x) return fmt::format("'{}': expected a number", k.str());
+              if (!(*x >= lo && *x <= hi)) {
+                return fmt::format("'{}': {:g} is outside [{:g}, {:g}]", k.str(), *x, lo, hi);
+              }
+              (s.*field)[std::string(k.str())] = *x;
+            }
+            return "";
+          },
+          show};
 }
 
-std::function<std::string(const toml::node&, Scenario&)> text_list(
-    std::vector<std::string> Scenario::*field) {
-  return [=](const toml::node& n, Scenario& s) -> std::string {
-    const toml::array* a = n.as_array();
-    if (!a) return "expected a list of strings";
-    for (const auto& v : *a) {
-      const auto x = v.value<std::string>();
-      if (!x) return "expected a list of strings";
-      (s.*field).push_back(*x);
-    }
-    return "";
+Access text_list(std::vector<std::string> Scenario::*field) {
+  auto show = [=](const Scenario& s) {
+    std::string out;
+    for (const auto& x : s.*field) out += (out.empty() ? "" : ", ") + x;
+    return out.empty() ? std::string("none") : out;
   };
+  return {[=](const toml::node& n, Scenario& s) -> std::string {
+            const toml::array* a = n.as_array();
+            if (!a) return "expected a list of strings";
+            for (const auto& v : *a) {
+              const auto x = v.value<std::string>();
+              if (!x) return "expected a list of strings";
+              (s.*field).push_back(*x);
+            }
+            return "";
+          },
+          show};
 }
 
 const std::vector<Key>& schema() {
@@ -122,8 +144,8 @@ const std::vector<Key>& schema() {
        number(&Scenario::innovation, 0, 1)},
       {"adoption.imitation", "[0, 1]", "Bass imitation coefficient q, per month",
        number(&Scenario::imitation, 0, 1)},
-      {"adoption.industry_speed", "group = [0, 10]",
-       "Multiplier of p and q per industry group", number_map(&Scenario::industry_speed, 0, 10)},
+      {"adoption.industry_speed", "group = [0, 10]", "Multiplier of p and q per industry group",
+       number_map(&Scenario::industry_speed, 0, 10)},
       {"adoption.state_speed", "USPS = [0, 10]", "Multiplier of p and q per state",
        number_map(&Scenario::state_speed, 0, 10)},
       {"displacement.rate_at_full", "[0, 0.2]",
@@ -191,33 +213,37 @@ const std::vector<Key>& schema() {
 void check(const toml::table& table, const std::string& prefix, const std::string& file,
            Scenario& s) {
   for (const auto& [k, node] : table) {
-    const std::string path = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+    const std::string path =
+        prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
     const auto line = node.source().begin.line;
     const auto& keys = schema();
-    const auto key = std::find_if(keys.begin(), keys.end(), [&](const Key& x) { return x.path == path; });
+    const auto key =
+        std::find_if(keys.begin(), keys.end(), [&](const Key& x) { return x.path == path; });
     if (key != keys.end()) {
-      if (const std::string error = key->read(node, s); !error.empty()) {
+      if (const std::string error = key->access.read(node, s); !error.empty()) {
         throw DataError(file, line, path, error + " (allowed: " + key->range + ")");
       }
       continue;
     }
     if (const toml::table* sub = node.as_table()) {
-      const bool known_section = std::any_of(keys.begin(), keys.end(), [&](const Key& x) {
-        return x.path.rfind(path + ".", 0) == 0;
-      });
+      const bool known_section = std::any_of(
+          keys.begin(), keys.end(), [&](const Key& x) { return x.path.rfind(path + ".", 0) == 0; });
       if (known_section) {
         check(*sub, path, file, s);
         continue;
       }
     }
     // Unknown: list the keys of the same section.
-    const std::string section = path.substr(0, path.rfind('.') == std::string::npos ? 0 : path.rfind('.'));
+    const std::string section =
+        path.substr(0, path.rfind('.') == std::string::npos ? 0 : path.rfind('.'));
     std::string near;
     for (const auto& x : keys) {
-      const std::string xs = x.path.substr(0, x.path.rfind('.') == std::string::npos ? 0 : x.path.rfind('.'));
+      const std::string xs =
+          x.path.substr(0, x.path.rfind('.') == std::string::npos ? 0 : x.path.rfind('.'));
       if (xs == section) near += (near.empty() ? "" : ", ") + x.path;
     }
-    throw DataError(file, line, path, "unknown key" + (near.empty() ? std::string() : "; keys here: " + near));
+    throw DataError(file, line, path,
+                    "unknown key" + (near.empty() ? std::string() : "; keys here: " + near));
   }
 }
 
@@ -251,7 +277,10 @@ Scenario read_scenario(const std::filesystem::path& path) {
 
 std::vector<ScenarioKey> scenario_keys() {
   std::vector<ScenarioKey> out;
-  for (const auto& k : schema()) out.push_back({k.path, k.range, k.meaning});
+  const Scenario defaults;
+  for (const auto& k : schema()) {
+    out.push_back({k.path, k.range, k.access.show(defaults), k.meaning});
+  }
   return out;
 }
 

@@ -28,7 +28,8 @@ std::uint32_t& size_of(Subcells& s, std::size_t k, int block) {
 
 void set_starts(Subcells& s) {
   s.start.assign(s.capacity.size(), 0);
-  for (std::size_t k = 1; k < s.capacity.size(); ++k) s.start[k] = s.start[k - 1] + s.capacity[k - 1];
+  for (std::size_t k = 1; k < s.capacity.size(); ++k)
+    s.start[k] = s.start[k - 1] + s.capacity[k - 1];
 }
 
 std::uint64_t total_capacity(const Subcells& s) {
@@ -143,12 +144,18 @@ void lay_out(World& w, const Population& from) {
 #pragma omp parallel for schedule(dynamic, 256)
   for (std::size_t k = 0; k < n_sub; ++k) {
     std::uint32_t count[3] = {0, 0, 0};
-    for (std::uint64_t i = begin[k]; i < begin[k + 1]; ++i) ++count[std::min(2, block_of(from.status[i]))];
+    for (std::uint64_t i = begin[k]; i < begin[k + 1]; ++i)
+      ++count[std::min(2, block_of(from.status[i]))];
     std::uint64_t cursor[3] = {s.start[k], s.start[k] + count[0], s.start[k] + count[0] + count[1]};
     for (std::uint64_t i = begin[k]; i < begin[k + 1]; ++i) {
-      const AgentRecord a{from.county[i], from.occupation[i], from.industry[i], from.status[i],
-                          static_cast<std::uint16_t>(kMonthBase - std::min<int>(from.months[i], kMonthBase)),
-                          from.wage[i], from.id[i]};
+      const AgentRecord a{
+          from.county[i],
+          from.occupation[i],
+          from.industry[i],
+          from.status[i],
+          static_cast<std::uint16_t>(kMonthBase - std::min<int>(from.months[i], kMonthBase)),
+          from.wage[i],
+          from.id[i]};
       w.agents[cursor[std::min(2, block_of(a.status))]++] = a;
     }
     s.employed[k] = count[0];
@@ -162,7 +169,8 @@ void lay_out(World& w, const Population& from) {
 void place(World& w, const std::vector<std::vector<Arrival>>& arrivals,
            const std::vector<std::vector<Arrival>>& unplaced) {
   w.waiting.clear();
-  for (const auto& county : unplaced) w.waiting.insert(w.waiting.end(), county.begin(), county.end());
+  for (const auto& county : unplaced)
+    w.waiting.insert(w.waiting.end(), county.begin(), county.end());
   for (const auto& county : arrivals) {
     for (std::size_t i = 0; i < county.size(); ++i) {
       if (i + 8 < county.size()) {  // the slot a later arrival will take
@@ -203,8 +211,8 @@ void place_seekers(World& w, std::vector<Arrival> seekers) {
 std::uint32_t waiting_in(const World& w, std::size_t k) {
   const auto first = std::partition_point(w.waiting.begin(), w.waiting.end(),
                                           [k](const auto& x) { return x.subcell < k; });
-  const auto last = std::partition_point(first, w.waiting.end(),
-                                         [k](const auto& x) { return x.subcell == k; });
+  const auto last =
+      std::partition_point(first, w.waiting.end(), [k](const auto& x) { return x.subcell == k; });
   return static_cast<std::uint32_t>(last - first);
 }
 
@@ -266,7 +274,7 @@ void from_population(World& w, const Population& from, const std::vector<std::ui
     std::uint32_t count[3] = {0, 0, 0};
     for (std::uint64_t i = s.start[k]; i < s.start[k] + s.capacity[k]; ++i) {
       w.agents[i] = {from.county[i], from.occupation[i], from.industry[i], from.status[i],
-                     from.months[i], from.wage[i], from.id[i]};
+                     from.months[i], from.wage[i],       from.id[i]};
       const int b = block_of(from.status[i]);
       ordered = ordered && b >= previous;
       previous = b;

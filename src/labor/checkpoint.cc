@@ -113,6 +113,7 @@ void save_checkpoint(const std::filesystem::path& path, const World& w,
   o.vec(w.trainees);
   o.vec(w.waiting);
   o.vec(w.sub.wages);  // kept, not recounted: they are running sums
+  o.vec(w.county_pending);
   put_figures(o, output.state_major);
   o.vec(output.indicators);
   o.vec(output.county_months);
@@ -153,6 +154,7 @@ int load_checkpoint(const std::filesystem::path& path, World& w, SimulationOutpu
   w.trainees = in.vec<Trainee>();
   w.waiting = in.vec<Arrival>();
   const std::vector<double> wages = in.vec<double>();
+  w.county_pending = in.vec<MonthFigures>();
   output.state_major = get_figures(in);
   output.indicators = in.vec<MonthIndicators>();
   output.county_months = in.vec<int>();

@@ -45,12 +45,21 @@ class Insert {
 const char* kFigureColumns =
     "employed REAL, unemployed REAL, training REAL, layoffs REAL, displaced_direct REAL, "
     "displaced_indirect REAL, quits REAL, hires REAL, occupation_changes REAL, wage_bill REAL, "
-    "exposed_wages REAL";
+    "exposed_wages REAL, exits REAL";
+
+constexpr int kFigures = 12;  // the columns above
+
+// "(?,?,...,?)" with n parameters.
+std::string placeholders(int n) {
+  std::string s = "(";
+  for (int i = 0; i < n; ++i) s += i ? ",?" : "?";
+  return s + ")";
+}
 
 int bind_figures(Insert& q, int i, const MonthFigures& f) {
   for (double v :
        {f.employed, f.unemployed, f.training, f.layoffs, f.displaced_direct, f.displaced_indirect,
-        f.quits, f.hires, f.occupation_changes, f.wage_bill, f.exposed_wages}) {
+        f.quits, f.hires, f.occupation_changes, f.wage_bill, f.exposed_wages, f.exits}) {
     q.real(i++, v);
   }
   return i;
@@ -92,10 +101,10 @@ void write_simulation_db(const std::filesystem::path& path, const Dataset& ds, c
       kFigureColumns + ")");
   store.exec("CREATE TABLE flows (month INTEGER, from_major TEXT, to_major TEXT, moves REAL)");
   {  // statements must be finalized before the file is committed
-    Insert national(db, "INSERT INTO national VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    Insert state(db, "INSERT INTO state_major VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    Insert county(db, "INSERT INTO county_major VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    Insert flow(db, "INSERT INTO flows VALUES (?,?,?,?)");
+    Insert national(db, "INSERT INTO national VALUES " + placeholders(1 + kFigures + 9));
+    Insert state(db, "INSERT INTO state_major VALUES " + placeholders(3 + kFigures));
+    Insert county(db, "INSERT INTO county_major VALUES " + placeholders(3 + kFigures));
+    Insert flow(db, "INSERT INTO flows VALUES " + placeholders(4));
     const auto& majors = ds.taxonomy.major_groups;
     for (std::size_t t = 0; t < out.state_major.size(); ++t) {
       MonthFigures total;

@@ -26,11 +26,6 @@ std::uint64_t nth(std::uint64_t subject, std::uint32_t j) {
   return subject | (static_cast<std::uint64_t>(j) << 32);
 }
 
-// A uniform index in [0, n).
-std::uint64_t index_below(double u, std::uint64_t n) {
-  return std::min<std::uint64_t>(n - 1, static_cast<std::uint64_t>(u * static_cast<double>(n)));
-}
-
 }  // namespace
 
 void CountyEvents::reset(std::size_t states, std::size_t counties, std::size_t majors,
@@ -92,11 +87,9 @@ std::uint32_t take_new_job(const World& w, const MonthTables& m, AgentRecord& a,
   }
   // Wage: the new cell's distribution, less a penalty for moving to dissimilar work (§6).
   const double mean = w.cells->state_wage[to_state * n_occ + target];
-  const double draw =
-      (static_cast<double>((static_cast<std::uint64_t>(r2[1]) << 21) ^ (r2[2] >> 11)) + 0.5) *
-      0x1.0p-53;
-  const double wage = mean * f.wage_shapes[target].quantile(draw) *
-                      (1.0 - sc.wage_penalty * (1.0 - similarity));
+  const double draw = Random::to_uniform(r2[1], r2[2]);
+  const double wage =
+      mean * f.wage_shapes[target].quantile(draw) * (1.0 - sc.wage_penalty * (1.0 - similarity));
 
   a.occupation = target;
   a.county = static_cast<std::uint16_t>(to_county);
@@ -170,7 +163,6 @@ void county_events(World& w, const MonthTables& m, std::size_t c, CountyEvents& 
   // 1. Separations into unemployment: baseline layoffs plus AI displacement (§4).
   picks.clear();
   std::vector<float> ai_share(l.entries, 0.0f);  // of a subcell's separation hazard
-  const double log_quits = std::log1p(-std::min(sc.quits, 0.999999));
   const double log_finding = std::log1p(-std::min(m.job_finding, 0.999999));
   for (std::size_t k = first; k < last; ++k) {
     const std::uint32_t n = s.employed[k];
@@ -247,41 +239,63 @@ void county_events(World& w, const MonthTables& m, std::size_t c, CountyEvents& 
     }
   }
 
-  // 3. Job-to-job moves (§6): quits; some change occupation (BLS occupational transfer rates).
-  // The quitters of a subcell are `events` distinct positions of its employed block (Floyd's
-  // algorithm), handled from the highest down, so that taking one out never moves one to come.
+  // 3. Job-to-job moves (§6) and labor-force exits: quits, some into another occupation (BLS
+  // occupational transfer rates); exits (BLS labor force exit rates), each replaced at once by a
+  // new worker in the same job. The movers of a subcell are `events` distinct positions of its
+  // employed block (Floyd's algorithm), handled from the highest down, so that taking one out
+  // never moves one still to come.
   picks.clear();
-  std::vector<std::uint32_t> chosen;
+  std::vector<std::pair<std::uint32_t, float>> chosen;
   std::unordered_set<std::uint32_t> seen;
   for (std::size_t k = first; k < last; ++k) {
     const std::uint32_t n = s.employed[k];
     if (n == 0) continue;
+    const std::uint16_t o = l.entry_occupation[k - first];
+    const double turnover = std::min(0.999999, sc.quits + f.exit_rate[o]);
     const std::uint32_t events =
-        engine::binomial(n, sc.quits, log_quits, w.rng.uniform(stream(Draw::kQuits), k, t));
+        engine::binomial(n, turnover, f.log_stay[o], w.rng.uniform(stream(Draw::kQuits), k, t));
     if (events == 0) continue;
     chosen.clear();
     seen.clear();
     const bool many = events > 32;
     for (std::uint32_t j = n - events; j < n; ++j) {
-      const auto r = static_cast<std::uint32_t>(index_below(
-          w.rng.uniform(stream(Draw::kQuitPick), nth(k, j - (n - events)), t), j + 1));
-      const bool taken = many ? seen.count(r) > 0
-                              : std::find(chosen.begin(), chosen.end(), r) != chosen.end();
-      chosen.push_back(taken ? j : r);
-      if (many) seen.insert(chosen.back());
+      const auto r = w.rng.words(stream(Draw::kQuitPick), nth(k, j - (n - events)), t);
+      const auto at =
+          static_cast<std::uint32_t>((static_cast<std::uint64_t>(r[0]) * (j + 1)) >> 32);
+      const bool taken = many ? seen.count(at) > 0
+                              : std::any_of(chosen.begin(), chosen.end(),
+                                            [&](const auto& c) { return c.first == at; });
+      chosen.emplace_back(taken ? j : at, static_cast<float>(r[1] * kWord));
+      if (many) seen.insert(chosen.back().first);
     }
     std::sort(chosen.begin(), chosen.end(), std::greater<>());
-    for (std::uint32_t r : chosen) picks.push_back({static_cast<std::uint32_t>(k), s.start[k] + r, 0});
+    for (const auto& [r, u] : chosen) {
+      // u < exit share: an exit; else a quit.
+      picks.push_back({static_cast<std::uint32_t>(k), s.start[k] + r,
+                       u < f.exit_rate[o] / turnover ? -1.0f : u});
+    }
   }
   for (std::size_t i = 0; i < picks.size(); ++i) {
     prefetch(i + kAhead);
     const std::uint32_t k = picks[i].k;
     const std::uint64_t at = picks[i].position;
-    const double change =
-        sc.quits > 0 ? std::min(1.0, f.transfer_rate[l.entry_occupation[k - first]] / sc.quits)
-                     : 0.0;
+    const std::uint16_t o = l.entry_occupation[k - first];
     AgentRecord a = p[at];
     const float before = a.wage;
+    const std::size_t major = l.occupation_major[o];
+    if (picks[i].u < 0) {  // an exit: a newcomer takes the job, at a wage of the cell's own
+      const auto r = w.rng.words(stream(Draw::kMatchMore), a.id, t);
+      const double u = Random::to_uniform(r[1], r[2]);
+      a.wage = static_cast<float>(w.cells->state_wage[state * l.occupations + o] *
+                                  f.wage_shapes[o].quantile(u));
+      a.status = kEmployed;
+      a.months = started;
+      p[at] = a;
+      s.wages[k] += a.wage - before;
+      out.by_state_major[state * majors + major].exits += 1;
+      continue;
+    }
+    const double change = sc.quits > 0 ? std::min(1.0, f.transfer_rate[o] / sc.quits) : 0.0;
     const std::uint32_t to = take_new_job(w, m, a, change, false, out);
     if (to == k) {
       p[at] = a;  // same subcell: a new employer, wage and tenure
@@ -299,9 +313,8 @@ void county_events(World& w, const MonthTables& m, std::size_t c, CountyEvents& 
     const std::uint32_t recent = fresh[k - first];
     const std::uint32_t n = s.unemployed[k] - recent;
     if (n == 0) continue;
-    const std::uint32_t hires =
-        engine::binomial(n, m.job_finding, log_finding,
-                         w.rng.uniform(stream(Draw::kFinding), k, t));
+    const std::uint32_t hires = engine::binomial(n, m.job_finding, log_finding,
+                                                 w.rng.uniform(stream(Draw::kFinding), k, t));
     draw_without_replacement(static_cast<std::uint32_t>(k), s.block_begin(k, 1) + recent, n, hires,
                              Draw::kFindingPick);
   }

@@ -51,8 +51,8 @@ MonthTables month_tables(const World& w, int month) {
     for (std::size_t gi = 0; gi < n_groups; ++gi) {
       const auto it = sc.industry_speed.find(ds.taxonomy.industry_groups[gi].name);
       const double speed = state_speed * (it == sc.industry_speed.end() ? 1.0 : it->second);
-      m.adoption[s * n_groups + gi] = bass_adoption(month, sc.innovation * speed,
-                                                    sc.imitation * speed, sc.adoption_initial);
+      m.adoption[s * n_groups + gi] =
+          bass_adoption(month, sc.innovation * speed, sc.imitation * speed, sc.adoption_initial);
     }
   }
 
@@ -100,7 +100,8 @@ MonthTables month_tables(const World& w, int month) {
   const double theta = unemployed > 0 ? m.total_openings / unemployed : 0;
   m.job_finding = sc.job_finding;
   if (w.theta0 > 0 && theta > 0) {
-    m.job_finding = std::min(0.95, sc.job_finding * std::pow(theta / w.theta0, sc.matching_elasticity));
+    m.job_finding =
+        std::min(0.95, sc.job_finding * std::pow(theta / w.theta0, sc.matching_elasticity));
   }
 
   // Cascade multiplier (§8): automating local support work weakens it.

@@ -51,18 +51,35 @@ void retraining_step(World& w, const MonthTables& m, const std::vector<CountyEve
   // Enrollment, most exposed first (or only in the target states), state budgets then national.
   const bool funded = sc.retraining_budget > 0 || !sc.state_budget.empty();
   if (!funded) return;
-  w.budget_left += sc.retraining_budget / 12.0;
+  // Budgets are for the whole workforce: a population at scale S gets S of them.
+  w.budget_left += sc.retraining_budget * w.scale / 12.0;
+  double state_dollars = 0;
   for (const auto& [usps, budget] : sc.state_budget) {
-    w.state_budget_left[w.dataset->geography.find_state(usps)->index()] += budget / 12.0;
+    w.state_budget_left[w.dataset->geography.find_state(usps)->index()] += budget * w.scale / 12.0;
   }
-  std::vector<CountyEvents::Candidate> pool;
-  for (const auto& c : counties) pool.insert(pool.end(), c.retraining.begin(), c.retraining.end());
-  std::sort(pool.begin(), pool.end(), [](const auto& a, const auto& b) {
-    return a.exposure != b.exposure ? a.exposure > b.exposure : a.id < b.id;
-  });
+  for (double b : w.state_budget_left) state_dollars += b;
   std::vector<std::uint8_t> in_region(w.dataset->geography.states.size(), sc.targeting != "region");
   for (const auto& s : sc.target_states) in_region[w.dataset->geography.find_state(s)->index()] = 1;
-
+  std::vector<CountyEvents::Candidate> pool;
+  for (const auto& c : counties) {
+    for (const auto& candidate : c.retraining) {
+      if (in_region[candidate.state]) pool.push_back(candidate);
+    }
+  }
+  // Only the first candidates can be afforded: order just enough of them (a partial sort).
+  const auto affordable = std::min<std::size_t>(
+      pool.size(),
+      static_cast<std::size_t>((w.budget_left + state_dollars) / sc.cost_per_trainee) + 1);
+  auto first = [](const auto& a, const auto& b) {
+    return a.exposure != b.exposure ? a.exposure > b.exposure : a.id < b.id;
+  };
+  if (sc.state_budget.empty()) {
+    std::partial_sort(pool.begin(), pool.begin() + static_cast<std::ptrdiff_t>(affordable),
+                      pool.end(), first);
+    pool.resize(affordable);
+  } else {
+    std::sort(pool.begin(), pool.end(), first);  // state budgets may reach further down
+  }
   auto enroll = [&](const CountyEvents::Candidate& c) {
     const std::uint16_t target = m.retrain_target[c.occupation];
     if (target == 0xffff) return false;
@@ -81,14 +98,14 @@ void retraining_step(World& w, const MonthTables& m, const std::vector<CountyEve
   std::vector<std::uint8_t> used(pool.size(), 0);
   for (std::size_t k = 0; k < pool.size(); ++k) {  // state budgets: their own residents
     double& left = w.state_budget_left[pool[k].state];
-    if (left < sc.cost_per_trainee || !in_region[pool[k].state]) continue;
+    if (left < sc.cost_per_trainee) continue;
     if (enroll(pool[k])) {
       left -= sc.cost_per_trainee;
       used[k] = 1;
     }
   }
   for (std::size_t k = 0; k < pool.size() && w.budget_left >= sc.cost_per_trainee; ++k) {
-    if (used[k] || !in_region[pool[k].state]) continue;
+    if (used[k]) continue;
     if (enroll(pool[k])) w.budget_left -= sc.cost_per_trainee;
   }
 }

@@ -12,12 +12,19 @@ namespace {
 
 // Industry groups whose output is sold beyond the county (Moretti 2010's "tradable" sectors:
 // goods, and services exported from the region); the others serve local demand.
-const std::set<std::string> kTradable = {
-    "AGRICULTURE_FORESTRY_FISHING_HUNTING", "ARCHITECTURAL_ENGINEERING_SERVICES",
-    "ENERGY", "FINANCE_AND_INSURANCE", "LEGAL_SERVICES", "MANAGEMENT",
-    "MANAGEMENT_CONSULTING_SERVICES", "MANUFACTURING", "MEDIA_AND_COMMUNICATIONS_SERVICES",
-    "MINING_OIL_GAS_EXTRACTION", "PACKAGING_AND_GOODS_TRANSPORTATION",
-    "SCIENTIFIC_RESEARCH_AND_DEVELOPMENT", "TECHNOLOGY_AND_SOFTWARE_DEVELOPMENT"};
+const std::set<std::string> kTradable = {"AGRICULTURE_FORESTRY_FISHING_HUNTING",
+                                         "ARCHITECTURAL_ENGINEERING_SERVICES",
+                                         "ENERGY",
+                                         "FINANCE_AND_INSURANCE",
+                                         "LEGAL_SERVICES",
+                                         "MANAGEMENT",
+                                         "MANAGEMENT_CONSULTING_SERVICES",
+                                         "MANUFACTURING",
+                                         "MEDIA_AND_COMMUNICATIONS_SERVICES",
+                                         "MINING_OIL_GAS_EXTRACTION",
+                                         "PACKAGING_AND_GOODS_TRANSPORTATION",
+                                         "SCIENTIFIC_RESEARCH_AND_DEVELOPMENT",
+                                         "TECHNOLOGY_AND_SOFTWARE_DEVELOPMENT"};
 
 std::vector<double> exposure_with(const Dataset& ds, const Scenario& sc, double e2) {
   IndexOptions o;
@@ -70,18 +77,18 @@ Fixed build_fixed(const Dataset& ds, const Cells& cells, const Scenario& sc) {
   const std::size_t n_states = g.states.size();
   Fixed f;
 
-  check_names(sc, sc.industry_speed, "adoption.industry_speed",
-              [&](const std::string& n) { return t.find_industry_group(n).has_value(); },
-              "industry group");
+  check_names(
+      sc, sc.industry_speed, "adoption.industry_speed",
+      [&](const std::string& n) { return t.find_industry_group(n).has_value(); }, "industry group");
   auto is_state = [&](const std::string& n) { return g.find_state(n).has_value(); };
   check_names(sc, sc.state_speed, "adoption.state_speed", is_state, "state");
   check_names(sc, sc.state_budget, "retraining.state_budget", is_state, "state");
   for (const auto& s : sc.target_states) {
     if (!is_state(s)) throw DataError(sc.file, 0, "retraining.states", "unknown state '" + s + "'");
   }
-  check_names(sc, sc.ai_created_demand, "demand.ai_created",
-              [&](const std::string& n) { return t.find_major_group(n).has_value(); },
-              "SOC major group");
+  check_names(
+      sc, sc.ai_created_demand, "demand.ai_created",
+      [&](const std::string& n) { return t.find_major_group(n).has_value(); }, "SOC major group");
 
   Layout& l = f.layout;
   l.counties = g.counties.size();
@@ -95,11 +102,13 @@ Fixed build_fixed(const Dataset& ds, const Cells& cells, const Scenario& sc) {
     }
     l.occupation_major.push_back(static_cast<std::uint8_t>(t.occupations[o].major.index()));
   }
-  for (const County& c : g.counties) l.county_state.push_back(static_cast<std::uint16_t>(c.state.index()));
+  for (const County& c : g.counties)
+    l.county_state.push_back(static_cast<std::uint16_t>(c.state.index()));
   l.groups = t.industry_groups.size();
   l.entry_for.assign(n_occ * l.groups, 0);
   for (std::size_t o = 0; o < n_occ; ++o) {
-    for (std::size_t gi = 0; gi < l.groups; ++gi) l.entry_for[o * l.groups + gi] = l.entry_offset[o];
+    for (std::size_t gi = 0; gi < l.groups; ++gi)
+      l.entry_for[o * l.groups + gi] = l.entry_offset[o];
     for (std::uint32_t e = l.entry_offset[o]; e < l.entry_offset[o + 1]; ++e) {
       l.entry_for[o * l.groups + l.entry_group[e]] = e;
     }
@@ -108,11 +117,11 @@ Fixed build_fixed(const Dataset& ds, const Cells& cells, const Scenario& sc) {
   f.exposure_now = exposure_with(ds, sc, 0.0);
   f.exposure_full = exposure_with(ds, sc, 1.0);
   f.automation = automation_shares(ds);
-  for (const IndustryGroup& group : t.industry_groups) f.tradable.push_back(kTradable.count(group.name));
+  for (const IndustryGroup& group : t.industry_groups)
+    f.tradable.push_back(kTradable.count(group.name));
 
   // Candidate destinations: the occupation itself, then its most skill-similar occupations.
-  const SimilarityMatrix sim =
-      occupation_similarity(t, task_weights(t, TaskWeighting::kOnetType));
+  const SimilarityMatrix sim = occupation_similarity(t, task_weights(t, TaskWeighting::kOnetType));
   f.candidates.resize(n_occ);
   f.candidate_similarity.resize(n_occ);
   for (std::size_t o = 0; o < n_occ; ++o) {
@@ -131,23 +140,32 @@ Fixed build_fixed(const Dataset& ds, const Cells& cells, const Scenario& sc) {
   }
   f.employment0.assign(n_occ, 0.0);
   for (std::size_t s = 0; s < n_states; ++s) {
-    for (std::size_t o = 0; o < n_occ; ++o) f.employment0[o] += cells.state_employment[s * n_occ + o];
+    for (std::size_t o = 0; o < n_occ; ++o)
+      f.employment0[o] += cells.state_employment[s * n_occ + o];
   }
   f.growth.assign(n_occ, 0.0);
   f.transfer_rate.assign(n_occ, 0.0);
+  f.exit_rate.assign(n_occ, 0.0);
   for (std::size_t o = 0; o < n_occ && o < ds.labor.projections.size(); ++o) {
     if (sc.use_projections) f.growth[o] = ds.labor.projections[o].growth_10y;
     f.transfer_rate[o] = ds.labor.projections[o].transfer_rate / 12.0;
+    f.exit_rate[o] = ds.labor.projections[o].exit_rate / 12.0;
+  }
+  f.log_stay.resize(n_occ);
+  for (std::size_t o = 0; o < n_occ; ++o) {
+    f.log_stay[o] = std::log1p(-std::min(0.999999, sc.quits + f.exit_rate[o]));
   }
   f.created.assign(n_occ, 0.0);
   for (std::size_t o = 0; o < n_occ; ++o) {
-    const auto it = sc.ai_created_demand.find(t.major_groups[t.occupations[o].major.index()].soc_code);
+    const auto it =
+        sc.ai_created_demand.find(t.major_groups[t.occupations[o].major.index()].soc_code);
     if (it != sc.ai_created_demand.end()) f.created[o] = it->second;
   }
 
   // Where jobs are: for choosing the county of a new job (docs/model.md §6).
   f.county_has.assign(l.counties * n_occ, 0);
-  for (std::size_t i = 0; i < f.county_has.size(); ++i) f.county_has[i] = cells.county_employment[i] > 0;
+  for (std::size_t i = 0; i < f.county_has.size(); ++i)
+    f.county_has[i] = cells.county_employment[i] > 0;
   f.state_counties.resize(n_states);
   for (std::size_t c = 0; c < l.counties; ++c) {
     f.state_counties[l.county_state[c]].push_back(static_cast<std::uint32_t>(c));

@@ -7,9 +7,9 @@
 
 #include "floe/error.h"
 #include "floe/simulation.h"
+#include "labor/blocks.h"
 #include "labor/checkpoint.h"
 #include "labor/events.h"
-#include "labor/blocks.h"
 #include "labor/retraining.h"
 #include "labor/setup.h"
 
@@ -23,6 +23,7 @@ void MonthFigures::add(const MonthFigures& o) {
   displaced_direct += o.displaced_direct;
   displaced_indirect += o.displaced_indirect;
   quits += o.quits;
+  exits += o.exits;
   hires += o.hires;
   occupation_changes += o.occupation_changes;
   wage_bill += o.wage_bill;
@@ -51,7 +52,7 @@ void initial_unemployment(World& w) {
                                        k | (static_cast<std::uint64_t>(j + 1) << 32), 0);
         const std::uint64_t i =
             s.start[k] + std::min<std::uint64_t>(s.employed[k] - 1,
-                                                  static_cast<std::uint64_t>(u * s.employed[k]));
+                                                 static_cast<std::uint64_t>(u * s.employed[k]));
         p[i].status = kUnemployed;
         p[i].months = kMonthBase - 1;
         change_block(w, k, i, 0, 1);  // wages are counted afterwards
@@ -70,13 +71,18 @@ void record(World& w, const MonthTables& m, std::vector<CountyEvents>& events,
     for (std::size_t i = 0; i < figures.size(); ++i) figures[i].add(e.by_state_major[i]);
     for (std::size_t i = 0; i < flows.size(); ++i) flows[i] += e.flows[i];
   }
+  // Threads' county events are folded into the world every month, so a checkpoint holds them.
+  w.county_pending.resize(out.counties * majors);
+  for (CountyEvents& e : events) {
+    for (std::size_t i = 0; i < w.county_pending.size(); ++i) {
+      w.county_pending[i].add(e.by_county_major[i]);
+    }
+    e.by_county_major.assign(w.county_pending.size(), {});
+  }
   std::vector<MonthFigures> county;
   if (county_month) {
-    county.assign(out.counties * majors, {});
-    for (CountyEvents& e : events) {
-      for (std::size_t i = 0; i < county.size(); ++i) county[i].add(e.by_county_major[i]);
-      e.by_county_major.assign(county.size(), {});  // events accumulate until the next record
-    }
+    county = std::move(w.county_pending);
+    w.county_pending.assign(out.counties * majors, {});
   }
   for (std::size_t k = 0; k < l.subcells(); ++k) {
     const std::size_t c = k / l.entries, e = k % l.entries;
@@ -223,6 +229,7 @@ SimulationResult simulate(const Dataset& ds, const Cells& cells, Population popu
     }
   }
   result.last_month = std::min(month, sc.months);
+  result.slots = w.agents.size();
   const int done = result.last_month - first + 1;
   if (done > 0) {
     result.seconds_per_month =

@@ -113,7 +113,7 @@ struct Arrival {
 struct Trainee {
   std::uint32_t id;
   std::uint32_t subcell;  // trainees stay in their subcell while training
-  std::uint16_t target;    // occupation trained for
+  std::uint16_t target;   // occupation trained for
   std::int32_t end_month;
   bool completes;
 };
@@ -121,18 +121,20 @@ struct Trainee {
 // Fixed over the run.
 struct Fixed {
   Layout layout;
-  std::vector<double> exposure_now, exposure_full;  // E1 only; E1 + E2 (docs/model.md §2)
-  std::vector<double> automation;                   // a_o, share of task weight automatable
-  std::vector<std::uint8_t> tradable;               // per industry group
+  std::vector<double> exposure_now, exposure_full;     // E1 only; E1 + E2 (docs/model.md §2)
+  std::vector<double> automation;                      // a_o, share of task weight automatable
+  std::vector<std::uint8_t> tradable;                  // per industry group
   std::vector<std::vector<std::uint16_t>> candidates;  // per occupation: itself + most similar
   std::vector<std::vector<float>> candidate_similarity;
   std::vector<population::WageShape> wage_shapes;
-  std::vector<double> employment0;          // per occupation, at the start
-  std::vector<double> growth;               // per occupation: 10-year projected growth
-  std::vector<double> transfer_rate;        // per occupation: moves to another occupation/month
-  std::vector<double> created;              // per occupation: AI-created demand share
-  std::vector<std::uint8_t> county_has;     // [county * occupations + o]: jobs there at start
-  std::vector<engine::AliasTable> state_of_occupation;   // per occupation: states by employment
+  std::vector<double> employment0;       // per occupation, at the start
+  std::vector<double> growth;            // per occupation: 10-year projected growth
+  std::vector<double> transfer_rate;     // per occupation: moves to another occupation/month
+  std::vector<double> exit_rate;         // per occupation: labor force exits/month
+  std::vector<double> log_stay;          // per occupation: log(1 - quits - exit rate)
+  std::vector<double> created;           // per occupation: AI-created demand share
+  std::vector<std::uint8_t> county_has;  // [county * occupations + o]: jobs there at start
+  std::vector<engine::AliasTable> state_of_occupation;  // per occupation: states by employment
   std::vector<engine::AliasTable> county_of_state_occupation;  // [state * occupations + o]
   std::vector<std::vector<std::uint32_t>> state_counties;      // per state
   double office_support_weight = 0;  // employment share of SOC 43 (for the multiplier)
@@ -154,9 +156,9 @@ struct MonthTables {
 // What the events of the counties one thread handled added up to this month. Counts are whole
 // numbers, so adding threads' accumulators in any order gives the same result.
 struct CountyEvents {
-  std::vector<MonthFigures> by_state_major;    // [state * majors + major]
-  std::vector<MonthFigures> by_county_major;   // [county * majors + major], displacement only
-  std::vector<double> flows;                   // major x major occupation changes
+  std::vector<MonthFigures> by_state_major;   // [state * majors + major]
+  std::vector<MonthFigures> by_county_major;  // [county * majors + major], displacement only
+  std::vector<double> flows;                  // major x major occupation changes
   // Agents taking new jobs this month (subcell, agent), per county in processing order: placed
   // after all counties are done, county by county.
   std::vector<std::vector<Arrival>>* pending = nullptr;
@@ -171,8 +173,7 @@ struct CountyEvents {
   std::vector<Candidate> retraining;  // displaced unemployed, eligible for retraining
   std::vector<double> ai_displaced;   // per occupation (for the demand memory)
 
-  void reset(std::size_t states, std::size_t counties, std::size_t majors,
-             std::size_t occupations);
+  void reset(std::size_t states, std::size_t counties, std::size_t majors, std::size_t occupations);
 };
 
 struct World {
@@ -194,6 +195,9 @@ struct World {
   double theta0 = 0;              // vacancies per job seeker at the start
   double budget_left = 0;         // national retraining dollars not yet spent
   std::vector<double> state_budget_left;
+  // Displacement events per [county * majors + major] since the last county record: county
+  // figures are written every few months, and a checkpoint between two of them must keep these.
+  std::vector<MonthFigures> county_pending;
 };
 
 }  // namespace floe::labor

@@ -7,8 +7,7 @@
 
 namespace floe::population {
 
-void apportion(std::uint64_t total, std::span<const double> weights,
-               std::span<std::uint32_t> out) {
+void apportion(std::uint64_t total, std::span<const double> weights, std::span<std::uint32_t> out) {
   const std::size_t n = weights.size();
   double sum = 0;
   for (double w : weights) sum += w > 0 ? w : 0;

@@ -118,8 +118,8 @@ TEST(Synthesis, StateAndNationalTotalsAreExact) {
   EXPECT_EQ(national, p.size());
   std::uint64_t rounded = 0;
   for (std::size_t s = 0; s < g.states.size(); ++s) {
-    rounded += static_cast<std::uint64_t>(
-        std::llround(scale * shipped().labor.state_total_employment[s]));
+    rounded +=
+        static_cast<std::uint64_t>(std::llround(scale * shipped().labor.state_total_employment[s]));
   }
   EXPECT_EQ(national, rounded);  // the published state totals, scaled and rounded
 }

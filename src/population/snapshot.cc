@@ -37,12 +37,14 @@ struct ColumnView {
 
 // The columns in file order; the last is "cell_counts" (u32 per cell) or, for a slot layout,
 // "slot_capacity" (u64 per county).
-std::vector<ColumnView> columns_of(Population& p, void* last, std::size_t last_values,
-                                   bool slots) {
+std::vector<ColumnView> columns_of(Population& p, void* last, std::size_t last_values, bool slots) {
   const std::size_t n = p.size();
-  return {{"county", 2, n, p.county.data()},     {"occupation", 2, n, p.occupation.data()},
-          {"industry", 1, n, p.industry.data()}, {"status", 1, n, p.status.data()},
-          {"wage", 4, n, p.wage.data()},         {"months", 2, n, p.months.data()},
+  return {{"county", 2, n, p.county.data()},
+          {"occupation", 2, n, p.occupation.data()},
+          {"industry", 1, n, p.industry.data()},
+          {"status", 1, n, p.status.data()},
+          {"wage", 4, n, p.wage.data()},
+          {"months", 2, n, p.months.data()},
           {"id", 4, n, p.id.data()},
           {slots ? "slot_capacity" : "cell_counts", slots ? 8u : 4u, last_values, last}};
 }
@@ -112,8 +114,8 @@ class Reader {
   }
   void read(void* data, std::size_t bytes, const std::string& column) {
     if (bytes > size_ - pos_ || std::fread(data, 1, bytes, file_.f) != bytes) {
-      fail(column, "truncated file (ends inside the " + (column.empty() ? "header" : column) +
-                       " data)");
+      fail(column,
+           "truncated file (ends inside the " + (column.empty() ? "header" : column) + " data)");
     }
     pos_ += bytes;
   }
@@ -190,9 +192,8 @@ void save_population(const Population& population, const std::filesystem::path& 
       counts[k] = static_cast<std::uint32_t>(p.cell_offsets[k + 1] - p.cell_offsets[k]);
     }
   }
-  const auto columns =
-      slot_capacity ? columns_of(p, capacity.data(), capacity.size(), true)
-                    : columns_of(p, counts.data(), counts.size(), false);
+  const auto columns = slot_capacity ? columns_of(p, capacity.data(), capacity.size(), true)
+                                     : columns_of(p, counts.data(), counts.size(), false);
   nlohmann::ordered_json header = {{"format", "floe-population"},
                                    {"version", kVersion},
                                    {"agents", p.size()},
@@ -239,8 +240,8 @@ void save_population(const Population& population, const std::filesystem::path& 
           ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, level);
           ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 1);
           packed[b].resize(ZSTD_compressBound(raw));
-          const std::size_t n = ZSTD_compress2(cctx, packed[b].data(), packed[b].size(),
-                                               bytes + offset, raw);
+          const std::size_t n =
+              ZSTD_compress2(cctx, packed[b].data(), packed[b].size(), bytes + offset, raw);
           ZSTD_freeCCtx(cctx);
           if (ZSTD_isError(n)) {
             failed = true;
@@ -359,7 +360,8 @@ Population load_population(const std::filesystem::path& path, const Progress& pr
       }
       raw_done += [&] {
         std::uint64_t s = 0;
-        for (std::size_t b = 0; b < batch; ++b) s += std::min(kChunkBytes, total - (first + b) * kChunkBytes);
+        for (std::size_t b = 0; b < batch; ++b)
+          s += std::min(kChunkBytes, total - (first + b) * kChunkBytes);
         return s;
       }();
       if (progress) progress(raw_done, total_raw);
@@ -383,7 +385,8 @@ Population load_population(const std::filesystem::path& path, const Progress& pr
   }
   // Consistency: the cell counts add up, and every agent sits in its cell.
   p.cell_offsets.assign(counts.size() + 1, 0);
-  for (std::size_t k = 0; k < counts.size(); ++k) p.cell_offsets[k + 1] = p.cell_offsets[k] + counts[k];
+  for (std::size_t k = 0; k < counts.size(); ++k)
+    p.cell_offsets[k + 1] = p.cell_offsets[k] + counts[k];
   if (p.cell_offsets.back() != n) in.fail("cell_counts", "cell counts do not add up to the agents");
   bool misplaced = false;
 #pragma omp parallel for schedule(dynamic, 16) reduction(|| : misplaced)

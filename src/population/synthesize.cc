@@ -71,7 +71,8 @@ Population synthesize(const Dataset& ds, const Cells& cells, const SynthesisOpti
   p.seed = options.seed;
   p.scale = options.scale;
   p.cell_offsets.assign(counts.size() + 1, 0);
-  for (std::size_t k = 0; k < counts.size(); ++k) p.cell_offsets[k + 1] = p.cell_offsets[k] + counts[k];
+  for (std::size_t k = 0; k < counts.size(); ++k)
+    p.cell_offsets[k + 1] = p.cell_offsets[k] + counts[k];
   const std::uint64_t n = p.cell_offsets.back();
   if (n > UINT32_MAX) throw Error("more agents than 32-bit ids allow");
   p.county = AgentColumn<std::uint16_t>(n);
@@ -118,7 +119,8 @@ Population synthesize(const Dataset& ds, const Cells& cells, const SynthesisOpti
           p.occupation[i] = static_cast<std::uint16_t>(o);
           p.industry[i] = industry;
           p.status[i] = static_cast<std::uint8_t>(AgentStatus::kEmployed);
-          p.wage[i] = static_cast<float>(mean_wage * shapes[o].quantile(rng.uniform(Stream::kWage, i)));
+          p.wage[i] =
+              static_cast<float>(mean_wage * shapes[o].quantile(rng.uniform(Stream::kWage, i)));
           p.months[i] = tenure_months(rng.uniform(Stream::kTenure, i));
           p.id[i] = static_cast<std::uint32_t>(i);
         }
@@ -164,7 +166,8 @@ AgentIndex aggregate_index(const Population& p, const Geography& g,
     out.counties[c] = f;
   }
   out.states.assign(g.states.size(), {});
-  for (std::size_t c = 0; c < p.counties; ++c) out.states[g.counties[c].state.index()].add(out.counties[c]);
+  for (std::size_t c = 0; c < p.counties; ++c)
+    out.states[g.counties[c].state.index()].add(out.counties[c]);
   for (const auto& s : out.states) out.nation.add(s);
   return out;
 }

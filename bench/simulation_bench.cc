@@ -1,0 +1,86 @@
+// Benchmark: the workforce simulation on the full population (issue 5). Synthesizes every OEWS
+// worker (~151.8M agents), runs the baseline scenario for 120 months without checkpoints, and
+// reports wall time, time per month and where it went, the ratio of a month to one
+// bandwidth-bound pass over the agent state (measured in the same run), peak RSS; then the cost
+// of one checkpoint (write) and of resuming from it. Target: <= 0.5 s per simulated month.
+//   build/release/bench/simulation_bench [SCENARIO] [MONTHS] [SCALE]
+#include <fmt/format.h>
+#include <omp.h>
+
+#include <cstdlib>
+#include <vector>
+
+#include "bench_util.h"
+#include "floe/simulation.h"
+
+using namespace floe;
+
+int main(int argc, char** argv) {
+  const std::string scenario_file = argc > 1 ? argv[1] : "scenarios/baseline.toml";
+  const int months = argc > 2 ? std::atoi(argv[2]) : 120;
+  const double scale = argc > 3 ? std::atof(argv[3]) : 1.0;
+  Scenario sc = read_scenario(scenario_file);
+  sc.months = months;
+  sc.checkpoint_every = 100000;  // timed separately below
+  const Dataset ds = load_dataset({});
+  const Cells cells = build_cells(ds);
+  auto start = std::chrono::steady_clock::now();
+  Population p = synthesize(ds, cells, {.scale = scale, .seed = sc.seed});
+  const double t_synth = bench::seconds_since(start);
+  const std::size_t agents = p.size();
+  fmt::print("Simulation benchmark: {} ({} months), {} agents, {} threads\n", sc.name, months,
+             agents, omp_get_max_threads());
+  fmt::print("  synthesis: {:.2f} s\n", t_synth);
+  start = std::chrono::steady_clock::now();
+  const SimulationResult r = simulate(ds, cells, std::move(p), sc);
+  const double wall = bench::seconds_since(start);
+  const auto& t = r.seconds;
+  fmt::print("  simulate: {:.1f} s wall (incl. setup {:.1f} s); {:.3f} s per month (target <= 0.5)\n",
+             wall, wall - r.seconds_per_month * months, r.seconds_per_month);
+  fmt::print("    per month: tables {:.3f}, events {:.3f}, placement and retraining {:.3f}, "
+             "outputs {:.3f} s\n",
+             t.tables / months, t.events / months, t.retraining / months, t.outputs / months);
+  const std::uint64_t state_bytes = r.slots * 16;
+  const double bandwidth = bench::copy_bandwidth(512 << 20);
+  const double pass = bench::bandwidth_bound_seconds(state_bytes, bandwidth);
+  fmt::print("  agent state: {} records ({} with free slots); one bandwidth-bound pass over it "
+             "({:.1f} GB/s copy): {:.3f} s; a month is {:.1f} such passes\n",
+             r.slots, bench::human_bytes(static_cast<double>(state_bytes)), bandwidth / 1e9, pass,
+             r.seconds_per_month / pass);
+  const auto& last = r.output.state_major.back();
+  double employed = 0, unemployed = 0;
+  for (const auto& f : last) {
+    employed += f.employed;
+    unemployed += f.unemployed;
+  }
+  fmt::print("  month {}: unemployment {:.2f}%\n", r.last_month,
+             100 * unemployed / (employed + unemployed));
+  fmt::print("  peak RSS: {}\n", bench::human_bytes(static_cast<double>(bench::peak_rss_bytes())));
+
+  // One checkpoint and a resume from it, at a short horizon.
+  const std::filesystem::path checkpoint = "out/bench-checkpoint.ckpt";
+  std::filesystem::create_directories("out");
+  Scenario two = sc;
+  two.months = 2;
+  two.checkpoint_every = 1;
+  SimulationOptions save;
+  save.checkpoint = checkpoint;
+  Population q = synthesize(ds, cells, {.scale = scale, .seed = sc.seed});
+  start = std::chrono::steady_clock::now();
+  const SimulationResult saved = simulate(ds, cells, std::move(q), two, save);
+  fmt::print("  checkpoint: {:.2f} s to write one ({:.2f} GB on disk)\n",
+             saved.seconds.checkpoints / 2,
+             std::filesystem::file_size(checkpoint) / 1e9);
+  two.months = 3;
+  SimulationOptions resume;
+  resume.checkpoint = checkpoint;
+  resume.resume = true;
+  start = std::chrono::steady_clock::now();
+  simulate(ds, cells, Population(), two, resume);
+  fmt::print("  resume from it and run one month: {:.2f} s\n", bench::seconds_since(start));
+  std::filesystem::remove(checkpoint);
+  auto state = checkpoint;
+  state += ".state";
+  std::filesystem::remove(state);
+  return 0;
+}
