@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   floe::cli::add_report_command(app);
   floe::cli::add_population_commands(app);
   floe::cli::add_simulate_command(app);
+  floe::cli::add_compare_command(app);
+  floe::cli::add_serve_command(app);
   floe::cli::add_data_commands(app);
   try {
     app.parse(argc, argv);

@@ -48,6 +48,8 @@ std::string state_range_phrase(const Dataset& ds, const IndexResult& r) {
                      percent(r.states[hi].iceberg()), g.states[hi].name);
 }
 
+}  // namespace
+
 std::string figure(const std::string& id, const std::string& value, const std::string& label,
                    const std::string& detail) {
   return fmt::format(
@@ -55,8 +57,6 @@ std::string figure(const std::string& id, const std::string& value, const std::s
       "</div><div class=\"detail\">{}</div></div>\n",
       id, html_escape(value), html_escape(label), html_escape(detail));
 }
-
-}  // namespace
 
 std::string dollars_in_words(double v) {
   const double a = std::abs(v);

@@ -18,18 +18,6 @@ double iceberg_or_nan(const IndexFigures& f) {
   return f.wage_bill > 0 ? f.iceberg() : std::nan("");
 }
 
-// "Anchorage Municipality, AK"; several counties: "A + B, AK", or "A and 8 others, CT".
-std::string county_names(const Geography& g, const std::vector<CountyId>& ids) {
-  const County& first = g[ids.front()];
-  std::string names = first.name;
-  if (ids.size() > 3) {
-    names += fmt::format(" and {} others", ids.size() - 1);
-  } else {
-    for (std::size_t i = 1; i < ids.size(); ++i) names += " + " + g[ids[i]].name;
-  }
-  return names + ", " + g[first.state].usps;
-}
-
 std::string county_figures(const IndexFigures& f) {
   return fmt::format(
       "Iceberg index {} (its state's: county employment is estimated from state cells); "
@@ -45,6 +33,17 @@ struct CensusGroup {
 };
 
 }  // namespace
+
+std::string county_names(const Geography& g, const std::vector<CountyId>& ids) {
+  const County& first = g[ids.front()];
+  std::string names = first.name;
+  if (ids.size() > 3) {
+    names += fmt::format(" and {} others", ids.size() - 1);
+  } else {
+    for (std::size_t i = 1; i < ids.size(); ++i) names += " + " + g[ids[i]].name;
+  }
+  return names + ", " + g[first.state].usps;
+}
 
 MapLayers state_map(const Dataset& ds, const Atlas& atlas, const IndexResult& r) {
   MapLayers map{.id = "state-map", .label = "Iceberg index by state", .area_class = "state"};

@@ -9,6 +9,10 @@
 
 namespace floe::report {
 
+// Names of census counties for tooltips: "Anchorage Municipality, AK"; several counties
+// "A + B, AK", or "A and 8 others, CT". `ids` must not be empty.
+std::string county_names(const Geography& geography, const std::vector<CountyId>& ids);
+
 // Every atlas state, valued by its Iceberg index (NaN where the data has no workers for it).
 MapLayers state_map(const Dataset& dataset, const Atlas& atlas, const IndexResult& result);
 

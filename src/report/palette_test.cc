@@ -56,5 +56,41 @@ TEST(ReportPalette, OneValueGivesOneClass) {
   EXPECT_EQ(s.class_of(0.25), 0u);
 }
 
+// -0.3% to +1.2%: 0.2-point classes from -0.4% to +1.2% (0.1 would need 15), 0 a break. Depth
+// by classes from 0, six on the deeper side: the classes touching 0 are the ramps' palest.
+TEST(ReportPalette, DivergingFromZero) {
+  const ColorScale s = diverging_scale(-0.003, 0.012, true);
+  ASSERT_EQ(s.colors.size(), 8u);
+  EXPECT_NEAR(s.breaks.front(), -0.004, 1e-12);
+  EXPECT_NEAR(s.breaks[2], 0, 1e-12);
+  EXPECT_NEAR(s.breaks.back(), 0.012, 1e-12);
+  EXPECT_EQ(s.colors[0], ramp_color(0.2));  // -0.4 to -0.2: one step from 0 of five
+  EXPECT_EQ(s.colors[1], "#dcecf5");        // the palest blue
+  EXPECT_EQ(s.colors[2], "#fce6d2");        // the palest orange
+  EXPECT_EQ(s.colors[7], "#8a3608");        // the deepest orange
+  EXPECT_EQ(s.label(s.breaks.front()), "-0.4%");
+  EXPECT_EQ(s.label(s.breaks[2]), "0.0%");
+  EXPECT_EQ(s.label(s.breaks.back()), "+1.2%");
+  // Higher is better: the sides swap.
+  const ColorScale better = diverging_scale(-0.003, 0.012, false);
+  EXPECT_EQ(better.colors[2], "#dcecf5");
+  EXPECT_EQ(better.colors[1], "#fce6d2");
+}
+
+TEST(ReportPalette, NoDifferenceIsNeutral) {
+  const ColorScale s = diverging_scale(0, 0, true);
+  ASSERT_EQ(s.colors.size(), 1u);
+  EXPECT_EQ(s.class_of(0), 0u);
+  EXPECT_EQ(s.label(0), "0.00%");
+}
+
+TEST(ReportPalette, LabelsInPoints) {
+  ColorScale s = round_scale(0, 0.01);
+  s.suffix = "";
+  s.signed_labels = true;
+  EXPECT_EQ(s.label(0.005), "+0.5");
+  EXPECT_EQ(s.label(-1e-18), "0.0");  // no "-0.0"
+}
+
 }  // namespace
 }  // namespace floe::report

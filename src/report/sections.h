@@ -33,6 +33,10 @@ std::string method_section(const Dataset& dataset, const IndexResult& result,
 // The color scale of the Iceberg index over every state with workers in the data.
 ColorScale state_scale(const IndexResult& result);
 
+// One headline figure: a big value, its label and a line of detail (escaped here).
+std::string figure(const std::string& id, const std::string& value, const std::string& label,
+                   const std::string& detail);
+
 // Plain words for amounts: "$1.61 trillion", "23.2 million", "1,667".
 std::string dollars_in_words(double dollars);
 std::string count_in_words(double count);

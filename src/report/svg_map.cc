@@ -26,10 +26,6 @@ double largest_circle_value(const MapLayers& map) {
   return v;
 }
 
-std::string percent(double fraction, int decimals) {
-  return fmt::format("{:.{}f}%", 100 * fraction, decimals);
-}
-
 }  // namespace
 
 Bounds map_frame(const MapLayers& map) {
@@ -97,12 +93,11 @@ std::string svg_color_legend(const ColorScale& scale, const std::string& caption
         "<rect class=\"legend-swatch\" x=\"{:.0f}\" y=\"20\" width=\"{:.0f}\" height=\"14\" "
         "fill=\"{}\"><title>{} to {}</title></rect>\n",
         kLeft + kSwatch * static_cast<double>(i), kSwatch, scale.colors[i],
-        percent(scale.breaks[i], scale.decimals), percent(scale.breaks[i + 1], scale.decimals));
+        scale.label(scale.breaks[i]), scale.label(scale.breaks[i + 1]));
   }
   for (std::size_t i = 0; i <= k; ++i) {
     s += fmt::format("<text class=\"legend-break\" x=\"{:.0f}\" y=\"50\">{}</text>\n",
-                     kLeft + kSwatch * static_cast<double>(i),
-                     percent(scale.breaks[i], scale.decimals));
+                     kLeft + kSwatch * static_cast<double>(i), scale.label(scale.breaks[i]));
   }
   if (no_data) {
     const double x = kLeft + kSwatch * static_cast<double>(k) + kGap;

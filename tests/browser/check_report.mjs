@@ -1,9 +1,12 @@
 // Opens floe's HTML report in the system Chromium, saves a full-page screenshot and checks, on
-// the pixels, that the state map was drawn: the map region is not blank, and inside every
-// `path.state` the screenshot has that path's fill color. Exits 1 with a clear message if not.
+// the pixels, that the state map (svg#state-map) was drawn: the map region is not blank, and
+// inside every `path.state` the screenshot has that path's fill color; with --charts, that the
+// line charts of the simulation report were drawn: each chart's box holds pixels of every one of
+// its lines' colors. Exits 1 with a clear message if not.
 //
-// Usage: node check_report.mjs REPORT.html OUT.png [--states N]
+// Usage: node check_report.mjs REPORT.html OUT.png [--states N] [--charts N]
 //   --states N: how many states the data has (default: the report's data-states-in-data).
+//   --charts N: how many line charts the page must have (default 0: none checked).
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -16,6 +19,9 @@ const MIN_COLORS = 2;     // distinct non-background colors the map must at leas
 const MIN_INK = 0.1;      // share of the map region that must differ from the background
 const CANDIDATES = 3;     // points tried per state, deepest inside first
 const DPR = 2;            // screenshot pixels per CSS pixel
+// Pixels of a line's exact color in its chart's plot (the legend left out): a line across the
+// plot has thousands; the dot at its end alone about 110.
+const MIN_LINE_PIXELS = 300;
 
 function fail(message) {
   console.error(`FAIL: ${message}`);
@@ -25,14 +31,17 @@ function fail(message) {
 function parseArgs(argv) {
   const positional = [];
   let states = null;
+  let charts = 0;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--states') states = Number(argv[++i]);
+    else if (argv[i] === '--charts') charts = Number(argv[++i]);
     else positional.push(argv[i]);
   }
-  if (positional.length !== 2 || (states !== null && !Number.isInteger(states))) {
-    fail('usage: node check_report.mjs REPORT.html OUT.png [--states N]');
+  if (positional.length !== 2 || (states !== null && !Number.isInteger(states)) ||
+      !Number.isInteger(charts)) {
+    fail('usage: node check_report.mjs REPORT.html OUT.png [--states N] [--charts N]');
   }
-  return { report: resolve(positional[0]), png: resolve(positional[1]), states };
+  return { report: resolve(positional[0]), png: resolve(positional[1]), states, charts };
 }
 
 // Runs in the page: for every state path, its fill and the points inside it that are farthest
@@ -44,7 +53,7 @@ function measureStates(dpr) {
   const directions = [...Array(8).keys()].map((k) => [Math.cos(k * Math.PI / 4),
                                                       Math.sin(k * Math.PI / 4)]);
   const states = [];
-  for (const path of document.querySelectorAll('path.state')) {
+  for (const path of document.querySelectorAll('svg#state-map path.state')) {
     const inverse = path.getScreenCTM().inverse();
     const inside = (x, y) => {
       const p = new DOMPoint(x, y).matrixTransform(inverse);
@@ -89,6 +98,24 @@ function measureStates(dpr) {
   };
 }
 
+// Runs in the page: every line chart's plot (the box of its gridlines and axes, below the
+// legend), as screenshot pixels, and its lines' colors.
+function measureCharts(dpr) {
+  const parseRgb = (css) => css.match(/\d+/g).slice(0, 3).map(Number);
+  return [...document.querySelectorAll('svg.chart')].map((svg) => {
+    const grid = svg.querySelector('.chart-grid');
+    const r = (grid || svg).getBoundingClientRect();
+    const lines = [...svg.querySelectorAll('path.series')];
+    return {
+      id: svg.id,
+      box: { x: (r.left + scrollX) * dpr, y: (r.top + scrollY) * dpr, width: r.width * dpr,
+             height: r.height * dpr },
+      lines: lines.length,
+      colors: [...new Set(lines.map((p) => getComputedStyle(p).stroke))].map(parseRgb),
+    };
+  });
+}
+
 function pixel(png, x, y) {
   const i = (png.width * y + x) << 2;
   return [png.data[i], png.data[i + 1], png.data[i + 2]];
@@ -96,6 +123,38 @@ function pixel(png, x, y) {
 
 const near = (a, b) => a.every((v, k) => Math.abs(v - b[k]) <= TOLERANCE);
 const hex = (c) => '#' + c.map((v) => v.toString(16).padStart(2, '0')).join('');
+
+// Not blank: every chart has lines, and every line color shows in the chart's plot.
+function checkCharts(png, charts, want) {
+  if (charts.length < want) fail(`${charts.length} line charts on the page, want ${want}`);
+  const problems = [];
+  for (const c of charts) {
+    if (c.lines === 0) {
+      problems.push(`${c.id}: no lines`);
+      continue;
+    }
+    const x0 = Math.max(0, Math.round(c.box.x)), y0 = Math.max(0, Math.round(c.box.y));
+    const x1 = Math.min(png.width, Math.round(c.box.x + c.box.width));
+    const y1 = Math.min(png.height, Math.round(c.box.y + c.box.height));
+    const counts = c.colors.map(() => 0);
+    for (let y = y0; y < y1; y++) {
+      for (let x = x0; x < x1; x++) {
+        const p = pixel(png, x, y);
+        c.colors.forEach((color, k) => { if (near(p, color)) counts[k]++; });
+      }
+    }
+    c.colors.forEach((color, k) => {
+      if (counts[k] < MIN_LINE_PIXELS) {
+        problems.push(`${c.id}: ${counts[k]} pixels of its line color ${hex(color)} ` +
+                      `(want ${MIN_LINE_PIXELS}+)`);
+      }
+    });
+    console.log(`chart ${c.id}: ${c.lines} lines, ` +
+                c.colors.map((color, k) => `${counts[k]} px of ${hex(color)}`).join(', '));
+  }
+  if (problems.length) fail(`charts look blank:\n  ${problems.join('\n  ')}`);
+  console.log(`ok: all ${charts.length} charts drawn`);
+}
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
@@ -123,6 +182,7 @@ async function main() {
     if (fetched.length) fail(`the report fetched ${fetched.length} URL(s), e.g. ${fetched[0]}`);
 
     const m = await page.evaluate(measureStates, DPR);
+    const charts = await page.evaluate(measureCharts, DPR);
     const shot = await page.screenshot({ fullPage: true });
     writeFileSync(args.png, shot);
     const png = PNG.sync.read(shot);
@@ -179,6 +239,7 @@ async function main() {
       fail(`${checked} states drawn and checked, but the data has ${expected}`);
     }
     console.log(`ok: all ${checked} states drawn in their fill color`);
+    if (args.charts > 0) checkCharts(png, charts, args.charts);
   } finally {
     await browser.close();
   }

@@ -2,6 +2,7 @@
 # Browser test of the HTML report: builds `floe report` on the shipped data with the given
 # binary, renders it in the system Chromium (never a downloaded one) and checks the pixels
 # (check_report.mjs). The screenshot is kept as out/report.png (or $FLOE_REPORT_PNG).
+# Then the dashboard (`floe serve`, check_dashboard.mjs), with screenshots in out/dashboard-*.png.
 # Usage: tests/browser/run.sh path/to/floe [floe options, e.g. --data testdata/tiny]
 set -euo pipefail
 floe=$(realpath "$1")
@@ -32,3 +33,23 @@ png=${FLOE_REPORT_PNG:-out/report.png}
 mkdir -p "$(dirname "$png")"
 cp "$work/report.png" "$png"
 echo "ok: report rendered in Chromium; screenshot in $png"
+
+# The simulation report: two six-month runs on the tiny world (scenarios/tiny-*.toml), compared;
+# its six line charts must show every line, its state map every state in its color. The
+# screenshot is kept as out/sim-report.png (or $FLOE_SIM_REPORT_PNG).
+for run in baseline fast; do
+  "$floe" simulate --data testdata/tiny --scale 1 --months 6 \
+    --scenario "$here/scenarios/tiny-$run.toml" --out "$work/$run.db" > /dev/null \
+    2> "$work/simulate.err" || { cat "$work/simulate.err" >&2; exit 1; }
+done
+"$floe" report --run "$work/baseline.db" --compare "$work/fast.db" --data testdata/tiny \
+  --out "$work/sim-report.html"
+node "$here/check_report.mjs" "$work/sim-report.html" "$work/sim-report.png" --states 2 --charts 6
+sim_png=${FLOE_SIM_REPORT_PNG:-out/sim-report.png}
+mkdir -p "$(dirname "$sim_png")"
+cp "$work/sim-report.png" "$sim_png"
+echo "ok: simulation report rendered in Chromium; screenshot in $sim_png"
+
+# The dashboard: check_dashboard.mjs starts `floe serve` itself (a free port, two hand-made runs),
+# clicks through it and leaves its screenshots in out/ (or $FLOE_DASHBOARD_SHOTS).
+node "$here/check_dashboard.mjs" "$floe" "${FLOE_DASHBOARD_SHOTS:-out}" "$@"

@@ -1,0 +1,89 @@
+// floe compare: what differs between two simulation runs.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+
+#include "commands.h"
+#include "floe/error.h"
+#include "floe/runs.h"
+
+namespace floe::cli {
+namespace {
+
+struct Args {
+  std::filesystem::path a, b;
+  int month = -1;  // -1: the last
+  std::string format = "table";
+  std::filesystem::path out;
+  std::size_t top = 10;
+};
+
+// Writes `text` through `path.partial`, renamed into place only when complete (its folder is
+// created if missing).
+void write_atomically(const std::filesystem::path& path, const std::string& text) {
+  auto tmp = path;
+  tmp += ".partial";
+  std::error_code ignored;
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << text;
+    out.close();
+    if (!out) {
+      std::filesystem::remove(tmp, ignored);
+      throw Error("cannot write " + tmp.string());
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ignored);
+    throw Error("cannot write " + path.string() + ": " + ec.message());
+  }
+}
+
+void run(const Args& a) {
+  const SimulationRun run_a(a.a), run_b(a.b);
+  const RunComparison c =
+      compare_runs(run_a, run_b, a.month >= 0 ? std::optional<int>(a.month) : std::nullopt);
+  std::ostringstream out;
+  write_run_comparison(out, c, a.format, a.top);
+  if (a.out.empty()) {
+    std::cout << out.str();
+  } else {
+    write_atomically(a.out, out.str());
+    fmt::print(stderr, "Comparison in {}.\n", a.out.string());
+  }
+}
+
+}  // namespace
+
+void add_compare_command(CLI::App& app) {
+  static Args args;
+  CLI::App* c = app.add_subcommand(
+      "compare",
+      "What differs between two runs of `floe simulate` (A and B): the scenario keys they set "
+      "differently, the national series side by side at months 12, 60, 120 and the last "
+      "(unemployment rate in points; employment, AI displacement so far, wages), and the states "
+      "whose unemployment differs most at --month.\n"
+      "Example:\n"
+      "  floe compare out/baseline.db out/fast.db --month 60\n"
+      "The runs must cover the same months and places. For charts and maps: floe report --run "
+      "A.db --compare B.db.");
+  c->add_option("a", args.a, "Run A: results file of `floe simulate`")->required();
+  c->add_option("b", args.b, "Run B, compared with A (differences are B - A)")->required();
+  c->add_option("--month", args.month, "Month of the state comparison (default: the last)")
+      ->check(CLI::NonNegativeNumber);
+  c->add_option("--format", args.format, "Output format: table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  c->add_option("--out", args.out, "Write the output to this file instead of the terminal");
+  c->add_option("--top", args.top, "States shown in the terminal")->capture_default_str();
+  c->callback([] { run(args); });
+}
+
+}  // namespace floe::cli

@@ -1,0 +1,113 @@
+// floe serve: the dashboard and its API over HTTP until Ctrl-C.
+#include <fmt/format.h>
+#include <pthread.h>
+
+#include <csignal>
+#include <thread>
+
+#include "commands.h"
+#include "floe/serve.h"
+#include "index_options.h"
+
+namespace floe::cli {
+namespace {
+
+struct Args {
+  DataOptions data;
+  IndexArgs index;
+  std::vector<std::filesystem::path> runs;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::filesystem::path web;
+  std::size_t threads = 64;
+};
+
+// Waits for SIGINT or SIGTERM on a thread of its own and stops the server, so that no server
+// code runs inside a signal handler. The signals are blocked in every other thread (the mask is
+// set before any thread starts and is inherited).
+class StopOnSignal {
+ public:
+  explicit StopOnSignal(DashboardServer& server) {
+    thread_ = std::thread([this, &server] {
+      int signal = 0;
+      sigwait(&signals_, &signal);
+      if (signal != SIGUSR1) fmt::print(stderr, "\nfloe serve: stopping\n");
+      server.stop();
+    });
+  }
+  ~StopOnSignal() {
+    pthread_kill(thread_.native_handle(), SIGUSR1);  // wakes it if no signal came
+    thread_.join();
+  }
+
+  static void block() {
+    sigemptyset(&signals_);
+    sigaddset(&signals_, SIGINT);
+    sigaddset(&signals_, SIGTERM);
+    sigaddset(&signals_, SIGUSR1);
+    pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
+  }
+
+ private:
+  static inline sigset_t signals_;
+  std::thread thread_;
+};
+
+void run(const Args& a) {
+  StopOnSignal::block();
+  ServeOptions o;
+  o.host = a.host;
+  o.port = a.port;
+  o.web_dir = a.web;
+  o.threads = a.threads;
+  o.index = a.index.options();
+  o.cells = a.index.cell_options();
+  o.index_description = a.index.describe();
+  o.runs = a.runs;
+  DashboardServer server(load_with_progress(a.data), o);
+  const bool loopback = a.host == "127.0.0.1" || a.host == "localhost" || a.host == "::1";
+  fmt::print(stderr, "floe serve: http://{}:{}/  ({} run{}; Ctrl-C stops){}\n",
+             a.host.find(':') != std::string::npos ? "[" + a.host + "]" : a.host, server.port(),
+             a.runs.size(), a.runs.size() == 1 ? "" : "s",
+             loopback ? "" : "\n  warning: reachable from other machines (--host " + a.host + ")");
+  StopOnSignal stop(server);
+  server.run();
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app) {
+  static Args args;
+  CLI::App* c = app.add_subcommand(
+      "serve",
+      "The dashboard in a browser: a map of the Iceberg Index by state, then by county; the most "
+      "exposed occupations, their tasks and where their workers could move; and, with --run, "
+      "simulation runs by month, side by side. Also a JSON and CSV API (src/serve/README.md).\n"
+      "It listens on 127.0.0.1 only unless --host says otherwise, reads and never writes, and "
+      "stops with Ctrl-C.\n\n"
+      "Examples:\n"
+      "  floe serve                                   then open http://127.0.0.1:8080/\n"
+      "  floe serve --run out/baseline.db --run out/fast.db --port 8000");
+  add_data_options(*c, args.data);
+  add_index_options(*c, args.index);
+  c->add_option("--run", args.runs,
+                "A simulation results file (floe simulate); repeat for several runs to compare")
+      ->check(CLI::ExistingFile);
+  c->add_option("--port", args.port, "TCP port (0: any free one)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  c->add_option("--host", args.host,
+                "Address to listen on; anything but 127.0.0.1 makes the dashboard reachable from "
+                "other machines")
+      ->capture_default_str();
+  c->add_option("--web", args.web,
+                "Folder of the dashboard's files (default: the source tree's "
+                "web/, or $FLOE_WEB)")
+      ->check(CLI::ExistingDirectory);
+  c->add_option("--threads", args.threads, "Connections served at once")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  c->callback([] { run(args); });
+}
+
+}  // namespace floe::cli

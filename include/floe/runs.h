@@ -1,0 +1,176 @@
+// Simulation runs read back from their results files (`floe simulate`, write_simulation_db in
+// include/floe/simulation.h), and two runs compared: `floe compare` and `floe report --run`.
+//
+// A run file holds the tables run(key, value), national(month, ...), state_major(month,
+// state_fips, major, ...), county_major(month, county_fips, major, ...) (every county_every
+// months and the last) and flows(month, from_major, to_major, moves). SimulationRun reads them
+// into plain structs; every problem is an Error of one line that names the file.
+//
+// A SimulationRun holds one read-only SQLite connection: not thread-safe. The functions are
+// stateless and safe to call from several threads on different runs.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "floe/table.h"
+
+struct sqlite3;
+
+namespace floe {
+
+// Stocks (people at the end of the month, wages a year) and events (people in the month) of one
+// place, as the run file stores them, summed over occupation groups.
+struct RunFigures {
+  double employed = 0, unemployed = 0, training = 0;
+  double layoffs = 0, displaced_direct = 0, displaced_indirect = 0;
+  double quits = 0, hires = 0, occupation_changes = 0;
+  double wage_bill = 0, exposed_wages = 0;
+
+  void add(const RunFigures& other);
+  double labor_force() const { return employed + unemployed; }
+  // unemployed / (employed + unemployed); NaN for an empty labor force.
+  double unemployment_rate() const;
+};
+
+// One month of the national table.
+struct NationalMonth {
+  int month = 0;
+  RunFigures figures;
+  double unemployment_rate = 0, exposure = 0, adoption = 0, job_finding = 0, openings = 0,
+         multiplier = 0, trainees_started = 0, trainees_completed = 0, training_spending = 0;
+  // Displacement by AI so far: the sum of displaced_direct (displaced_indirect) over months
+  // 0..month.
+  double displaced_direct_cumulative = 0, displaced_indirect_cumulative = 0;
+};
+
+// A state or county in one month.
+struct RegionValues {
+  std::string fips;  // "01" or "01001"
+  RunFigures figures;
+  // States only (counties are stored only every few months, so their events cannot be summed):
+  // displacement by AI in months 0..month. NaN for counties.
+  double displaced_direct_cumulative = 0, displaced_indirect_cumulative = 0;
+};
+
+// Occupation changes from one SOC major group to another.
+struct MajorFlow {
+  std::string from_major, to_major;  // "15-0000"
+  double moves = 0;
+};
+
+struct RunInfo {
+  std::map<std::string, std::string> keys;  // the whole run table
+  std::string command, scenario, description, scenario_text, seed, population, data_dir, created;
+  bool complete = true;
+  int months = 0;                  // the last month; the national table has months 0..months
+  std::vector<int> county_months;  // months with county figures, ascending
+};
+
+class SimulationRun {
+ public:
+  // Opens a results file of `floe simulate` read-only and reads its run table and national
+  // series. Throws Error for a missing file, a file that is not a floe simulation run (another
+  // command's results, no national table, a missing column) or a national table without months
+  // 0..N in order.
+  explicit SimulationRun(const std::filesystem::path& path);
+
+  const std::filesystem::path& path() const { return path_; }
+  const RunInfo& info() const { return info_; }
+  // Months 0..info().months, in order.
+  const std::vector<NationalMonth>& national() const { return national_; }
+
+  // Every state with people in `month`, by FIPS code. Throws Error for a month outside the run.
+  std::vector<RegionValues> states(int month) const;
+  // Every county with people in `month`, by FIPS code. Throws Error unless `month` is one of
+  // info().county_months.
+  std::vector<RegionValues> counties(int month) const;
+  // Occupation changes between major groups summed over months first..last, largest first.
+  std::vector<MajorFlow> flows(int first_month, int last_month) const;
+
+ private:
+  void check_month(int month) const;
+
+  std::filesystem::path path_;
+  std::shared_ptr<sqlite3> db_;
+  RunInfo info_;
+  std::vector<NationalMonth> national_;
+};
+
+// Every state of one run at `month`, highest unemployment first (states with no labor force
+// last): fips, usps, name, unemployment_rate, unemployment_points (its change since month 0, in
+// points), employed, employment_change (relative, since month 0), displaced_direct and
+// displaced_indirect (by AI in months 0..month), wage_bill, exposed_wages.
+Table run_states_table(const SimulationRun& run, int month);
+
+// A scenario key whose value differs between two scenario texts: "adoption.imitation",
+// "0.032", "0.064". A key one text leaves out shows the simulation's default ("0.25 (default)",
+// from scenario_keys()), or "" where there is none (a group left out of a map).
+struct ScenarioDifference {
+  std::string key, a, b;
+};
+
+// The keys of two scenario files (TOML; nested and inline tables flattened to dotted keys)
+// whose values differ, in key order; `name` and `description` are left out (they name the
+// scenario rather than change it). Numbers compare by value (60 equals 60.0), and a key left out
+// equals its default. A text that is not
+// valid TOML is compared line by line instead: each line in one text and not the other is a
+// difference with key "line N".
+std::vector<ScenarioDifference> scenario_differences(std::string_view a_text,
+                                                     std::string_view b_text);
+
+// Throws Error (one line naming both files) unless the runs cover the same months, have county
+// figures for the same months and the same states and counties.
+void check_comparable(const SimulationRun& a, const SimulationRun& b);
+
+// The months at which `floe compare` shows the national series: 12, 60 and 120 where the run
+// reaches them, `chosen` if given, and the last month; ascending, without repeats.
+std::vector<int> comparison_months(int last_month, std::optional<int> chosen = std::nullopt);
+
+struct StateComparison {
+  std::string fips, usps, name;   // name and usps from the FIPS code ("" when unknown)
+  RegionValues a, b;              // at the comparison's month
+  RegionValues a_start, b_start;  // at month 0
+
+  // (B - A) of the unemployment rate, in percentage points (x 100).
+  double unemployment_points() const;
+  // B's employment relative to A's: b / a - 1 (NaN when A has none).
+  double employment_change() const;
+};
+
+struct RunComparison {
+  std::string a_label, b_label;  // scenario names, with the file names when they are equal
+  std::string a_file, b_file;
+  int month = 0;  // of the state comparison
+  std::vector<ScenarioDifference> scenario;
+  std::vector<std::pair<NationalMonth, NationalMonth>> national;  // at comparison_months()
+  // Every state with people in either run, largest |B - A| unemployment rate first (then by
+  // FIPS code).
+  std::vector<StateComparison> states;
+};
+
+// Compares two runs at `month` (default: the last). Checks them first (check_comparable);
+// throws Error for a month outside the runs.
+RunComparison compare_runs(const SimulationRun& a, const SimulationRun& b,
+                           std::optional<int> month = std::nullopt);
+
+// The comparison as tables, by name: runs (what each file is), scenario (the differing keys),
+// one national_<measure> table per measure (unemployment_rate, employed, displaced_direct,
+// displaced_indirect, wage_bill, exposed_wages: A, B and B - A at comparison_months) and states
+// (every state, largest difference first).
+std::vector<std::pair<std::string, Table>> run_comparison_tables(const RunComparison& comparison);
+
+// Writes the tables as "table" (aligned text; the states table cut to `top` rows), "csv" (each
+// table after a "# name" line, tables separated by a blank line) or "json" (one object keyed by
+// table name). Throws Error for another format.
+void write_run_comparison(std::ostream& out, const RunComparison& comparison,
+                          std::string_view format, std::size_t top = 10);
+
+}  // namespace floe

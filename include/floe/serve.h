@@ -1,0 +1,58 @@
+// `floe serve`: the dashboard (the web/ folder) and a JSON and CSV API over one index result and
+// any number of simulation runs, over HTTP. The endpoints are listed in src/serve/README.md.
+//
+// The server reads and never writes: runs are opened read-only, static files are served only
+// from inside the web folder (no "..", no symlinks leading out). Bad query parameters are
+// answered 400 with a JSON error naming the parameter, unknown paths 404.
+//
+// DashboardServer's methods may be called from any thread; stop() from another thread than
+// run() (e.g. a signal watcher).
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "floe/dataset.h"
+#include "floe/index.h"
+#include "floe/market.h"
+
+namespace floe {
+
+struct ServeOptions {
+  std::string host = "127.0.0.1";  // loopback only unless told otherwise
+  int port = 8080;                 // 0: any free port (DashboardServer::port() says which)
+  std::filesystem::path web_dir;   // static files; empty: default_web_dir()
+  std::size_t threads = 64;        // connections served at once
+  IndexOptions index;
+  CellOptions cells;
+  std::string index_description;            // one line naming the index options, for titles
+  std::vector<std::filesystem::path> runs;  // results of `floe simulate`, opened read-only
+};
+
+// $FLOE_WEB when set, else the web/ folder of the source tree floe was built from.
+std::filesystem::path default_web_dir();
+
+class DashboardServer {
+ public:
+  // Binds host:port first, so that a port in use fails at once (Error: "port 8080 on
+  // 127.0.0.1 is in use ..."), then computes the index, reads the maps and opens the runs.
+  DashboardServer(Dataset dataset, const ServeOptions& options);
+  ~DashboardServer();
+  DashboardServer(const DashboardServer&) = delete;
+  DashboardServer& operator=(const DashboardServer&) = delete;
+
+  int port() const;
+  // Serves until stop(). Returns at once if stop() came first.
+  void run();
+  // Stops run() (its open connections are closed); safe to call from any thread, more than once.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace floe

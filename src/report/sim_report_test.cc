@@ -1,0 +1,185 @@
+// The simulation report of the hand-made runs of src/runs/test_runs.h on the tiny world's maps
+// (testdata/tiny), with figures worked out there. At month 2, baseline: nation 300 unemployed of
+// 4,000 (7.5%, 5.0% at month 0), 3,700 employed (3,800 at month 0), 30 displaced directly and 10
+// through cascades so far; Alabama 8% (5% at month 0; 1,840 employed of 1,900), Alaska 7%.
+// fast-adoption: nation 406 / 4,000 = 10.15%, 3,594 employed, 95 + 26 displaced; Alabama 12%,
+// Alaska 166 / 2,000 = 8.3% (1,834 employed).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <regex>
+
+#include "floe/dataset.h"
+#include "floe/error.h"
+#include "floe/report.h"
+#include "runs/test_runs.h"
+
+namespace floe {
+namespace {
+
+using ::testing::HasSubstr;
+
+const Dataset& tiny() {
+  static const Dataset ds = load_dataset({.data_dir = FLOE_TINY_DATA_DIR});
+  return ds;
+}
+const Atlas& tiny_atlas() {
+  static const Atlas atlas = load_atlas(FLOE_TINY_DATA_DIR);
+  return atlas;
+}
+
+std::filesystem::path temp(const std::string& name) {
+  return std::filesystem::path(::testing::TempDir()) / (std::to_string(::getpid()) + "-" + name);
+}
+
+std::size_t count(const std::string& text, const std::string& pattern) {
+  const std::regex re(pattern);
+  return static_cast<std::size_t>(
+      std::distance(std::sregex_iterator(text.begin(), text.end(), re), std::sregex_iterator()));
+}
+
+class SimulationReportTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    testing::write_baseline_run(temp("report-baseline.db"));
+    testing::write_fast_run(temp("report-fast.db"));
+    const SimulationRun a(temp("report-baseline.db")), b(temp("report-fast.db"));
+    one_ = new std::string(
+        simulation_report_html(tiny().geography, tiny_atlas(), a, nullptr, {.date = "2025-01-02"}));
+    two_ = new std::string(
+        simulation_report_html(tiny().geography, tiny_atlas(), a, &b, {.date = "2025-01-02"}));
+  }
+  static void TearDownTestSuite() {
+    delete one_;
+    delete two_;
+  }
+  static std::string* one_;
+  static std::string* two_;
+};
+
+std::string* SimulationReportTest::one_ = nullptr;
+std::string* SimulationReportTest::two_ = nullptr;
+
+TEST_F(SimulationReportTest, OneRunHeadline) {
+  const std::string& h = *one_;
+  EXPECT_THAT(h, HasSubstr("<title>Simulation: baseline</title>"));
+  EXPECT_THAT(h, HasSubstr("<div class=\"value\">7.5%</div><div class=\"label\">unemployment at "
+                           "month 2</div><div class=\"detail\">5.0% at month 0</div>"));
+  // 3,700 / 3,800 - 1 = -2.6%.
+  EXPECT_THAT(h, HasSubstr("<div class=\"value\">-2.6%</div>"));
+  EXPECT_THAT(h, HasSubstr("<div class=\"value\">40</div><div class=\"label\">workers displaced "
+                           "by AI</div><div class=\"detail\">30 directly, 10 more through local "
+                           "cascades, months 0 to 2</div>"));
+  // Self-contained: no scripts, nothing to fetch.
+  EXPECT_THAT(h, ::testing::Not(HasSubstr("<script")));
+  EXPECT_THAT(h, ::testing::Not(HasSubstr("http")));
+}
+
+TEST_F(SimulationReportTest, OneRunCharts) {
+  const std::string& h = *one_;
+  EXPECT_EQ(count(h, "<svg class=\"chart\""), 6u);
+  for (const char* id : {"chart-unemployment", "chart-employment", "chart-displaced-direct",
+                         "chart-displaced-indirect", "chart-adoption", "chart-job-finding"}) {
+    EXPECT_THAT(h, HasSubstr(std::string("id=\"") + id + "\"")) << id;
+  }
+  EXPECT_THAT(h, HasSubstr("<title>baseline: 5.00% at month 0, 7.50% at month 2</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>baseline: 0 at month 0, 30 at month 2</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>baseline: 0 at month 0, 10 at month 2</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>adoption: 9.00% at month 0, 12.00% at month 2</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>exposure: 30.00% at month 0, 30.00% at month 2</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>baseline: 25.00% at month 0, 22.00% at month 2</title>"));
+}
+
+TEST_F(SimulationReportTest, OneRunMaps) {
+  const std::string& h = *one_;
+  // Unemployment 7% to 8%: classes 0.2 points wide (round_scale), Alabama in the darkest,
+  // Alaska in the lightest.
+  EXPECT_THAT(h, HasSubstr("<figure id=\"state-figure\" data-states-in-data=\"2\">"));
+  EXPECT_THAT(h, HasSubstr("<path class=\"state\" data-fips=\"01\" fill=\"#123d6e\""));
+  EXPECT_THAT(h, HasSubstr("<path class=\"state\" data-fips=\"02\" fill=\"#dcecf5\""));
+  EXPECT_THAT(h, HasSubstr("<title>Alabama: unemployment 8.0% (5.0% at month 0); 1,840 employed "
+                           "(-3.2% since month 0)</title>"));
+  EXPECT_THAT(h, HasSubstr(">7.0%</text>"));
+  EXPECT_THAT(h, HasSubstr(">8.0%</text>"));
+  // Employment since month 0: Alabama 1,840 / 1,900 - 1 = -3.2%, Alaska 1,860 / 1,900 - 1.
+  EXPECT_THAT(h, HasSubstr("<title>Alaska: 1,860 employed at month 2, 1,900 at month 0 "
+                           "(-2.1%)</title>"));
+  // Counties at month 2: Autauga 30 of 330; Valdez-Cordova's successors are not in the run.
+  EXPECT_THAT(h, HasSubstr("<title>Autauga County, AL: unemployment 9.1%; 300 employed</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>Valdez-Cordova: no data</title>"));
+  EXPECT_EQ(count(h, "<path class=\"county\""), 4u);
+}
+
+TEST_F(SimulationReportTest, OneRunTableAndScenario) {
+  const std::string& h = *one_;
+  EXPECT_THAT(h, HasSubstr("<table id=\"states-table\">"));
+  // Alabama first (8%), 3 points above month 0, 22 displaced directly.
+  EXPECT_THAT(h, ::testing::ContainsRegex(
+                     "<td><span class=\"swatch\" style=\"background:#123d6e\"></span>Alabama</td>"
+                     "<td class=\"num\">8.0%</td><td class=\"num\">3.00</td><td class=\"num\">1,840"
+                     "</td><td class=\"num\">-3.2%</td><td class=\"num\">22</td><td class=\"num\">7"
+                     "</td>"));
+  EXPECT_THAT(h, HasSubstr("<pre class=\"scenario\"># Baseline\nname = &quot;baseline&quot;"));
+  EXPECT_THAT(h, HasSubstr("<th>Months</th><td>0 to 2</td>"));
+}
+
+TEST_F(SimulationReportTest, ComparisonHeadlineAndCharts) {
+  const std::string& h = *two_;
+  EXPECT_THAT(h, HasSubstr("<title>Simulation: fast-adoption compared with baseline</title>"));
+  EXPECT_THAT(
+      h, HasSubstr("<div class=\"value\">+2.65</div><div class=\"label\">points of "
+                   "unemployment, B\u00a0−\u00a0A at month 2</div><div class=\"detail\">baseline "
+                   "7.50%, fast-adoption 10.15%</div>"));
+  EXPECT_THAT(h, HasSubstr("<div class=\"value\">-106</div>"));
+  EXPECT_THAT(h, HasSubstr("<div class=\"value\">+81</div>"));  // 121 - 40
+  EXPECT_EQ(count(h, "data-series=\"2\""), 5u);
+  EXPECT_EQ(count(h, "data-series=\"4\""), 1u);  // adoption and exposure of each run
+  EXPECT_THAT(h, HasSubstr("<title>fast-adoption: 5.00% at month 0, 10.15% at month 2</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>fast-adoption: 0 at month 0, 95 at month 2</title>"));
+  EXPECT_THAT(h, HasSubstr("stroke=\"#e8590c\""));
+}
+
+TEST_F(SimulationReportTest, ComparisonMapsShowBMinusA) {
+  const std::string& h = *two_;
+  // B - A: Alabama +4 points, Alaska +1.3. The diverging scale runs from 0 to +4 in 8 classes
+  // of 0.5: Alabama in the last (the deepest orange, #8a3608); Alaska in the third, 2/7 of the
+  // way along the warm ramp: between #f6bd93 and #ec8c52 at 1/7, #f5b68a.
+  EXPECT_THAT(h, HasSubstr("<path class=\"state\" data-fips=\"01\" fill=\"#8a3608\""));
+  EXPECT_THAT(h, HasSubstr("<path class=\"state\" data-fips=\"02\" fill=\"#f5b68a\""));
+  EXPECT_THAT(h, HasSubstr("<title>Alabama: unemployment 8.00% in baseline, 12.00% in "
+                           "fast-adoption (+4.00 points)</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>Alaska: unemployment 7.00% in baseline, 8.30% in "
+                           "fast-adoption (+1.30 points)</title>"));
+  EXPECT_THAT(h, HasSubstr(">+4.0</text>"));
+  EXPECT_THAT(h, HasSubstr(">0.0</text>"));
+  EXPECT_THAT(h, HasSubstr("Unemployment rate, B − A (percentage points), month 2"));
+  // Autauga: 30 / 330 = 9.1% against 70 / 330 = 21.2%.
+  EXPECT_THAT(h, HasSubstr("<title>Autauga County, AL: unemployment 9.1% in baseline, 21.2% in "
+                           "fast-adoption (+12.1 points)</title>"));
+  // Employment, B relative to A: Alabama 1,760 / 1,840 - 1 = -4.3%.
+  EXPECT_THAT(h, HasSubstr("<title>Alabama: 1,840 employed in baseline, 1,760 in fast-adoption "
+                           "(-4.3%)</title>"));
+}
+
+TEST_F(SimulationReportTest, ComparisonTablesAndScenarios) {
+  const std::string& h = *two_;
+  EXPECT_THAT(h, ::testing::ContainsRegex("Alabama</td><td class=\"num\">8.0%</td><td "
+                                          "class=\"num\">12.0%</td><td class=\"num\">4.00</td>"));
+  EXPECT_THAT(h, HasSubstr("<tr><th>adoption.innovation</th><td>0.0025</td><td>0.005</td></tr>"));
+  EXPECT_THAT(h, HasSubstr("<tr><th>capability.midpoint_months</th><td>60 (default)</td><td>36"
+                           "</td></tr>"));
+  EXPECT_EQ(count(h, "<pre class=\"scenario\">"), 2u);
+}
+
+TEST(SimulationReport, RunsThatCannotBeCompared) {
+  testing::write_baseline_run(temp("report-a.db"));
+  testing::write_run_file(
+      temp("report-short.db"),
+      testing::run_keys("short", "") + testing::national_row(0, 90, 10, 0, 0, 0.1, 0.2));
+  const SimulationRun a(temp("report-a.db")), b(temp("report-short.db"));
+  EXPECT_THROW(simulation_report_html(tiny().geography, tiny_atlas(), a, &b, {}), Error);
+}
+
+}  // namespace
+}  // namespace floe

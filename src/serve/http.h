@@ -1,0 +1,75 @@
+// The HTTP layer of the dashboard server (private to src/serve): what a handler answers, the
+// errors it may throw, checked query parameters, and registering a GET route so that every
+// error becomes a JSON answer with the right status.
+#pragma once
+
+#include <httplib.h>
+
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace floe::serve {
+
+// A response body with its type. `filename` (optional) makes it a download.
+struct Reply {
+  int status = 200;
+  std::string body;
+  std::string content_type = "application/json; charset=utf-8";
+  std::string filename;
+};
+
+// A bad request: answered 400 with {"error": what(), "parameter": parameter}.
+class BadRequest : public std::runtime_error {
+ public:
+  BadRequest(std::string parameter, const std::string& message)
+      : std::runtime_error(message), parameter_(std::move(parameter)) {}
+  const std::string& parameter() const { return parameter_; }
+
+ private:
+  std::string parameter_;
+};
+
+// Nothing at this address: answered 404 with {"error": what()}.
+class NotFound : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The query parameters of a request, checked against the names an endpoint accepts: an unknown
+// or repeated name is a BadRequest. Every accessor names the parameter in its error.
+class Params {
+ public:
+  Params(const httplib::Request& request, std::vector<std::string_view> accepted);
+
+  std::optional<std::string> text(const std::string& name) const;
+  // One of `choices`; `fallback` when absent.
+  std::string choice(const std::string& name, const std::vector<std::string>& choices,
+                     const std::string& fallback) const;
+  // A whole number in [lo, hi]; `fallback` when absent.
+  long integer(const std::string& name, long lo, long hi, long fallback) const;
+  std::optional<long> integer(const std::string& name, long lo, long hi) const;
+  // A finite number; nullopt when absent.
+  std::optional<double> number(const std::string& name) const;
+
+ private:
+  const httplib::Request& request_;
+};
+
+using Handler = std::function<Reply(const httplib::Request&)>;
+
+// Registers `handler` for GET (and HEAD) requests whose path matches `pattern` (a regex over
+// the whole path). Exceptions become answers: BadRequest 400, NotFound 404, anything else 500,
+// each as a JSON error.
+void get(httplib::Server& server, const std::string& pattern, Handler handler);
+
+// {"error": message} (and "parameter" when not empty), compact.
+std::string error_json(std::string_view message, std::string_view parameter = {});
+
+// Writes a Reply into an httplib response, with the headers every answer carries.
+void send(const Reply& reply, httplib::Response& response);
+
+}  // namespace floe::serve

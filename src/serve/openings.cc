@@ -1,0 +1,43 @@
+#include "serve/openings.h"
+
+#include <cmath>
+
+namespace floe::serve {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+}  // namespace
+
+double annual_openings(const Dataset& ds, OccupationId o) {
+  const LaborData& l = ds.labor;
+  if (o.index() >= l.projections.size() || o.index() >= l.national.size()) return kNaN;
+  const NationalOccupation& n = l.national[o.index()];
+  if (!n.employment_released) return kNaN;
+  const Projection& p = l.projections[o.index()];
+  return n.employment * (p.growth_10y / 10 + p.exit_rate + p.transfer_rate);
+}
+
+Table with_openings(const Dataset& ds, Table table) {
+  const std::size_t code = table.column("soc_code");
+  table.columns.push_back({"openings", "Openings a year", ColumnKind::kCount});
+  table.columns.push_back({"growth_10y", "Growth 2024-34", ColumnKind::kShare, 1});
+  bool from_group = false;
+  for (auto& row : table.rows) {
+    const auto* soc = std::get_if<std::string>(&row[code]);
+    const auto id = soc ? ds.taxonomy.find_occupation(*soc) : std::nullopt;
+    const bool known = id && id->index() < ds.labor.projections.size();
+    row.emplace_back(known ? annual_openings(ds, *id) : kNaN);
+    row.emplace_back(known ? ds.labor.projections[id->index()].growth_10y : kNaN);
+    from_group = from_group || (known && ds.labor.projections[id->index()].from_group);
+  }
+  table.notes.push_back(
+      "Openings a year = workers x (10-year growth / 10 + labor force exit rate + occupational "
+      "transfer rate), BLS Employment Projections 2024-34 rates on OEWS employment.");
+  if (from_group) {
+    table.notes.push_back("Some occupations have no BLS line item: their SOC group's rates.");
+  }
+  return table;
+}
+
+}  // namespace floe::serve

@@ -1,0 +1,175 @@
+// The simulation endpoints: the runs, their national and state time series, states, counties,
+// major groups and flows at a month, and the difference between two runs by state.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "serve/json.h"
+#include "serve/routes.h"
+#include "serve/run_tables.h"
+#include "serve/table_reply.h"
+
+namespace floe::serve {
+namespace {
+
+// The month parameter: required, within the run's months.
+int month_of(const Params& params, const RunInfo& run) {
+  const auto month = params.integer("month", run.first_month, run.last_month);
+  if (!month) {
+    throw BadRequest("month", fmt::format("parameter 'month' is required ({}..{})", run.first_month,
+                                          run.last_month));
+  }
+  return static_cast<int>(*month);
+}
+
+std::optional<std::string> major_of(const Dashboard& d, const Params& params) {
+  const auto major = params.text("major");
+  if (major && !d.dataset().taxonomy.find_major_group(*major)) {
+    throw BadRequest("major", "parameter 'major': no SOC major group '" + major->substr(0, 40) +
+                                  "' (e.g. 15-0000)");
+  }
+  return major;
+}
+
+std::optional<StateId> state_of(const Dashboard& d, const Params& params) {
+  const auto state = params.text("state");
+  if (!state) return std::nullopt;
+  const auto s = d.dataset().geography.find_state(*state);
+  if (!s) {
+    throw BadRequest("state", "parameter 'state': no state '" + state->substr(0, 40) +
+                                  "' (use a FIPS or USPS code)");
+  }
+  return s;
+}
+
+Reply run_list(const Dashboard& d, const httplib::Request& request) {
+  const Params params(request, table_params());
+  Table t;
+  t.title = "Simulation runs";
+  t.columns = {{"id", "Run", ColumnKind::kText},
+               {"scenario", "Scenario", ColumnKind::kText},
+               {"description", "Description", ColumnKind::kText},
+               {"seed", "Seed", ColumnKind::kText},
+               {"first_month", "First month", ColumnKind::kNumber, 0},
+               {"last_month", "Last month", ColumnKind::kNumber, 0},
+               {"county_months", "Months with counties", ColumnKind::kText},
+               {"file", "File", ColumnKind::kText}};
+  for (const auto& run : d.runs()) {
+    const RunInfo& r = run->info();
+    t.rows.push_back({r.id, r.scenario, r.description, r.seed, double(r.first_month),
+                      double(r.last_month), fmt::format("{}", fmt::join(r.county_months, " ")),
+                      r.file});
+  }
+  if (d.runs().empty()) t.notes.push_back("No runs: start floe serve with --run RUN.db.");
+  return table_reply(std::move(t), params, "runs");
+}
+
+Reply run_page(const Dashboard& d, const httplib::Request& request) {
+  const Params params(request, {});
+  const RunInfo& r = d.run(request.matches[1].str()).info();
+  Json j;
+  j["id"] = r.id;
+  j["scenario"] = r.scenario;
+  j["description"] = r.description;
+  j["seed"] = r.seed;
+  j["file"] = r.file;
+  j["first_month"] = r.first_month;
+  j["last_month"] = r.last_month;
+  j["county_months"] = r.county_months;
+  Json info = Json::object();
+  for (const auto& [key, value] : r.run) info[key] = value;
+  j["run"] = std::move(info);
+  return {200, dump(j)};
+}
+
+Reply series(const Dashboard& d, const httplib::Request& request) {
+  const Params params(request, table_params({"state"}));
+  const RunFile& run = d.run(request.matches[1].str());
+  if (const auto s = state_of(d, params)) {
+    return table_reply(state_series(d.dataset(), run, *s), params,
+                       run.info().id + "-series-" + d.dataset().geography[*s].fips);
+  }
+  return table_reply(national_series(run), params, run.info().id + "-national");
+}
+
+Reply states(const Dashboard& d, const httplib::Request& request) {
+  const Params params(request, table_params({"month", "major"}));
+  const RunFile& run = d.run(request.matches[1].str());
+  const int month = month_of(params, run.info());
+  return table_reply(states_at(d.dataset(), run, month, major_of(d, params)), params,
+                     fmt::format("{}-states-month-{}", run.info().id, month));
+}
+
+Reply counties(const Dashboard& d, const httplib::Request& request) {
+  const Params params(request, table_params({"month", "state", "major"}));
+  const RunFile& run = d.run(request.matches[1].str());
+  const int month = month_of(params, run.info());
+  const auto& months = run.info().county_months;
+  if (std::find(months.begin(), months.end(), month) == months.end()) {
+    throw BadRequest("month",
+                     fmt::format("parameter 'month': the run has county figures for "
+                                 "months {} only",
+                                 months.empty() ? std::string("(none)")
+                                                : fmt::format("{}", fmt::join(months, ", "))));
+  }
+  const auto state = state_of(d, params);
+  return table_reply(counties_at(d.dataset(), run, month, state, major_of(d, params)), params,
+                     fmt::format("{}-counties-month-{}", run.info().id, month));
+}
+
+Reply majors(const Dashboard& d, const httplib::Request& request) {
+  const Params params(request, table_params({"month", "state"}));
+  const RunFile& run = d.run(request.matches[1].str());
+  const int month = month_of(params, run.info());
+  return table_reply(majors_at(d.dataset(), run, month, state_of(d, params)), params,
+                     fmt::format("{}-majors-month-{}", run.info().id, month));
+}
+
+Reply flows(const Dashboard& d, const httplib::Request& request) {
+  const Params params(request, table_params({"month"}));
+  const RunFile& run = d.run(request.matches[1].str());
+  const int month = month_of(params, run.info());
+  return table_reply(flows_at(d.dataset(), run, month), params,
+                     fmt::format("{}-flows-month-{}", run.info().id, month));
+}
+
+const RunFile& run_parameter(const Dashboard& d, const Params& params, const std::string& name) {
+  const auto id = params.text(name);
+  if (!id) throw BadRequest(name, "parameter '" + name + "' is required (a run id)");
+  try {
+    return d.run(*id);
+  } catch (const NotFound& e) {
+    throw BadRequest(name, "parameter '" + name + "': " + e.what());
+  }
+}
+
+Reply compare(const Dashboard& d, const httplib::Request& request) {
+  const Params params(request, table_params({"a", "b", "month", "metric"}));
+  const RunFile& a = run_parameter(d, params, "a");
+  const RunFile& b = run_parameter(d, params, "b");
+  RunInfo both = a.info();
+  both.last_month = std::min(a.info().last_month, b.info().last_month);
+  both.first_month = std::max(a.info().first_month, b.info().first_month);
+  const int month = month_of(params, both);
+  const std::string metric = params.choice("metric", region_metrics(), "unemployment_rate");
+  Table t = compare_states(d.dataset(), a, b, month, metric);
+  sort_table(t, t.column("difference"), true);
+  return table_reply(
+      std::move(t), params,
+      fmt::format("compare-{}-{}-{}-month-{}", b.info().id, a.info().id, metric, month));
+}
+
+}  // namespace
+
+void add_run_routes(httplib::Server& server, const Dashboard& d) {
+  get(server, "/api/runs", [&d](const httplib::Request& r) { return run_list(d, r); });
+  get(server, "/api/runs/([^/]+)", [&d](const httplib::Request& r) { return run_page(d, r); });
+  get(server, "/api/runs/([^/]+)/series", [&d](const httplib::Request& r) { return series(d, r); });
+  get(server, "/api/runs/([^/]+)/states", [&d](const httplib::Request& r) { return states(d, r); });
+  get(server, "/api/runs/([^/]+)/counties",
+      [&d](const httplib::Request& r) { return counties(d, r); });
+  get(server, "/api/runs/([^/]+)/majors", [&d](const httplib::Request& r) { return majors(d, r); });
+  get(server, "/api/runs/([^/]+)/flows", [&d](const httplib::Request& r) { return flows(d, r); });
+  get(server, "/api/compare", [&d](const httplib::Request& r) { return compare(d, r); });
+}
+
+}  // namespace floe::serve

@@ -1,0 +1,218 @@
+#include "serve/test_server.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sqlite3.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <map>
+#include <stdexcept>
+
+namespace floe::serve::testing {
+namespace {
+
+void exec(sqlite3* db, const std::string& sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    const std::string message = error ? error : "?";
+    sqlite3_free(error);
+    throw std::runtime_error("fixture: " + message + " in " + sql);
+  }
+}
+
+std::string figures(const FixtureRow& r) {
+  const double e = r.events;
+  return std::to_string(r.employed) + "," + std::to_string(r.unemployed) + ",0," +
+         std::to_string(e) + "," + std::to_string(e) + "," + std::to_string(e) + "," +
+         std::to_string(e) + "," + std::to_string(e) + "," + std::to_string(e) + "," +
+         std::to_string(r.wage_bill) + "," + std::to_string(r.exposed_wages);
+}
+
+const char* kFigureSchema =
+    "employed REAL, unemployed REAL, training REAL, layoffs REAL, displaced_direct REAL, "
+    "displaced_indirect REAL, quits REAL, hires REAL, occupation_changes REAL, wage_bill REAL, "
+    "exposed_wages REAL";
+
+// Three majors of one state at one month: (employed, unemployed) each; wages as in the tiny
+// world's cells (docs/method.md §9), scaled with employment, exposure E_o as there.
+void add_state(std::vector<FixtureRow>& rows, int month, const std::string& fips,
+               std::array<std::pair<double, double>, 3> stocks, std::array<double, 3> wages) {
+  const std::array<const char*, 3> majors = {"15-0000", "43-0000", "47-0000"};
+  const std::array<double, 3> exposure = {2.0 / 3.0, 0.5, 0.0};
+  for (std::size_t m = 0; m < 3; ++m) {
+    const double bill = stocks[m].first * wages[m];
+    rows.push_back({month, fips, majors[m], stocks[m].first, stocks[m].second, bill,
+                    bill * exposure[m], month == 2 ? 10.0 : 0.0});
+  }
+}
+
+void add_county(std::vector<FixtureRow>& rows, int month, const std::string& fips,
+                std::array<std::pair<double, double>, 3> stocks) {
+  add_state(rows, month, fips, stocks, {50000, 50000, 50000});
+}
+
+}  // namespace
+
+std::vector<FixtureRun> fixture_runs() {
+  const std::array<double, 3> al = {90000, 45000, 38000}, ak = {100000, 55000, 52000};
+  FixtureRun base, fast;
+  base.scenario = std::string("baseline");
+  fast.scenario = std::string("fast");
+  base.seed = fast.seed = std::string("1");
+  for (FixtureRun* r : {&base, &fast}) {
+    add_state(r->states, 0, "01", {{{400, 0}, {1200, 0}, {400, 0}}}, al);
+    add_state(r->states, 0, "02", {{{600, 0}, {800, 0}, {600, 0}}}, ak);
+    add_state(r->states, 1, "01", {{{400, 0}, {1150, 50}, {400, 0}}}, al);
+    add_state(r->states, 1, "02", {{{600, 0}, {750, 50}, {600, 0}}}, ak);
+    for (int month : {0, 2}) {
+      add_county(r->counties, month, "01001", {{{80, 0}, {220, 20}, {80, 0}}});
+      add_county(r->counties, month, "01003", {{{320, 0}, {880, 80}, {320, 0}}});
+      add_county(r->counties, month, "02020", {{{400, 0}, {400, 100}, {400, 0}}});
+      add_county(r->counties, month, "02063", {{{100, 0}, {100, 100}, {100, 0}}});
+      add_county(r->counties, month, "02066", {{{100, 0}, {100, 0}, {100, 0}}});
+    }
+  }
+  // Month 2. baseline: Alabama 1,900 employed, 100 unemployed (5%); Alaska 1,800 and 200 (10%).
+  add_state(base.states, 2, "01", {{{400, 0}, {1100, 100}, {400, 0}}}, al);
+  add_state(base.states, 2, "02", {{{600, 0}, {600, 200}, {600, 0}}}, ak);
+  // fast: Alabama 1,800 and 200 (10%); Alaska 1,500 and 500 (25%).
+  add_state(fast.states, 2, "01", {{{350, 50}, {1050, 150}, {400, 0}}}, al);
+  add_state(fast.states, 2, "02", {{{500, 100}, {400, 400}, {600, 0}}}, ak);
+  FixtureRun base2 = base;
+  base2.seed = std::string("2");
+  return {base, fast, base2};
+}
+
+void write_run_file(const std::filesystem::path& path, const FixtureRun& run) {
+  std::filesystem::remove(path);
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) throw std::runtime_error("fixture: open");
+  exec(db, "BEGIN");
+  exec(db, "CREATE TABLE run (key TEXT PRIMARY KEY, value TEXT)");
+  for (const auto& [key, value] :
+       std::map<std::string, std::string>{{"command", run.command},
+                                          {"scenario", run.scenario},
+                                          {"description", "a hand-made run for tests"},
+                                          {"scenario_text", "name = \"" + run.scenario + "\""},
+                                          {"seed", run.seed},
+                                          {"months", std::to_string(run.months)}}) {
+    exec(db, "INSERT INTO run VALUES ('" + key + "', '" + value + "')");
+  }
+  exec(db, std::string("CREATE TABLE national (month INTEGER, ") + kFigureSchema +
+               ", unemployment_rate REAL, exposure REAL, adoption REAL, job_finding REAL, "
+               "openings REAL, multiplier REAL, trainees_started REAL, trainees_completed REAL, "
+               "training_spending REAL)");
+  exec(db, std::string("CREATE TABLE state_major (month INTEGER, state_fips TEXT, major TEXT, ") +
+               kFigureSchema + ")");
+  exec(db, std::string("CREATE TABLE county_major (month INTEGER, county_fips TEXT, major TEXT, ") +
+               kFigureSchema + ")");
+  exec(db, "CREATE TABLE flows (month INTEGER, from_major TEXT, to_major TEXT, moves REAL)");
+  std::map<int, FixtureRow> national;
+  for (const FixtureRow& r : run.states) {
+    exec(db, "INSERT INTO state_major VALUES (" + std::to_string(r.month) + ", '" + r.fips +
+                 "', '" + r.major + "', " + figures(r) + ")");
+    FixtureRow& n =
+        national.try_emplace(r.month, FixtureRow{r.month, "", "", 0, 0, 0, 0, 0}).first->second;
+    n.employed += r.employed;
+    n.unemployed += r.unemployed;
+    n.wage_bill += r.wage_bill;
+    n.exposed_wages += r.exposed_wages;
+    n.events += r.events;
+  }
+  for (const auto& [month, n] : national) {
+    exec(db, "INSERT INTO national VALUES (" + std::to_string(month) + ", " + figures(n) + ", " +
+                 std::to_string(n.unemployed / (n.employed + n.unemployed)) +
+                 ", 0.47, 0.1, 0.3, 100, 1.5, 0, 0, 0)");
+  }
+  for (const FixtureRow& r : run.counties) {
+    exec(db, "INSERT INTO county_major VALUES (" + std::to_string(r.month) + ", '" + r.fips +
+                 "', '" + r.major + "', " + figures(r) + ")");
+  }
+  exec(db, "INSERT INTO flows VALUES (1, '43-0000', '47-0000', 5)");
+  exec(db, "INSERT INTO flows VALUES (2, '43-0000', '47-0000', 30)");
+  exec(db, "INSERT INTO flows VALUES (2, '43-0000', '15-0000', 10)");
+  exec(db, "CREATE INDEX state_major_month ON state_major (month, state_fips)");
+  exec(db, "CREATE INDEX county_major_month ON county_major (month, county_fips)");
+  exec(db, "COMMIT");
+  sqlite3_close(db);
+}
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "floe-serve-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  path = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path, ignored);
+}
+
+Dataset tiny_dataset() {
+  DatasetOptions o;
+  o.data_dir = FLOE_TINY_DATA_DIR;
+  return load_dataset(o);
+}
+
+ServeOptions tiny_options() {
+  ServeOptions o;
+  o.port = 0;
+  o.threads = 8;
+  o.index_description = "technical layer, human labels, E2 weight 0";
+  return o;
+}
+
+TinyServer::TinyServer(std::filesystem::path web_dir) {
+  const auto runs = fixture_runs();
+  const std::array<const char*, 3> names = {"baseline.db", "fast.db", "baseline-seed2.db"};
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    run_files_.push_back(dir_.path / names[i]);
+    write_run_file(run_files_.back(), runs[i]);
+  }
+  ServeOptions o = tiny_options();
+  o.runs = run_files_;
+  o.web_dir = std::move(web_dir);
+  server_ = std::make_unique<DashboardServer>(tiny_dataset(), o);
+  thread_ = std::thread([this] { server_->run(); });
+}
+
+TinyServer::~TinyServer() {
+  server_->stop();
+  thread_.join();
+}
+
+httplib::Client TinyServer::client() const {
+  httplib::Client c("127.0.0.1", port());
+  c.set_connection_timeout(5);
+  c.set_read_timeout(20);
+  return c;
+}
+
+int raw_status(int port, const std::string& target) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return -1;
+  }
+  const std::string request =
+      "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+  if (send(fd, request.data(), request.size(), 0) != static_cast<ssize_t>(request.size())) {
+    close(fd);
+    return -1;
+  }
+  std::string response;
+  char buf[4096];
+  for (ssize_t n; (n = recv(fd, buf, sizeof buf, 0)) > 0;) response.append(buf, n);
+  close(fd);
+  // "HTTP/1.1 404 Not Found"
+  if (response.size() < 12 || response.compare(0, 5, "HTTP/") != 0) return -1;
+  return std::atoi(response.c_str() + 9);
+}
+
+}  // namespace floe::serve::testing

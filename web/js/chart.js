@@ -1,0 +1,75 @@
+// Line charts as SVG: months along x, one line per series, a marker at the chosen month.
+import {el} from './format.js';
+
+const W = 640, H = 240;
+const M = {
+  left: 64,
+  right: 16,
+  top: 14,
+  bottom: 34
+};
+
+// About `n` round tick values covering [lo, hi].
+function ticks(lo, hi, n = 5) {
+  if (!(hi > lo)) {
+    hi = lo + 1;
+  }
+  const raw = (hi - lo) / n;
+  const decade = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * decade).find((s) => s >= raw);
+  const out = [Math.floor(lo / step + 1e-9) * step];
+  while (out[out.length - 1] < hi - step * 1e-9) out.push(out[out.length - 1] + step);
+  if (out.length < 2) out.push(out[0] + step);
+  return out;
+}
+
+// series: [{name, color, points: [[month, value], ...]}]; format(value) for the y axis;
+// marker: a month to mark (optional); caption: the accessible name.
+export function lineChart(container, {series, format, marker, caption}) {
+  const all = series.flatMap((s) => s.points).filter(([, y]) => Number.isFinite(y));
+  const svg =
+      el('svg', {class: 'chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': caption});
+  if (!all.length) {
+    svg.append(el('text', {x: W / 2, y: H / 2, class: 'chart-empty'}, 'No values'));
+    container.replaceChildren(svg);
+    return;
+  }
+  const xs = all.map(([x]) => x), ys = all.map(([, y]) => y);
+  const xlo = Math.min(...xs), xhi = Math.max(...xs);
+  const yt = ticks(Math.min(0, ...ys) < 0 ? Math.min(...ys) : Math.min(...ys), Math.max(...ys));
+  const ylo = yt[0], yhi = yt[yt.length - 1];
+  const px = (x) => M.left + (xhi > xlo ? (x - xlo) / (xhi - xlo) : 0.5) * (W - M.left - M.right);
+  const py = (y) => H - M.bottom - ((y - ylo) / (yhi - ylo || 1)) * (H - M.top - M.bottom);
+  const grid = el('g', {class: 'grid'});
+  for (const t of yt) {
+    grid.append(el('line', {x1: M.left, x2: W - M.right, y1: py(t), y2: py(t)}));
+    grid.append(el('text', {x: M.left - 6, y: py(t) + 4, class: 'y-tick'}, format(t)));
+  }
+  const step = Math.max(12, Math.ceil((xhi - xlo) / 10 / 12) * 12);
+  for (let m = Math.ceil(xlo / step) * step; m <= xhi; m += step) {
+    grid.append(el('text', {x: px(m), y: H - M.bottom + 16, class: 'x-tick'}, String(m)));
+  }
+  grid.append(el('text', {x: (M.left + W - M.right) / 2, y: H - 4, class: 'x-title'}, 'month'));
+  svg.append(grid);
+  if (marker !== undefined && marker !== null) {
+    svg.append(
+        el('line', {class: 'marker', x1: px(marker), x2: px(marker), y1: M.top, y2: H - M.bottom}));
+  }
+  for (const s of series) {
+    const pts = s.points.filter(([, y]) => Number.isFinite(y))
+                    .map(([x, y]) => `${px(x).toFixed(1)},${py(y).toFixed(1)}`)
+                    .join(' ');
+    svg.append(el('polyline', {points: pts, class: 'line', stroke: s.color}));
+    if (marker !== undefined && marker !== null) {
+      const at = s.points.find(([x]) => x === marker);
+      if (at && Number.isFinite(at[1])) {
+        svg.append(el('circle', {cx: px(at[0]), cy: py(at[1]), r: 4, fill: s.color, class: 'dot'}));
+      }
+    }
+  }
+  const legend =
+      el('div', {class: 'chart-legend'},
+         series.map((s) => el('span', {}, el('i', {class: 'key', 'data-color': s.color}), s.name)));
+  for (const key of legend.querySelectorAll('i.key')) key.style.background = key.dataset.color;
+  container.replaceChildren(svg, legend);
+}

@@ -1,0 +1,78 @@
+// Numbers as floe writes them everywhere (format_value in src/table/table.cc): 12.3%, $1.2B,
+// 12,345.
+
+const grouped = new Intl.NumberFormat('en-US', {maximumFractionDigits: 0});
+
+export function dollars(v) {
+  const a = Math.abs(v);
+  if (a >= 1e12) return `$${(v / 1e12).toFixed(2)}T`;
+  if (a >= 1e9) return `$${(v / 1e9).toFixed(1)}B`;
+  if (a >= 1e6) return `$${(v / 1e6).toFixed(1)}M`;
+  return `$${grouped.format(v)}`;
+}
+
+export function percent(v, decimals = 1) {
+  return `${(100 * v).toFixed(decimals)}%`;
+}
+
+export function count(v) {
+  return grouped.format(v);
+}
+
+// A value of a table column ({kind, precision}), as text.
+export function formatValue(v, column) {
+  if (v === null || v === undefined) return '–';
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (typeof v === 'string') return v;
+  switch (column.kind) {
+    case 'count':
+      return count(v);
+    case 'dollars':
+      return dollars(v);
+    case 'share':
+      return percent(v, column.precision ?? 1);
+    case 'flag':
+      return v ? 'yes' : 'no';
+    case 'number':
+      return v.toFixed(column.precision ?? 1);
+    default:
+      return String(v);
+  }
+}
+
+// A difference between two values of a column: +1.2 pts, -$3.4M, +1,234.
+export function formatDifference(v, column) {
+  if (v === null || v === undefined || Number.isNaN(v)) return '–';
+  const sign = v > 0 ? '+' : v < 0 ? '−' : '±';
+  const a = Math.abs(v);
+  if (column.kind === 'share') return `${sign}${(100 * a).toFixed(2)} pts`;
+  return sign + formatValue(a, column);
+}
+
+// "Month 30 (2 years 6 months)"
+export function monthLabel(m) {
+  const y = Math.floor(m / 12), r = m % 12;
+  const parts = [];
+  if (y) parts.push(`${y} year${y === 1 ? '' : 's'}`);
+  if (r || !y) parts.push(`${r} month${r === 1 ? '' : 's'}`);
+  return m === 0 ? 'Month 0 (start)' : `Month ${m} (${parts.join(' ')})`;
+}
+
+// Creates an element: el('td', {class: 'num'}, 'text', child, ...).
+export function el(tag, attrs = {}, ...children) {
+  const svg = ['svg', 'path', 'g', 'circle', 'line', 'polyline', 'text', 'rect', 'title'];
+  const node = svg.includes(tag) ? document.createElementNS('http://www.w3.org/2000/svg', tag) :
+                                   document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on') && typeof v === 'function')
+      node.addEventListener(k.slice(2), v);
+    else
+      node.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
