@@ -46,7 +46,9 @@ files=(
   "us-atlas/counties-albers-10m.json"
   "us-atlas/LICENSE"
 )
-find "$dst" -mindepth 1 -not -name README.md -delete 2>/dev/null || true
+# data/talent/ is floe's own (the AI-talent model's classes, segments and targets): kept.
+find "$dst" -mindepth 1 -not -name README.md -not -path "$dst/talent" -not -path "$dst/talent/*" \
+  -delete 2>/dev/null || true
 mkdir -p "$dst"
 prov=$dst/PROVENANCE.md
 {
@@ -74,4 +76,15 @@ for f in "${files[@]}"; do
   row=$(grep -F "| $f |" "$src/PROVENANCE.md" | head -1 | awk -F' \\| ' '{print $2" ("$4"; "$5")"}')
   echo "| $f | $stored | $row | $sum |" >> "$prov"
 done
+cat >> "$prov" <<'TALENT'
+
+## data/talent/ (written for floe, not copied)
+
+The AI-talent model's inputs (docs/talent.md), written by hand from the sources each row names:
+`employers.csv` (employer classes and their attributes: pay, expected equity, autonomy, mission,
+openings; OEWS May 2023 for academic pay, the rest documented assumptions), `segments.csv` (which
+OEWS occupations size each kind of AI-skilled worker), `targets.csv` (the observed facts the model
+is fitted to: Live Data Technologies, Zeki Research, Indeed and the Stanford AI Index as reported
+by The Economist, 8 June 2024, "The war for AI talent is heating up"; JOLTS 2023 quits).
+TALENT
 echo "data/: $(du -sh "$dst" | cut -f1) in $(find "$dst" -type f | wc -l) files"

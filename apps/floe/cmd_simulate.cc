@@ -110,11 +110,18 @@ void run(const Args& a) {
              result.last_month, 100 * unemployed / std::max(1.0, employed + unemployed), direct,
              indirect);
   const auto& t = result.seconds;
+  const TalentRun& talent = result.output.talent;
+  if (talent.enabled && !talent.months.empty()) {
+    double workers = 0;
+    for (double h : talent.months.back().headcount) workers += h;
+    fmt::print("  AI talent: {:.0f} AI-skilled agents in {}; parameters {}\n", workers,
+               talent_date(static_cast<int>(talent.months.size()) - 1), talent.parameters_from);
+  }
   fmt::print("  time: tables {:.2f} s, events {:.2f} s, retraining {:.2f} s, month ends {:.2f} s, "
-             "outputs {:.2f} s, checkpoints {:.2f} s\n",
-             t.tables, t.events, t.retraining, t.month_end, t.outputs, t.checkpoints);
-  fmt::print("Results in {} (tables national, state_major, county_major, flows).\n",
-             a.out.string());
+             "talent {:.2f} s, outputs {:.2f} s, checkpoints {:.2f} s\n",
+             t.tables, t.events, t.retraining, t.month_end, t.talent, t.outputs, t.checkpoints);
+  fmt::print("Results in {} (tables national, state_major, county_major, flows{}).\n",
+             a.out.string(), talent.enabled ? ", talent_*" : "");
   if (result.interrupted) throw Error("interrupted");
 }
 

@@ -31,5 +31,6 @@ void add_population_commands(CLI::App& app);
 void add_simulate_command(CLI::App& app);
 void add_compare_command(CLI::App& app);
 void add_serve_command(CLI::App& app);
+void add_talent_commands(CLI::App& app);
 
 }  // namespace floe::cli

@@ -19,6 +19,7 @@ enum class Stream : std::uint32_t {
   kWage = 1,
   kTenure = 2,
   kSimulation = 100,  // the simulation's streams start here
+  kTalent = 200,      // the talent segment's streams start here
 };
 
 class Random {

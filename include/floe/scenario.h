@@ -20,6 +20,7 @@ struct Scenario {
   std::string file;  // where it was read from (for errors found later, against the data)
 
   // [run]
+  std::string start = "2025-01";  // calendar month of the run's month 1 (YYYY-MM)
   int months = 120;
   std::uint64_t seed = 1;
   double initial_unemployment = 0.036;
@@ -68,6 +69,14 @@ struct Scenario {
   double cost_per_trainee = 5000;
   int training_months = 6;
   double completion = 0.6;
+
+  // [talent]: the AI-talent segment (docs/talent.md); levers act from run.start
+  bool talent = true;
+  std::string talent_parameters;  // from `floe talent calibrate --out`; "": calibrate at start
+  double non_compete = 0;         // share of moves to competitors that enforcement prevents
+  double immigration = 0;         // relative increase in new AI-skilled workers a month
+  double big_tech_pay = 0;        // relative change in big-tech pay
+  double funding_drought = 0;     // share of startups' expected equity value lost
 
   // [output]
   int checkpoint_every = 12;

@@ -14,6 +14,7 @@
 
 #include "floe/population.h"
 #include "floe/scenario.h"
+#include "floe/talent.h"
 
 namespace floe {
 
@@ -54,6 +55,8 @@ struct SimulationOutput {
   std::vector<std::vector<MonthFigures>> county_major;
   // Occupation changes between SOC major groups, per month: [month][from * majors + to].
   std::vector<std::vector<double>> flows;
+  // The AI-talent segment (docs/talent.md), when the scenario enables it.
+  TalentRun talent;
 };
 
 struct SimulationOptions {
@@ -72,7 +75,8 @@ struct SimulationResult {
   std::uint64_t slots = 0;  // agent records held (agents plus free slots), 16 bytes each
   // Where the time went, summed over the months run (seconds).
   struct {
-    double tables = 0, events = 0, retraining = 0, month_end = 0, outputs = 0, checkpoints = 0;
+    double tables = 0, events = 0, retraining = 0, month_end = 0, talent = 0, outputs = 0,
+           checkpoints = 0;
   } seconds;
 };
 
@@ -81,7 +85,7 @@ SimulationResult simulate(const Dataset& dataset, const Cells& cells, Population
                           const Scenario& scenario, const SimulationOptions& options = {});
 
 // Writes a run's results to a SQLite file: tables run, national, state_major, county_major,
-// flows (docs/model.md §12).
+// flows (docs/model.md §12), and the talent segment's talent_* tables (docs/talent.md §9).
 void write_simulation_db(const std::filesystem::path& path, const Dataset& dataset,
                          const Scenario& scenario, const SimulationResult& result,
                          const std::string& population_source);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <toml++/toml.h>
+#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <set>
@@ -62,6 +63,24 @@ Access text(std::string Scenario::*field, std::vector<std::string> allowed = {})
         return "";
       },
       show};
+}
+
+// A calendar month "YYYY-MM" from January 2012 (the talent segment starts in 2011).
+Access month_of_year(std::string Scenario::*field) {
+  auto show = [=](const Scenario& s) { return s.*field; };
+  return {[=](const toml::node& n, Scenario& s) -> std::string {
+            const auto v = n.value<std::string>();
+            int year = 0, month = 0;
+            char extra = 0;
+            if (!v || v->size() != 7 || (*v)[4] != '-' ||
+                std::sscanf(v->c_str(), "%4d-%2d%c", &year, &month, &extra) != 2 || month < 1 ||
+                month > 12 || year < 2012 || year > 2100) {
+              return "expected a month \"YYYY-MM\" from 2012-01 to 2100-12";
+            }
+            s.*field = *v;
+            return "";
+          },
+          show};
 }
 
 Access flag(bool Scenario::*field) {
@@ -124,6 +143,8 @@ const std::vector<Key>& schema() {
   static const std::vector<Key> keys = {
       {"name", "text", "Short name of the scenario", text(&Scenario::name)},
       {"description", "text", "What the scenario represents", text(&Scenario::description)},
+      {"run.start", "YYYY-MM", "Calendar month of the run's first month",
+       month_of_year(&Scenario::start)},
       {"run.months", "[1, 600]", "Horizon in months", number(&Scenario::months, 1, 600)},
       {"run.seed", "[0, 2^53]", "Random seed", number(&Scenario::seed, 0, 9007199254740992.0)},
       {"run.initial_unemployment", "[0, 0.5]",
@@ -201,6 +222,21 @@ const std::vector<Key>& schema() {
        number(&Scenario::training_months, 1, 60)},
       {"retraining.completion", "[0, 1]", "Probability of completing training",
        number(&Scenario::completion, 0, 1)},
+      {"talent.enabled", "true | false", "Run the AI-talent segment (docs/talent.md)",
+       flag(&Scenario::talent)},
+      {"talent.parameters", "file", "Talent parameters saved by floe talent calibrate (default: "
+       "calibrate at the start of the run)", text(&Scenario::talent_parameters)},
+      {"talent.non_compete", "[0, 0.99]",
+       "Non-compete enforcement: share of moves to competing tech employers it prevents",
+       number(&Scenario::non_compete, 0, 0.99)},
+      {"talent.immigration", "[0, 10]",
+       "Expanded skilled immigration: relative increase in new AI-skilled workers a month",
+       number(&Scenario::immigration, 0, 10)},
+      {"talent.big_tech_pay", "[-0.9, 10]", "Compensation shock at big tech: relative pay change",
+       number(&Scenario::big_tech_pay, -0.9, 10)},
+      {"talent.funding_drought", "[0, 1]",
+       "Startup-funding drought: share of startups' and labs' expected equity value lost",
+       number(&Scenario::funding_drought, 0, 1)},
       {"output.checkpoint_every", "[1, 600]", "Months between checkpoints",
        number(&Scenario::checkpoint_every, 1, 600)},
       {"output.county_every", "[1, 600]", "Months between county x major-group outputs",

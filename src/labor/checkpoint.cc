@@ -114,6 +114,13 @@ void save_checkpoint(const std::filesystem::path& path, const World& w,
   o.vec(w.waiting);
   o.vec(w.sub.wages);  // kept, not recounted: they are running sums
   o.vec(w.county_pending);
+  o.put(static_cast<std::uint8_t>(w.talent ? 1 : 0));
+  if (w.talent) {
+    o.vec(w.talent->agents().agents());
+    o.put(w.talent->agents().next_id());
+    o.put(static_cast<std::int32_t>(w.talent->agents().next_month()));
+    o.vec(w.talent->run().months);
+  }
   put_figures(o, output.state_major);
   o.vec(output.indicators);
   o.vec(output.county_months);
@@ -155,6 +162,18 @@ int load_checkpoint(const std::filesystem::path& path, World& w, SimulationOutpu
   w.waiting = in.vec<Arrival>();
   const std::vector<double> wages = in.vec<double>();
   w.county_pending = in.vec<MonthFigures>();
+  const bool talent = in.get<std::uint8_t>() != 0;
+  std::vector<talent::TalentAgent> talent_agents;
+  std::uint32_t talent_next_id = 0;
+  std::int32_t talent_next_month = 0;
+  std::vector<TalentMonth> talent_months;
+  if (talent) {
+    talent_agents = in.vec<talent::TalentAgent>();
+    talent_next_id = in.get<std::uint32_t>();
+    talent_next_month = in.get<std::int32_t>();
+    talent_months = in.vec<TalentMonth>();
+  }
+  if (talent != w.scenario->talent) in.fail("the checkpoint was made with a different scenario");
   output.state_major = get_figures(in);
   output.indicators = in.vec<MonthIndicators>();
   output.county_months = in.vec<int>();
@@ -171,6 +190,14 @@ int load_checkpoint(const std::filesystem::path& path, World& w, SimulationOutpu
   from_population(w, slots, capacity);
   if (wages.size() != capacity.size()) throw DataError(path.string(), 0, "", "corrupt checkpoint");
   w.sub.wages = wages;
+  if (talent) {
+    // The segment's fixed parts are rebuilt (deterministically), its state restored.
+    w.talent = std::make_unique<talent::TalentSegment>(w.dataset->data_dir, *w.scenario, w.scale);
+    w.talent->agents().agents() = std::move(talent_agents);
+    w.talent->agents().next_id() = talent_next_id;
+    w.talent->agents().set_next_month(talent_next_month);
+    w.talent->run().months = std::move(talent_months);
+  }
   return month;
 }
 

@@ -156,6 +156,7 @@ void write_simulation_db(const std::filesystem::path& path, const Dataset& ds, c
       }
     }
   }
+  if (out.talent.enabled) write_talent_tables(store, out.talent);
   store.exec("CREATE INDEX state_major_month ON state_major (month, state_fips)");
   store.exec("CREATE INDEX county_major_month ON county_major (month, county_fips)");
   store.commit();

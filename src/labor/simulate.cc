@@ -148,7 +148,7 @@ SimulationResult simulate(const Dataset& ds, const Cells& cells, Population popu
 
   int first = 1;
   if (options.resume) {
-    first = load_checkpoint(options.checkpoint, w, out) + 1;
+    first = load_checkpoint(options.checkpoint, w, out) + 1;  // restores the talent segment too
   } else {
     if (population.counties != l.counties || population.occupations != l.occupations) {
       throw Error("the population was built from other data (" +
@@ -157,6 +157,10 @@ SimulationResult simulate(const Dataset& ds, const Cells& cells, Population popu
     }
     lay_out(w, population);
     population = Population();  // the run keeps its own copy, as records
+    if (sc.talent) {
+      w.talent = std::make_unique<talent::TalentSegment>(ds.data_dir, sc, w.scale);
+      w.talent->run_history();
+    }
   }
   if (!options.resume) {
     initial_unemployment(w);
@@ -213,6 +217,8 @@ SimulationResult simulate(const Dataset& ds, const Cells& cells, Population popu
     }
     lap(result.seconds.retraining);
     lap(result.seconds.month_end);
+    if (w.talent) w.talent->run_month(month);
+    lap(result.seconds.talent);
     const bool county_month = month % sc.county_every == 0 || month == sc.months;
     record(w, m, events, ind, out, county_month);
     lap(result.seconds.outputs);
@@ -230,6 +236,7 @@ SimulationResult simulate(const Dataset& ds, const Cells& cells, Population popu
   }
   result.last_month = std::min(month, sc.months);
   result.slots = w.agents.size();
+  if (w.talent) out.talent = std::move(w.talent->run());
   const int done = result.last_month - first + 1;
   if (done > 0) {
     result.seconds_per_month =

@@ -55,6 +55,7 @@ duration_months = 2
 )",
                               "busy.toml");
   s.months = months;
+  s.talent = false;  // the tiny world has no AI-talent data; the shipped-data test runs it
   return s;
 }
 
@@ -103,6 +104,10 @@ std::vector<double> flatten(const SimulationOutput& o) {
   }
   for (const auto& month : o.flows) v.insert(v.end(), month.begin(), month.end());
   for (const auto& i : o.indicators) v.insert(v.end(), {i.job_finding, i.trainees_started});
+  for (const auto& m : o.talent.months) {
+    v.insert(v.end(), m.moves.begin(), m.moves.end());
+    v.insert(v.end(), m.headcount.begin(), m.headcount.end());
+  }
   return v;
 }
 
@@ -113,6 +118,7 @@ TEST(Simulation, SameResultForOneAndTwoThreads) {
     return p;
   };
   Scenario s = busy_scenario(4);
+  s.talent = true;  // and the talent segment, from its 2011 start
   const int threads = omp_get_max_threads();
   omp_set_num_threads(1);
   const SimulationResult one = simulate(shipped(), shipped_cells(), copy(), s);
@@ -120,6 +126,9 @@ TEST(Simulation, SameResultForOneAndTwoThreads) {
   const SimulationResult two = simulate(shipped(), shipped_cells(), copy(), s);
   omp_set_num_threads(threads);
   EXPECT_EQ(flatten(one.output), flatten(two.output));
+  // The talent segment ran from January 2011 through the run's last month.
+  EXPECT_EQ(one.output.talent.months.size(),
+            static_cast<std::size_t>(talent_month(2025, 1) + 4));
   double indirect = 0;
   for (const auto& month : one.output.state_major) {
     indirect += total(month, &MonthFigures::displaced_indirect);
@@ -172,6 +181,8 @@ layoffs = 0.05
 [matching]
 job_finding = 0
 quits = 0
+[talent]
+enabled = false
 )",
                               "constant.toml");
   const int months = 12;
@@ -189,7 +200,8 @@ quits = 0
 }
 
 TEST(Simulation, ScenarioNamesTheDataDoesNotKnowAreErrors) {
-  Scenario s = parse_scenario("[adoption]\nindustry_speed = { FARMING = 2 }\n", "bad.toml");
+  Scenario s = parse_scenario("[adoption]\nindustry_speed = { FARMING = 2 }\n[talent]\nenabled = false\n",
+                              "bad.toml");
   try {
     simulate(tiny(), tiny_cells(), tiny_population(), s);
     FAIL();

@@ -12,6 +12,7 @@
 #include "floe/scenario.h"
 #include "floe/similarity.h"
 #include "floe/simulation.h"
+#include "talent/segment.h"
 #include "population/wage_shape.h"
 
 namespace floe::labor {
@@ -198,6 +199,8 @@ struct World {
   // Displacement events per [county * majors + major] since the last county record: county
   // figures are written every few months, and a checkpoint between two of them must keep these.
   std::vector<MonthFigures> county_pending;
+  // The AI-talent segment (scenario talent.enabled), run in step with the months.
+  std::unique_ptr<talent::TalentSegment> talent;
 };
 
 }  // namespace floe::labor
