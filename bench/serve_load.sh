@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test of `floe serve`: C concurrent clients (default 50) for S seconds (default 30) on
 # loopback with wrk, over the requests the dashboard makes (pages, scripts, map shapes, tables,
-# an occupation page, a CSV download; with --run, a run's states and series and a comparison).
+# an occupation page, a CSV download; with --run, a run's states and series and a comparison, and
+# when the run has the AI-talent segment, its talent view's tables).
 # Prints requests/s, latency percentiles and errors; exits 1 on any error or non-200 answer.
 #
 # Usage: bench/serve_load.sh [FLOE] [SECONDS] [CONNECTIONS] [-- floe serve options]
@@ -48,6 +49,16 @@ if [ -n "$run" ]; then
   other=$(curl -sf "$base/api/runs?format=csv" | awk -F, 'NR == 3 { print $1 }')
   paths+=("/api/runs/$run/series" "/api/runs/$run/states?month=12" "/api/runs/$run/series?state=48")
   [ -n "$other" ] && paths+=("/api/compare?a=$run&b=$other&month=12")
+  # The talent view's requests, from ChatGPT's launch month as the page starts.
+  launch=$(curl -sf "$base/api/runs/$run/talent" | grep -o '"launch":"[0-9-]*"' | cut -d'"' -f4 || true)
+  if [ -n "$launch" ]; then
+    paths+=("/api/runs/$run/talent/series" "/api/runs/$run/talent/headcount"
+            "/api/runs/$run/talent/employers?date=$launch"
+            "/api/runs/$run/talent/moves?from=$launch" "/api/runs/$run/talent/targets")
+    if [ -n "$other" ] && curl -sf -o /dev/null "$base/api/runs/$other/talent"; then
+      paths+=("/api/compare/talent?a=$run&b=$other&from=$launch")
+    fi
+  fi
 fi
 for p in "${paths[@]}"; do  # every request answers 200 before the load starts
   code=$(curl -s -o /dev/null -w '%{http_code}' "$base$p")

@@ -106,11 +106,40 @@ echo "ok: $(grep -o 'Interrupted after month [0-9]*' "$work/cut.err"), checkpoin
 python3 - "$work/whole.db" "$work/cut.db" <<'PY' || fail "resumed run differs"
 import sqlite3, sys
 a, b = (sqlite3.connect(p) for p in sys.argv[1:])
-for table in ("national", "state_major", "county_major", "flows"):
+for table in ("national", "state_major", "county_major", "flows", "talent_month", "talent_moves",
+              "talent_phd", "talent_series", "talent_targets"):
     x = a.execute(f"select * from {table} order by 1, 2, 3").fetchall()
     y = b.execute(f"select * from {table} order by 1, 2, 3").fetchall()
     assert x == y, f"{table} differs"
 print(f"ok: resumed run identical to the uninterrupted one ({len(x)} flow rows, all tables)")
 PY
 [ -e "$work/cut.db.ckpt" ] && fail "checkpoint not removed after the run completed"
+
+# --- floe talent ---------------------------------------------------------------------------
+"$floe" talent calibrate --start all --out "$work/talent.toml" > "$work/talent.txt" 2> "$work/talent.err" \
+  || fail "talent calibrate failed: $(cat "$work/talent.err")"
+[ "$(grep -c '10 of 10 targets within tolerance' "$work/talent.err")" = 3 ] \
+  || fail "not every start fitted every target: $(cat "$work/talent.err")"
+grep -q "^  outflow_after_launch" "$work/talent.txt" || fail "no targets table"
+echo "ok: talent calibrate: $(grep -c 'converged' "$work/talent.err") starts converged, all targets within tolerance"
+# A scenario that uses the saved parameters, in the same folder.
+printf '[run]\nmonths = 2\n[talent]\nparameters = "talent.toml"\nnon_compete = 0.3\n' > "$work/saved.toml"
+"$floe" simulate --scenario "$work/saved.toml" --scale 0.001 --out "$work/saved.db" > /dev/null 2>&1 \
+  || fail "simulate with saved talent parameters failed"
+from=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(
+  "select value from run where key = ?", ("talent_parameters_from",)).fetchone()[0])' "$work/saved.db")
+[ "$from" = "$work/talent.toml" ] || fail "talent parameters came from '$from'"
+echo "ok: simulate with talent.parameters from the saved fit"
+# Bad talent input: one line naming file, line and field; no results file.
+mkdir -p "$work/badtalent"
+for entry in data/*; do ln -s "$PWD/$entry" "$work/badtalent/$(basename "$entry")"; done
+rm "$work/badtalent/talent" && cp -r data/talent "$work/badtalent/talent"
+sed -i 's/^stealth_share,stealth_share_of_big_tech_leavers,value,2022-12..2023-08,,0.1429,0.03/stealth_share,stealth_share_of_big_tech_leavers,value,2022-12..2023-08,,NaN,0.03/' \
+  "$work/badtalent/talent/targets.csv"
+if "$floe" talent calibrate --data "$work/badtalent" > /dev/null 2> "$work/err.txt"; then
+  fail "a NaN target was accepted"
+fi
+[ "$(wc -l < "$work/err.txt")" = 1 ] || fail "more than one line: $(cat "$work/err.txt")"
+grep -q "targets.csv:5: field 'observed'" "$work/err.txt" || fail "$(cat "$work/err.txt")"
+echo "ok: $(cat "$work/err.txt")"
 true

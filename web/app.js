@@ -1,6 +1,7 @@
 // floe dashboard: a state choropleth of the Iceberg Index -> a state's counties -> its
 // occupations -> one occupation's tasks and retraining options; and simulation runs by month,
-// alone or two side by side. Data from floe serve's API (src/serve/README.md).
+// alone or two side by side; and where AI talent goes (js/talent.js). Data from floe serve's API
+// (src/serve/README.md).
 import {csvUrl, getJson} from './js/api.js';
 import {lineChart} from './js/chart.js';
 import {el, formatDifference, formatValue, monthLabel, percent} from './js/format.js';
@@ -9,12 +10,13 @@ import {mapUnit, mapValue, metricInfo, metricValue, RUN_METRICS, sumRows} from '
 import {nationPanel, occupationPanel, statePanel} from './js/panel.js';
 import {divergingScale, sequentialScale} from './js/scale.js';
 import {renderTable} from './js/table.js';
+import {drawTalent, readTalentHash, setupTalent, talentRuns, writeTalentHash} from './js/talent.js';
 
 const $ = (id) => document.getElementById(id);
 
 const app = {
   meta: null,
-  view: 'iceberg',   // iceberg | surface | run | compare
+  view: 'iceberg',   // iceberg | surface | run | compare | talent
   state: null,       // selected state FIPS
   occupation: null,  // SOC code shown in the panel
   run: null,
@@ -425,6 +427,11 @@ function drawCrumbs() {
 function writeHash() {
   const p = new URLSearchParams();
   if (app.view !== 'iceberg') p.set('view', app.view);
+  if (app.view === 'talent') {
+    writeTalentHash(p);
+    history.replaceState(null, '', `#${p}`);
+    return;
+  }
   if (app.state) p.set('state', app.state);
   if (app.occupation) p.set('occupation', app.occupation);
   if (simulated()) {
@@ -442,6 +449,11 @@ function readHash() {
   if (['surface', 'iceberg'].includes(p.get('view'))) app.view = p.get('view');
   if (p.get('view') === 'run' && runs.length) app.view = 'run';
   if (p.get('view') === 'compare' && runs.length > 1) app.view = 'compare';
+  if (p.get('view') === 'talent' && talentRuns(app.meta).length) {
+    app.view = 'talent';
+    readTalentHash(p);
+    return;
+  }
   if (runs.includes(p.get('run'))) app.run = p.get('run');
   if (runs.includes(p.get('b'))) app.runB = p.get('b');
   if (RUN_METRICS.some((m) => m.name === p.get('metric'))) app.metric = p.get('metric');
@@ -456,6 +468,13 @@ async function redraw({map = true, table = true, panel = true} = {}) {
   drawCrumbs();
   drawControls();
   const drawing = ++app.drawing;
+  // The talent view has its own controls and cards in place of the map, table and panel.
+  const talent = app.view === 'talent';
+  document.querySelector('main.layout').hidden = talent;
+  $('talent-view').hidden = !talent;
+  $('talent-controls').hidden = !talent;
+  document.querySelector('.skip').setAttribute('href', talent ? '#talent-view' : '#panel');
+  if (talent) return guarded(() => drawTalent(() => current(drawing)));
   const work = [];
   if (map) work.push(drawMainMap(drawing), drawSeries(drawing));
   if (table) work.push(drawMainTable(drawing));
@@ -517,6 +536,7 @@ function setupControls() {
   for (const b of document.querySelectorAll('#view-buttons button')) {
     if (b.dataset.view === 'run') b.hidden = runs.length === 0;
     if (b.dataset.view === 'compare') b.hidden = runs.length < 2;
+    if (b.dataset.view === 'talent') b.hidden = talentRuns(app.meta).length === 0;
     b.addEventListener('click', () => {
       stopPlaying();
       app.view = b.dataset.view;
@@ -578,6 +598,7 @@ function setupControls() {
     }, 450);
   });
   $('state-select').addEventListener('change', (e) => selectState(e.target.value || null));
+  setupTalent(app.meta, () => redraw());
 }
 
 async function main() {

@@ -2,14 +2,13 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <sstream>
 
 #include "commands.h"
-#include "floe/error.h"
 #include "floe/runs.h"
+#include "floe/store.h"
 
 namespace floe::cli {
 namespace {
@@ -22,30 +21,6 @@ struct Args {
   std::size_t top = 10;
 };
 
-// Writes `text` through `path.partial`, renamed into place only when complete (its folder is
-// created if missing).
-void write_atomically(const std::filesystem::path& path, const std::string& text) {
-  auto tmp = path;
-  tmp += ".partial";
-  std::error_code ignored;
-  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) {
-      std::filesystem::remove(tmp, ignored);
-      throw Error("cannot write " + tmp.string());
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ignored);
-    throw Error("cannot write " + path.string() + ": " + ec.message());
-  }
-}
-
 void run(const Args& a) {
   const SimulationRun run_a(a.a), run_b(a.b);
   const RunComparison c =
@@ -55,7 +30,7 @@ void run(const Args& a) {
   if (a.out.empty()) {
     std::cout << out.str();
   } else {
-    write_atomically(a.out, out.str());
+    write_file_atomically(a.out, out.str());
     fmt::print(stderr, "Comparison in {}.\n", a.out.string());
   }
 }

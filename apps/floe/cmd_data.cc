@@ -2,12 +2,22 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <ctime>
 
 #include "commands.h"
 #include "floe/error.h"
 #include "progress.h"
 
 namespace floe::cli {
+
+std::string today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
+  return buf;
+}
 
 void add_data_options(CLI::App& command, DataOptions& options) {
   command

@@ -2,7 +2,6 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -36,18 +35,6 @@ Breakdown parse_breakdown(const std::string& by) {
   return Breakdown::kNation;
 }
 
-// Writes `text` to `path` atomically (a temporary file renamed into place).
-void write_file(const std::filesystem::path& path, const std::string& text) {
-  auto tmp = path;
-  tmp += ".partial";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << text;
-    if (!out) throw Error("cannot write " + tmp.string());
-  }
-  std::filesystem::rename(tmp, path);
-}
-
 std::string render(const Table& t, const std::string& format, std::size_t max_rows) {
   std::ostringstream out;
   if (format == "csv") {
@@ -62,24 +49,23 @@ std::string render(const Table& t, const std::string& format, std::size_t max_ro
 
 // The default view: national figures, then the top and bottom states, the most exposed
 // occupations and industries.
-std::string summary(const Dataset& ds, const IndexResult& r, const IndexArgs& a,
-                    std::size_t top) {
+std::string summary(const Dataset& ds, const IndexResult& r, const IndexArgs& a, std::size_t top) {
   std::string s;
   const IndexFigures& n = r.nation;
-  s += fmt::format("Iceberg Index, United States (OEWS May {}; {})\n", ds.labor.year,
-                   r.provenance);
-  s += fmt::format("  Iceberg index  {:5.1f}%  ${:.2f}T of ${:.2f}T in wages  {:.1f}M "
-                   "exposure-weighted workers of {:.1f}M\n",
-                   100 * n.iceberg(), n.exposed_wages / 1e12, n.wage_bill / 1e12,
-                   n.exposed_workers / 1e6, n.employment / 1e6);
+  s += fmt::format("Iceberg Index, United States (OEWS May {}; {})\n", ds.labor.year, r.provenance);
+  s += fmt::format(
+      "  Iceberg index  {:5.1f}%  ${:.2f}T of ${:.2f}T in wages  {:.1f}M "
+      "exposure-weighted workers of {:.1f}M\n",
+      100 * n.iceberg(), n.exposed_wages / 1e12, n.wage_bill / 1e12, n.exposed_workers / 1e6,
+      n.employment / 1e6);
   s += fmt::format("  Surface index  {:5.1f}%  ${:.2f}T in the visible occupations (SOC {})\n",
                    100 * n.surface(), n.surface_wages / 1e12, a.surface);
   s += fmt::format("  Below the surface: {:.1f}x the visible exposure.\n\n",
                    n.surface() > 0 ? n.iceberg() / n.surface() : 0.0);
   std::ostringstream out;
   Table states = index_table(ds, r, Breakdown::kState);
-  const std::vector<std::string> keep = {"name", "iceberg", "surface", "band_low", "band_high",
-                                         "exposed_wages", "exposed_workers"};
+  const std::vector<std::string> keep = {"name",      "iceberg",       "surface",        "band_low",
+                                         "band_high", "exposed_wages", "exposed_workers"};
   auto narrow = [&](Table t, const std::vector<std::string>& cols) {
     Table out{t.title, {}, {}, {}};
     std::vector<std::size_t> idx;
@@ -159,12 +145,12 @@ void run(const Args& a) {
   if (a.out.empty()) {
     std::cout << text;
   } else {
-    write_file(a.out, text);
+    write_file_atomically(a.out, text);
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  fmt::print(stderr, "Results in {}{}{} ({:.2f} s).\n", a.db.string(),
-             a.out.empty() ? "" : " and ", a.out.string(), seconds);
+  fmt::print(stderr, "Results in {}{}{} ({:.2f} s).\n", a.db.string(), a.out.empty() ? "" : " and ",
+             a.out.string(), seconds);
 }
 
 }  // namespace

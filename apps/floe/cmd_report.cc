@@ -5,14 +5,13 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 
 #include "commands.h"
-#include "floe/error.h"
 #include "floe/index.h"
 #include "floe/report.h"
 #include "floe/runs.h"
+#include "floe/store.h"
 #include "index_options.h"
 
 namespace floe::cli {
@@ -24,40 +23,6 @@ struct Args {
   std::filesystem::path out;  // default: out/report.html, or out/simulation.html with --run
   std::filesystem::path run, compare;
 };
-
-std::string today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
-  return buf;
-}
-
-// Writes `text` to `path` through `path.partial`, renamed into place only when complete, so
-// that a failure never leaves a truncated report where a good one is expected.
-void write_atomically(const std::filesystem::path& path, const std::string& text) {
-  auto tmp = path;
-  tmp += ".partial";
-  try {
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-    {
-      std::ofstream out(tmp, std::ios::binary);
-      out << text;
-      out.close();
-      if (!out) throw Error("cannot write " + tmp.string());
-    }
-    std::filesystem::rename(tmp, path);
-  } catch (const std::filesystem::filesystem_error& e) {
-    std::error_code ignored;
-    std::filesystem::remove(tmp, ignored);
-    throw Error("cannot write " + path.string() + ": " + e.code().message());
-  } catch (...) {
-    std::error_code ignored;
-    std::filesystem::remove(tmp, ignored);
-    throw;
-  }
-}
 
 // The simulation report. The runs are read and checked before the data is loaded, so that a
 // bad run file fails at once. The maps come from --data, else from the data the run was made
@@ -84,7 +49,7 @@ void run(const Args& args) {
   if (a.out.empty()) a.out = a.run.empty() ? "out/report.html" : "out/simulation.html";
   if (!a.run.empty()) {
     const std::string html = simulation_report(a);
-    write_atomically(a.out, html);
+    write_file_atomically(a.out, html);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     fmt::print(stderr,
@@ -99,7 +64,7 @@ void run(const Args& args) {
   const IndexResult r = compute_index(ds, cells, a.index.options());
   const std::string html = index_report_html(
       ds, atlas, r, {.options = a.index.describe(), .surface = a.index.surface, .date = today()});
-  write_atomically(a.out, html);
+  write_file_atomically(a.out, html);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   fmt::print(stderr,

@@ -90,7 +90,7 @@ void add_serve_command(CLI::App& app) {
       "  floe serve --run out/baseline.db --run out/fast.db --port 8000");
   add_data_options(*c, args.data);
   add_index_options(*c, args.index);
-  c->add_option("--run", args.runs,
+  c->add_option("--run,--db", args.runs,
                 "A simulation results file (floe simulate); repeat for several runs to compare")
       ->check(CLI::ExistingFile);
   c->add_option("--port", args.port, "TCP port (0: any free one)")

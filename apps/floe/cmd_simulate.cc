@@ -161,8 +161,17 @@ void add_simulate_command(CLI::App& app) {
   c->callback([] {
     if (list_keys) {
       fmt::print("| key | range | default | meaning and source |\n|---|---|---|---|\n");
+      // A '|' in a range ("human | gpt4") would end the markdown cell.
+      auto cell = [](const std::string& s) {
+        std::string out;
+        for (char ch : s) {
+          if (ch == '|') out += '\\';
+          out += ch;
+        }
+        return out;
+      };
       for (const auto& k : scenario_keys()) {
-        fmt::print("| `{}` | {} | {} | {} |\n", k.key, k.range, k.value, k.meaning);
+        fmt::print("| `{}` | {} | {} | {} |\n", k.key, cell(k.range), cell(k.value), cell(k.meaning));
       }
       return;
     }

@@ -1,13 +1,18 @@
-// floe talent: the AI-talent model on its own: calibrate it to the observed facts, and report
-// every target against the model before and after fitting (docs/talent.md).
+// floe talent: the AI-talent model on its own: calibrate it to the observed facts, report every
+// target against the model before and after fitting, and write the talent report, an HTML page of
+// the fitted model and a scenario's levers (docs/talent.md).
 #include <fmt/format.h>
 
 #include <cmath>
+#include <ctime>
 #include <iostream>
 #include <sstream>
 
 #include "commands.h"
 #include "floe/error.h"
+#include "floe/report.h"
+#include "floe/scenario.h"
+#include "floe/store.h"
 #include "floe/talent.h"
 
 namespace floe::cli {
@@ -21,6 +26,12 @@ struct CalibrateArgs {
   bool check_gradient = false;
 };
 
+struct ReportArgs {
+  DataOptions data;
+  std::filesystem::path parameters, scenario, out = "out/talent.html";
+  double scale = 1.0;
+  std::string format = "table";
+};
 
 std::filesystem::path data_dir(const DataOptions& o) {
   return o.data_dir.empty() ? default_data_dir() : o.data_dir;
@@ -41,11 +52,11 @@ void print_table(const Table& t, const std::string& format) {
 std::string summary(const TalentCalibration& c) {
   std::size_t within = 0;
   for (const auto& f : c.after) within += f.within;
-  return fmt::format("start {}: loss {:.4g} -> {:.4g} in {} iterations ({}, {:.2f} s); {} of {} "
-                     "targets within tolerance",
-                     c.start_name, c.loss_before, c.loss_after, c.iterations,
-                     c.converged ? "converged" : "NOT converged", c.seconds, within,
-                     c.after.size());
+  return fmt::format(
+      "start {}: loss {:.4g} -> {:.4g} in {} iterations ({}, {:.2f} s); {} of {} "
+      "targets within tolerance",
+      c.start_name, c.loss_before, c.loss_after, c.iterations,
+      c.converged ? "converged" : "NOT converged", c.seconds, within, c.after.size());
 }
 
 // The largest relative difference between the dual-number gradient and five-point finite
@@ -80,8 +91,9 @@ void calibrate(const CalibrateArgs& a) {
   for (const auto& c : fits) fmt::print(stderr, "{}\n", summary(c));
   const TalentCalibration& c = fits.front();
   if (a.check_gradient) {
-    fmt::print(stderr, "gradient check at the start: largest relative difference between dual "
-                       "numbers and finite differences {:.2e}\n",
+    fmt::print(stderr,
+               "gradient check at the start: largest relative difference between dual "
+               "numbers and finite differences {:.2e}\n",
                gradient_check(d, c.start));
   }
   print_table(talent_fit_table(c), a.format);
@@ -95,6 +107,50 @@ void calibrate(const CalibrateArgs& a) {
                a.out.string());
   }
   if (!c.all_within()) throw Error("the calibrated model misses some targets (see the table)");
+}
+
+// The parameters the report shows: --parameters, else the scenario's talent.parameters (relative
+// to the scenario's folder, as `floe simulate` reads it), else "" (calibrate now).
+std::filesystem::path parameter_file(const ReportArgs& a, const Scenario& sc) {
+  if (!a.parameters.empty() || sc.talent_parameters.empty()) return a.parameters;
+  std::filesystem::path file = sc.talent_parameters;
+  if (file.is_relative()) file = a.scenario.parent_path() / file;
+  return file;
+}
+
+void report(const ReportArgs& a) {
+  Scenario sc;
+  if (!a.scenario.empty()) sc = read_scenario(a.scenario);
+  const int start = parse_talent_date(sc.start);
+  if (start < 0) throw Error(a.scenario.string() + ": run.start: not a month from 2011 on");
+  const TalentData d = load_talent_data(data_dir(a.data), start + sc.months - 1);
+  const std::filesystem::path parameters = parameter_file(a, sc);
+  TalentCalibration c;
+  if (parameters.empty()) {
+    c = calibrate_talent(d, prior_talent_parameters());
+    fmt::print(stderr, "{}\n", summary(c));
+  } else {
+    // A saved fit: "before" is the prior, "after" the file's parameters.
+    c.start_name = "prior";
+    c.start = prior_talent_parameters();
+    c.fitted = read_talent_parameters(parameters);
+    c.before = fit_targets(d, expected_talent_path(d, c.start));
+    c.after = fit_targets(d, expected_talent_path(d, c.fitted));
+    fmt::print(stderr, "Parameters from {}.\n", parameters.string());
+  }
+  TalentReportInput in;
+  in.data = &d;
+  in.calibration = &c;
+  in.levers = {start, sc.non_compete, sc.immigration, sc.big_tech_pay, sc.funding_drought};
+  in.scenario = a.scenario.empty() ? "" : sc.name;
+  in.scale = a.scale;
+  in.seed = sc.seed;
+  in.date = today();
+  const std::string html = talent_report_html(in);
+  write_file_atomically(a.out, html);
+  print_table(talent_fit_table(c), a.format);
+  fmt::print(stderr, "Talent report in {} ({} kB). Open it in any browser; it needs no network.\n",
+             a.out.string(), (html.size() + 512) / 1024);
 }
 
 }  // namespace
@@ -128,6 +184,42 @@ void add_talent_commands(CLI::App& app) {
               "Also compare the dual-number gradient with finite differences");
   c->callback([] { calibrate(cal); });
 
+  static ReportArgs rep;
+  CLI::App* r = talent->add_subcommand(
+      "report",
+      "Write the talent model as one self-contained HTML page (no scripts, nothing fetched): "
+      "the facts the fitted model gets right or wrong (the month big tech's net flow turns "
+      "outward, the stealth share of big-tech leavers, the industry share of new AI PhDs) "
+      "against what was observed; every target before and after fitting; charts of the monthly "
+      "net flow into big tech (expected form and agent form against the observed mean, ChatGPT's "
+      "launch marked), headcounts by employer class, where new PhDs go and gen-AI postings; "
+      "with a scenario whose [talent] levers are pulled, the scenario against the baseline from "
+      "its run.start; the parameters and the method. Also prints the targets table.\n"
+      "Examples:\n"
+      "  floe talent report\n"
+      "  floe talent report --scenario scenarios/talent-levers.toml --out out/levers.html\n"
+      "  floe talent calibrate --out out/talent.toml && floe talent report --parameters "
+      "out/talent.toml");
+  add_data_options(*r, rep.data);
+  r->add_option("--parameters", rep.parameters,
+                "Parameters from `floe talent calibrate --out` (default: the scenario's "
+                "talent.parameters, else calibrate now)")
+      ->check(CLI::ExistingFile);
+  r->add_option("--scenario", rep.scenario,
+                "Scenario whose [talent] levers, run.start, run.months and run.seed to show "
+                "(default: none; the months run to 2034)")
+      ->check(CLI::ExistingFile);
+  r->add_option("--scale", rep.scale,
+                "Share of the US AI-skilled workforce simulated as agents for the agent-form "
+                "line (1: every worker; smaller is faster and noisier)")
+      ->check(CLI::Range(0.001, 1.0))
+      ->capture_default_str();
+  r->add_option("--out", rep.out, "HTML file to write (its folder is created if missing)")
+      ->capture_default_str();
+  r->add_option("--format", rep.format, "Format of the targets table printed: table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  r->callback([] { report(rep); });
 }
 
 }  // namespace floe::cli

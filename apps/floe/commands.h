@@ -20,6 +20,8 @@ struct DataOptions {
 
 // Adds --data, --oews-year and --oews-state to a command.
 void add_data_options(CLI::App& command, DataOptions& options);
+// Today's date, "2026-11-23" (local time), for dating reports.
+std::string today();
 // Loads the dataset with a progress bar.
 Dataset load_with_progress(const DataOptions& options);
 

@@ -10,8 +10,10 @@
 int main(int argc, char** argv) {
   CLI::App app{
       "floe: which work AI can already do, where, and what happens next.\n\n"
-      "Start with `floe index` (the Iceberg Index for the nation, states and occupations) or\n"
-      "`floe data check` (what the inputs cover). Every command takes --help."};
+      "Start with `floe index` (the Iceberg Index for the nation, states and occupations),\n"
+      "`floe simulate --scale 0.01` (ten years of the workforce, month by month), `floe talent\n"
+      "calibrate` (the war for AI talent) or `floe serve` (the dashboard). Every command takes\n"
+      "--help; the README walks from zero to a result."};
   app.require_subcommand(1);
   app.set_version_flag("--version", "floe 0.1.0");
   floe::cli::add_index_command(app);

@@ -3,8 +3,10 @@
 //
 // A run file holds the tables run(key, value), national(month, ...), state_major(month,
 // state_fips, major, ...), county_major(month, county_fips, major, ...) (every county_every
-// months and the last) and flows(month, from_major, to_major, moves). SimulationRun reads them
-// into plain structs; every problem is an Error of one line that names the file.
+// months and the last) and flows(month, from_major, to_major, moves); with the AI-talent segment
+// (talent.enabled, the default) also talent_month, talent_series and talent_targets, among
+// others (docs/talent.md). SimulationRun reads them into plain structs; every problem is an
+// Error of one line that names the file.
 //
 // A SimulationRun holds one read-only SQLite connection: not thread-safe. The functions are
 // stateless and safe to call from several threads on different runs.
@@ -72,6 +74,44 @@ struct RunInfo {
   bool complete = true;
   int months = 0;                  // the last month; the national table has months 0..months
   std::vector<int> county_months;  // months with county figures, ascending
+  bool talent = false;  // the file has the AI-talent segment's tables (SimulationRun::talent)
+};
+
+// The AI-talent segment of a run, as its tables store it: agents at the run's scale (divide by
+// `scale` for the whole US), from January 2011 to the run's last month.
+struct TalentSeriesMonth {
+  std::string date;  // "2022-12"
+  int index = 0;     // months since January 2011 (talent_month)
+  int month = 0;     // the run's month: 1 is run.start, <= 0 before it
+  double genai_index = 0;
+  double big_tech_net_flow = 0;           // agents' moves into big tech minus out of it
+  double big_tech_net_flow_expected = 0;  // the expected form, at the run's scale
+  double phd_industry_share = 0, phd_industry_share_expected = 0;  // NaN: no new PhDs
+};
+
+struct TalentEmployerCount {
+  std::string employer;  // "big_tech"
+  double researchers = 0, ml_engineers = 0, ai_engineers = 0, headcount = 0;
+  double entrants = 0, exits = 0, moved_in = 0, moved_out = 0, net_flow = 0;
+};
+
+struct TalentTargetResult {
+  std::string target, description, source;
+  double observed = 0, tolerance = 0;
+  double expected = 0;  // the expected form
+  bool expected_within = false;
+  double agents = 0;  // this run's agents at US scale; NaN where the run ends before the target
+  bool agents_within = false;
+};
+
+struct RunTalent {
+  double scale = 1;   // run key talent_scale: the share of the US workforce simulated
+  std::string start;  // run key talent_start: run.start, "2025-01"
+  std::string parameters_from;
+  std::vector<TalentSeriesMonth> series;        // talent_series: every month from 2011-01, in order
+  std::string last_date;                        // of the last month
+  std::vector<TalentEmployerCount> last_month;  // talent_month at last_date, by employer class
+  std::vector<TalentTargetResult> targets;      // talent_targets, in the file's order
 };
 
 class SimulationRun {
@@ -94,6 +134,10 @@ class SimulationRun {
   std::vector<RegionValues> counties(int month) const;
   // Occupation changes between major groups summed over months first..last, largest first.
   std::vector<MajorFlow> flows(int first_month, int last_month) const;
+  // The AI-talent segment. Throws Error naming the file and the table, column or run key when
+  // the run has no talent tables (info().talent is false) or they are malformed: a missing
+  // column, a bad date, months out of order, no months.
+  RunTalent talent() const;
 
  private:
   void check_month(int month) const;
@@ -109,6 +153,15 @@ class SimulationRun {
 // points), employed, employment_change (relative, since month 0), displaced_direct and
 // displaced_indirect (by AI in months 0..month), wage_bill, exposed_wages.
 Table run_states_table(const SimulationRun& run, int month);
+
+// The talent segment at its last month, by employer class, most AI-skilled workers first:
+// employer, researchers, ml_engineers, ai_engineers, headcount (agents), us_headcount
+// (headcount / scale), share (of all AI-skilled agents), entrants, exits, net_flow (moves in
+// minus moves out in the month).
+Table run_talent_headcount_table(const RunTalent& talent);
+// Every target of the talent model: target, description, observed, tolerance, expected,
+// expected_within, agents (empty where the run ends before the target), agents_within, source.
+Table run_talent_targets_table(const RunTalent& talent);
 
 // A scenario key whose value differs between two scenario texts: "adoption.imitation",
 // "0.032", "0.064". A key one text leaves out shows the simulation's default ("0.25 (default)",

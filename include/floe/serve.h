@@ -1,5 +1,6 @@
 // `floe serve`: the dashboard (the web/ folder) and a JSON and CSV API over one index result and
-// any number of simulation runs, over HTTP. The endpoints are listed in src/serve/README.md.
+// any number of simulation runs (with their AI-talent segment, include/floe/talent.h), over HTTP.
+// The endpoints are listed in src/serve/README.md.
 //
 // The server reads and never writes: runs are opened read-only, static files are served only
 // from inside the web folder (no "..", no symlinks leading out). Bad query parameters are

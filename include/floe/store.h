@@ -41,6 +41,12 @@ class Store {
   bool committed_ = false;
 };
 
+// Writes `text` to `path` through "<path>.partial", renamed into place only when complete, so
+// that a failure never leaves a truncated file where a finished one is expected (reports, tables,
+// parameter files). Creates the parent folder if missing. Throws Error naming the file on
+// failure, after removing the partial file.
+void write_file_atomically(const std::filesystem::path& path, const std::string& text);
+
 // Opens an existing results file read-only (for reports, comparison and the dashboard).
 // Throws Error if it is missing or not a floe results file.
 std::shared_ptr<sqlite3> open_results(const std::filesystem::path& path);

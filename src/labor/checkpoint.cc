@@ -26,7 +26,7 @@ class Out {
   template <typename T>
   void vec(const std::vector<T>& v) {
     put(static_cast<std::uint64_t>(v.size()));
-    bytes.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    if (!v.empty()) bytes.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
   }
   std::string bytes;
 };
@@ -48,7 +48,7 @@ class In {
     if (n > bytes_.size()) fail("corrupt (implausible size)");
     std::vector<T> v(n);
     need(n * sizeof(T));
-    std::memcpy(v.data(), bytes_.data() + pos_, n * sizeof(T));
+    if (n > 0) std::memcpy(v.data(), bytes_.data() + pos_, n * sizeof(T));  // data() may be null
     pos_ += n * sizeof(T);
     return v;
   }

@@ -76,4 +76,26 @@ std::string html_table(const Table& table, const HtmlTableSpec& spec) {
   return h;
 }
 
+std::string named_rows_table(const std::string& id, const std::string& caption,
+                             const std::vector<std::string>& headers,
+                             const std::vector<std::vector<std::string>>& rows) {
+  std::string h = fmt::format("<table class=\"options\" id=\"{}\">\n<caption>{}</caption>\n",
+                              html_escape(id), html_escape(caption));
+  if (!headers.empty()) {
+    h += "<thead><tr>";
+    for (const auto& header : headers) h += "<th>" + html_escape(header) + "</th>";
+    h += "</tr></thead>\n";
+  }
+  h += "<tbody>\n";
+  for (const auto& row : rows) {
+    h += "<tr>";
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      const char* cell = i == 0 ? "th" : "td";
+      h += fmt::format("<{0}>{1}</{0}>", cell, html_escape(row[i]));
+    }
+    h += "</tr>\n";
+  }
+  return h + "</tbody>\n</table>\n";
+}
+
 }  // namespace floe::report

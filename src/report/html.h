@@ -27,4 +27,10 @@ struct HtmlTableSpec {
 // A <table> with a rank column, the table's title as caption and its notes below it.
 std::string html_table(const Table& table, const HtmlTableSpec& spec);
 
+// A small table of named rows (settings, levers; no rank column): the first cell of each row is
+// its name; no header row when `headers` is empty. Every text is escaped here.
+std::string named_rows_table(const std::string& id, const std::string& caption,
+                             const std::vector<std::string>& headers,
+                             const std::vector<std::vector<std::string>>& rows);
+
 }  // namespace floe::report

@@ -8,6 +8,7 @@
 #include "report/html.h"
 #include "report/sections.h"
 #include "report/sim_sections.h"
+#include "report/svg_chart.h"
 
 namespace floe::report {
 namespace {
@@ -121,6 +122,8 @@ SimulationView make_view(const Geography& g, const Atlas& atlas, const Simulatio
   } else {
     v.a_label = a.info().scenario.empty() ? a.path().stem().string() : a.info().scenario;
   }
+  if (a.info().talent) v.a_talent = a.talent();
+  if (b && b->info().talent) v.b_talent = b->talent();
   v.a_states = by_fips(a.states(v.month));
   v.a_start = by_fips(a.states(0));
   if (v.county_month >= 0) v.a_counties = by_fips(a.counties(v.county_month));
@@ -150,8 +153,8 @@ std::string simulation_report_html(const Geography& geography, const Atlas& atla
   std::string h = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<title>{}</title>\n<style>{}{}</style>\n</head>\n<body>\n<main>\n",
-      html_escape(title), page_style(), simulation_style());
+      "<title>{}</title>\n<style>{}{}{}</style>\n</head>\n<body>\n<main>\n",
+      html_escape(title), page_style(), chart_style(), simulation_style());
   std::string runs_key;
   if (v.comparing()) {
     runs_key = fmt::format(
@@ -168,6 +171,7 @@ std::string simulation_report_html(const Geography& geography, const Atlas& atla
   h += sim_chart_section(v);
   h += sim_map_section(v);
   h += sim_table_section(v);
+  h += sim_talent_section(v);
   h += sim_scenario_section(v);
   h += fmt::format(
       "<footer>Made with floe on {} from {}. Every figure can be reproduced with the scenario "

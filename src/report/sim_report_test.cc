@@ -19,6 +19,7 @@ namespace floe {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 const Dataset& tiny() {
   static const Dataset ds = load_dataset({.data_dir = FLOE_TINY_DATA_DIR});
@@ -170,6 +171,83 @@ TEST_F(SimulationReportTest, ComparisonTablesAndScenarios) {
   EXPECT_THAT(h, HasSubstr("<tr><th>capability.midpoint_months</th><td>60 (default)</td><td>36"
                            "</td></tr>"));
   EXPECT_EQ(count(h, "<pre class=\"scenario\">"), 2u);
+}
+
+TEST_F(SimulationReportTest, RunsWithoutTalentTablesHaveNoTalentSection) {
+  for (const std::string* h : {one_, two_}) {
+    EXPECT_THAT(*h, Not(HasSubstr("<section id=\"talent\">")));
+    EXPECT_THAT(*h, Not(HasSubstr("AI talent")));
+    EXPECT_THAT(*h, Not(HasSubstr("chart-talent")));
+  }
+}
+
+// The talent tables of test_runs.h (add_talent_tables): scale 0.5, so US figures are agents x 2.
+std::string talent_report(bool a_talent, bool b, bool b_talent) {
+  const auto a_path = temp("talent-a.db"), b_path = temp("talent-b.db");
+  testing::write_baseline_run(a_path);
+  if (a_talent) testing::add_talent_tables(a_path);
+  testing::write_fast_run(b_path);
+  if (b_talent) testing::add_talent_tables(b_path, true);
+  const SimulationRun run_a(a_path), run_b(b_path);
+  return simulation_report_html(tiny().geography, tiny_atlas(), run_a, b ? &run_b : nullptr,
+                                {.date = "2025-01-02"});
+}
+
+TEST(SimulationReportTalent, OneRunNetFlowHeadcountAndTargets) {
+  const std::string h = talent_report(true, false, false);
+  EXPECT_THAT(h, HasSubstr("<section id=\"talent\">\n<h2>AI talent</h2>"));
+  EXPECT_THAT(h, HasSubstr("simulated as agents (50.0% of the US) from January 2011 to 2011-04"));
+  EXPECT_EQ(count(h, "<svg class=\"chart\""), 8u);  // the nation's 6 and 2 of talent
+  // Net flow into big tech, US: agents 4, 2, -3, -5 and expected 3.5, 2.5, -1.5, -4, times 2.
+  EXPECT_THAT(h, HasSubstr("<title>agents: 8 in 2011-01, -10 in 2011-04</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>expected: 7 in 2011-01, -8 in 2011-04</title>"));
+  // Since the run started (2011-03): agents -6, then -6 - 10 = -16; expected -3, -3 - 8 = -11.
+  EXPECT_THAT(h, HasSubstr("<title>agents: -6 in 2011-03, -16 in 2011-04</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>expected: -3 in 2011-03, -11 in 2011-04</title>"));
+  // The run starts in 2011-03, month 2 of an axis of 2011 to 2012: 58 + 398 x 2 / 12 = 124.3,
+  // from below the one-row legend (53) to the bottom; ChatGPT's launch is off the axis.
+  EXPECT_THAT(h, HasSubstr("<line x1=\"124.3\" y1=\"53.0\" x2=\"124.3\" y2=\"230.0\""));
+  EXPECT_THAT(h, HasSubstr(">run starts</text>"));
+  EXPECT_THAT(h, Not(HasSubstr(">ChatGPT</text>")));
+  // AI labs first: 4 + 8 + 2 = 14 agents, 28 in the US, 14 / 30 = 46.7%, 4 net moves in.
+  EXPECT_THAT(h, HasSubstr("<table id=\"talent-headcount-table\">"));
+  EXPECT_THAT(h, HasSubstr("<td class=\"num\">1</td><td>ai_labs</td><td class=\"num\">4</td>"
+                           "<td class=\"num\">8</td><td class=\"num\">2</td><td class=\"num\">"
+                           "14</td><td class=\"num\">28</td><td class=\"num\">46.7%</td><td "
+                           "class=\"num\">4</td></tr>"));
+  EXPECT_THAT(h, HasSubstr("<td class=\"num\">3</td><td>academia</td>"));
+  // Targets: agents empty where the run ends before the target.
+  EXPECT_THAT(h, HasSubstr("<td class=\"num\">168.0000</td><td class=\"num\">50.0000</td><td "
+                           "class=\"num\">171.0000</td><td class=\"num\">yes</td><td "
+                           "class=\"num\">140.0000</td><td class=\"num\">yes</td></tr>"));
+  EXPECT_THAT(h, HasSubstr("<td class=\"num\">0.7095</td><td class=\"num\">yes</td><td "
+                           "class=\"num\"></td><td class=\"num\"></td></tr>"));
+  EXPECT_THAT(h, Not(HasSubstr("talent-headcount-table-b")));
+}
+
+TEST(SimulationReportTalent, ComparedRunsOnOneChart) {
+  const std::string h = talent_report(true, true, true);
+  EXPECT_EQ(count(h, "data-series=\"4\""), 3u);  // adoption, and the two talent charts
+  // B (fast): agents 4, 2, -6, -9 and expected 3.5, 2.5, -3, -6, times 2; since the run
+  // started: agents -12, -30; expected -6, -18.
+  EXPECT_THAT(h, HasSubstr("<title>agents, fast-adoption: 8 in 2011-01, -18 in 2011-04</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>agents, baseline: 8 in 2011-01, -10 in 2011-04</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>agents, fast-adoption: -12 in 2011-03, -30 in 2011-04"
+                           "</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>expected, fast-adoption: -6 in 2011-03, -18 in 2011-04"
+                           "</title>"));
+  EXPECT_THAT(h, HasSubstr("<table id=\"talent-headcount-table-b\">"));
+  EXPECT_THAT(h, HasSubstr("<caption>AI-skilled workers by employer class, 2011-04 "
+                           "(fast-adoption)</caption>"));
+}
+
+TEST(SimulationReportTalent, OnlyOneOfTheComparedRunsHasTalentTables) {
+  const std::string h = talent_report(true, true, false);
+  EXPECT_THAT(h, HasSubstr("fast-adoption has no AI-talent tables"));
+  EXPECT_THAT(h, HasSubstr("<title>agents, baseline: 8 in 2011-01, -10 in 2011-04</title>"));
+  EXPECT_THAT(h, Not(HasSubstr("agents, fast-adoption")));
+  const std::string none = talent_report(false, true, false);
+  EXPECT_THAT(none, Not(HasSubstr("<section id=\"talent\">")));
 }
 
 TEST(SimulationReport, RunsThatCannotBeCompared) {

@@ -20,27 +20,6 @@ std::vector<std::pair<std::string, std::string>> run_fields(const SimulationRun&
           {"Complete", i.complete ? "yes" : "no: interrupted; continue it with --resume"}};
 }
 
-// A table of named rows (no rank column): the first cell of each row is its name.
-std::string named_rows_table(const std::string& id, const std::string& caption,
-                             const std::vector<std::string>& headers,
-                             const std::vector<std::vector<std::string>>& rows) {
-  std::string h = fmt::format(
-      "<table class=\"options\" id=\"{}\">\n<caption>{}</caption>\n"
-      "<thead><tr>",
-      html_escape(id), html_escape(caption));
-  for (const auto& header : headers) h += "<th>" + html_escape(header) + "</th>";
-  h += "</tr></thead>\n<tbody>\n";
-  for (const auto& row : rows) {
-    h += "<tr>";
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      const char* cell = i == 0 ? "th" : "td";
-      h += fmt::format("<{0}>{1}</{0}>", cell, html_escape(row[i]));
-    }
-    h += "</tr>\n";
-  }
-  return h + "</tbody>\n</table>\n";
-}
-
 std::string runs_table(const SimulationView& v) {
   const auto a = run_fields(v.a);
   const auto b = v.b ? run_fields(*v.b) : decltype(a){};
@@ -95,19 +74,6 @@ std::string sim_scenario_section(const SimulationView& v) {
 
 const char* simulation_style() {
   return R"(
-.charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 26px 30px;
-  margin: 14px 0 6px; }
-@media (max-width: 760px) { .charts { grid-template-columns: 1fr; } }
-figure.chart { margin: 0; }
-svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
-svg.chart text { font-size: 11.5px; fill: var(--muted); font-variant-numeric: tabular-nums; }
-svg.chart .chart-title { font-size: 14.5px; font-weight: 700; fill: var(--ink); }
-svg.chart .chart-legend text { font-size: 12px; fill: var(--ink); }
-svg.chart .gridline { stroke: #e4e9ee; stroke-width: 1; }
-svg.chart .tick-mark, svg.chart .axis-line { stroke: #8d99a6; stroke-width: 1; }
-svg.chart .y-tick { text-anchor: end; }
-svg.chart .x-tick, svg.chart .axis-title, svg.chart .no-data { text-anchor: middle; }
-svg.chart path.series:hover { stroke-width: 3.5; }
 .run-key { white-space: nowrap; margin-right: 10px; }
 .key-line { display: inline-block; width: 22px; height: 3px; border-radius: 2px;
   vertical-align: middle; margin-right: 6px; }

@@ -28,6 +28,8 @@ struct SimulationView {
   int county_month = 0;  // the last with county figures (-1: none)
   // By FIPS code: states at the last month and at month 0, counties at county_month.
   std::map<std::string, RegionValues> a_states, b_states, a_start, b_start, a_counties, b_counties;
+  // The AI-talent segment of each run that has its tables.
+  std::optional<RunTalent> a_talent, b_talent;
 
   bool comparing() const { return b != nullptr; }
   // A state's or county's name ("Alabama", "Autauga County, AL"); the code when unknown.
@@ -37,7 +39,8 @@ struct SimulationView {
 SimulationView make_view(const Geography& geography, const Atlas& atlas, const SimulationRun& a,
                          const SimulationRun* b);
 
-// CSS for the charts and the scenario text, added to page_style() on this page only.
+// CSS for the run keys and the scenario text, added to page_style() and chart_style() on this
+// page only.
 const char* simulation_style();
 
 // The figures at the last month and one sentence.
@@ -50,6 +53,10 @@ std::string sim_map_section(const SimulationView& v);
 std::string sim_table_section(const SimulationView& v);
 // The runs' files and settings, the scenario keys that differ and the scenario texts.
 std::string sim_scenario_section(const SimulationView& v);
+// The AI-talent segment: big tech's net flow by month and since the run started (agents and
+// expected, both runs when comparing), AI-skilled workers by employer class at the last month,
+// the talent targets. "" when neither run has talent tables.
+std::string sim_talent_section(const SimulationView& v);
 
 // "+0.25 points", "-1.0 points", "0.00 points" (without " points" when `unit` is false).
 std::string signed_points(double points, int decimals = 2, bool unit = true);

@@ -45,6 +45,29 @@ TEST(MonthTicks, CalendarSteps) {
   EXPECT_THAT(month_ticks(100).values, ElementsAre(0, 24, 48, 72, 96, 120));
 }
 
+TEST(YearTicks, JanuariesOfRoundYears) {
+  // 2015-01 (month 48 from January 2011) to 2034-12 (287): 2015 to 2035 would need 21 yearly
+  // ticks, or 12 two-yearly (2014 to 2036); every five years from 2015 needs 5.
+  Ticks t = year_ticks(48, 287, 2011);
+  EXPECT_EQ(t.step, 60);
+  EXPECT_THAT(t.values, ElementsAre(48, 108, 168, 228, 288));
+  // 2011-01 to 2022-12: 2011 to 2023 yearly is 13 ticks; two-yearly from 2010 to 2024 is 8.
+  t = year_ticks(0, 143, 2011);
+  EXPECT_EQ(t.step, 24);
+  EXPECT_THAT(t.values, ElementsAre(-12, 12, 36, 60, 84, 108, 132, 156));
+  // 2022-07 to 2023-07: the Januaries of 2022, 2023 and 2024.
+  EXPECT_THAT(year_ticks(138, 150, 2011).values, ElementsAre(132, 144, 156));
+}
+
+TEST(CalendarMonth, CountsFromJanuaryOfTheFirstYear) {
+  EXPECT_EQ(calendar_month(0, 2011), "2011-01");
+  EXPECT_EQ(calendar_month(143, 2011), "2022-12");
+  EXPECT_EQ(calendar_month(5.5, 2011), "2011-06");
+  EXPECT_EQ(calendar_month(-1, 2011), "2010-12");
+  EXPECT_EQ(calendar_month(-12, 2011), "2010-01");
+  EXPECT_EQ(calendar_month(-13, 2011), "2009-12");
+}
+
 TEST(TickLabel, OneUnitPerAxis) {
   const Ticks rates{{0.035, 0.0375, 0.04}, 0.0025};
   EXPECT_EQ(tick_label(0.0375, ColumnKind::kShare, rates), "3.75%");
@@ -99,6 +122,67 @@ TEST(LineChart, GapsAndOneSeries) {
   EXPECT_THAT(svg, HasSubstr(">3</text>"));
   EXPECT_THAT(svg, Not(HasSubstr(">only</text>")));
   EXPECT_THAT(svg, HasSubstr("<title>only: 1 at month 0, 3 at month 2</title>"));
+}
+
+TEST(LineChart, CalendarAxisMarkersAndObservations) {
+  const LineChart chart{
+      .id = "calendar",
+      .title = "Net flow",
+      .kind = ColumnKind::kCount,
+      .series = {{.label = "net", .color = "#123d6e", .x = {60, 96, 132}, .y = {0, 100, 200}},
+                 {.label = "observed", .color = "#2b8a3e", .x = {84}, .y = {100}, .points = true}},
+      .calendar_year = 2011,
+      .markers = {{96, "ChatGPT"}, {200, "outside"}}};
+  const std::string svg = svg_line_chart(chart);
+  // 2016-01 to 2022-01: yearly ticks, 60 to 132; values 0 to 200 in steps of 50, the plot from
+  // y = 53 (below the legend) to 230. Month 96 is halfway across (257), 100 halfway up (141.5).
+  EXPECT_THAT(svg, HasSubstr("d=\"M58.0,230.0 L257.0,141.5 L456.0,53.0\""));
+  EXPECT_THAT(svg, HasSubstr(">2016</text>"));
+  EXPECT_THAT(svg, HasSubstr(">2022</text>"));
+  EXPECT_THAT(svg, Not(HasSubstr(">2023</text>")));
+  EXPECT_THAT(svg, HasSubstr(">year</text>"));
+  EXPECT_THAT(svg, HasSubstr("<title>net: 0 in 2016-01, 200 in 2022-01</title>"));
+  // The observation: a dot at 2018-01 (month 84: 58 + 398 x 24 / 72 = 190.7), none of a line.
+  EXPECT_THAT(svg, HasSubstr("<circle class=\"series-point\" cx=\"190.7\" cy=\"141.5\""));
+  EXPECT_THAT(svg, HasSubstr("<title>observed: 100 in 2018-01</title>"));
+  EXPECT_THAT(svg, Not(HasSubstr("data-label=\"observed\" fill=\"none\"")));
+  // Its legend entry is a dot: after "net" (22 + 6 + 3 x 6.6 + 18 = 65.8), centred 11 further.
+  EXPECT_THAT(svg, HasSubstr("<circle cx=\"76.8\" cy=\"32.0\" r=\"4\" fill=\"#2b8a3e\"/>"));
+  // ChatGPT's marker across the plot at month 96; the marker outside the axis is left out.
+  EXPECT_THAT(svg, HasSubstr("<line x1=\"257.0\" y1=\"53.0\" x2=\"257.0\" y2=\"230.0\""));
+  EXPECT_THAT(svg, HasSubstr("<text class=\"marker-label\" x=\"261.0\" y=\"63.0\">ChatGPT"));
+  EXPECT_THAT(svg, Not(HasSubstr(">outside<")));
+}
+
+TEST(LineChart, MarkerLabelsThatWouldCollideGoOneRowLower) {
+  const LineChart chart{
+      .id = "m",
+      .title = "Markers",
+      .series = {{.label = "only", .color = "#123d6e", .x = {0, 12}, .y = {0, 1}}},
+      .calendar_year = 2011,
+      .markers = {{6, "levers"}, {5, "ChatGPT"}, {11, "end"}}};
+  const std::string svg = svg_line_chart(chart);
+  // 2011 to 2012: a month is 398 / 12 = 33.2 wide. ChatGPT (month 5, x = 223.8) comes first,
+  // its label running to 227.8 + 7 x 6.1 = 270.5; levers (x = 257.0) would start at 261.0, so it
+  // goes one row lower (30 + 10 + 12); "end" at 422.8 starts a new run on the first row.
+  EXPECT_THAT(svg, HasSubstr("x=\"227.8\" y=\"40.0\">ChatGPT</text>"));
+  EXPECT_THAT(svg, HasSubstr("x=\"261.0\" y=\"52.0\">levers</text>"));
+  EXPECT_THAT(svg, HasSubstr("x=\"426.8\" y=\"40.0\">end</text>"));
+}
+
+TEST(LineChart, GivenTooltipReplacesFirstAndLast) {
+  const LineChart chart{.id = "t",
+                        .title = "Shares",
+                        .kind = ColumnKind::kShare,
+                        .series = {{.label = "industry",
+                                    .color = "#123d6e",
+                                    .x = {0, 12},
+                                    .y = {0.4, 0.5},
+                                    .tooltip = "industry: 40% in 2011, 50% in 2012"}},
+                        .calendar_year = 2011};
+  const std::string svg = svg_line_chart(chart);
+  EXPECT_THAT(svg, HasSubstr("<title>industry: 40% in 2011, 50% in 2012</title>"));
+  EXPECT_THAT(svg, Not(HasSubstr("in 2011-01")));
 }
 
 }  // namespace

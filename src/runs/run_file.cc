@@ -159,6 +159,13 @@ SimulationRun::SimulationRun(const std::filesystem::path& path)
 
   runs::Statement months(db, file, "SELECT DISTINCT month FROM county_major ORDER BY month");
   while (months.step()) info_.county_months.push_back(months.integer(0));
+
+  // Runs without the talent segment (talent.enabled = false, or older files) have no talent
+  // tables; talent_series is the one every talent run has.
+  runs::Statement talent(db, file,
+                         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = "
+                         "'talent_series'");
+  info_.talent = talent.step();
 }
 
 void SimulationRun::check_month(int month) const {

@@ -19,6 +19,10 @@ Statement::~Statement() { sqlite3_finalize(stmt_); }
 
 void Statement::bind(int index, int value) { sqlite3_bind_int(stmt_, index, value); }
 
+void Statement::bind(int index, const std::string& value) {
+  sqlite3_bind_text(stmt_, index, value.c_str(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+}
+
 bool Statement::step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;

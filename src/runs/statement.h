@@ -18,6 +18,7 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   void bind(int index, int value);  // 1-based, as in SQL's ?1
+  void bind(int index, const std::string& value);
   // The next row: true while there is one. Throws Error on a read error.
   bool step();
   // Columns of the current row (0-based); NULL reads as "" and NaN.

@@ -17,6 +17,19 @@
 //     02020 1860 / 140
 //   fast-adoption, month 2: 01001 260 / 70, 01003 1500 / 170, 02020 1840 / 160
 // Flows: baseline month 1 15-0000 -> 43-0000 3, month 2 the same 5 and 43-0000 -> 15-0000 2.
+//
+// The AI-talent tables (add_talent_tables), at scale 0.5 with run.start 2011-03, so that the
+// run's months 0..2 are 2011-02..2011-04 and the series starts in 2011-01:
+//   date     month  genai  net flow (agents / expected)   new PhDs into industry (agents / exp.)
+//   2011-01  -1     0       4 / 3.5                      0.5 / 0.45
+//   2011-02   0     0       2 / 2.5                      0.4 / 0.45
+//   2011-03   1     0      -3 / -1.5  (fast: -6 / -3)    none / 0.46
+//   2011-04   2     0.2    -5 / -4    (fast: -9 / -6)    0.6 / 0.47
+// talent_month at 2011-04 (researchers, ML engineers, AI engineers = headcount; entrants, exits,
+// moved in, moved out, net): big_tech 1, 6, 3 = 10; 1, 0, 2, 7, -5. ai_labs 4, 8, 2 = 14; 2, 1,
+// 5, 1, 4. academia 3, 2, 1 = 6; 0, 1, 2, 1, 1. (2011-03 has big_tech 12 only.)
+// talent_targets: big_tech_inflow observed 168 +- 50, expected 171 (within), agents 140
+// (within); phd_industry_2022 observed 0.71 +- 0.05, expected 0.7095 (within), agents none.
 #pragma once
 
 #include <fmt/format.h>
@@ -165,6 +178,49 @@ inline void write_fast_run(const std::filesystem::path& path) {
                            cell_row("county_major", 2, "01001", "15-0000", 260, 70) +
                            cell_row("county_major", 2, "01003", "15-0000", 1500, 170) +
                            cell_row("county_major", 2, "02020", "15-0000", 1840, 160));
+}
+
+// Adds the talent tables above to a run file written by write_baseline_run or write_fast_run.
+inline void add_talent_tables(const std::filesystem::path& path, bool fast = false) {
+  std::string sql =
+      "BEGIN;"
+      "INSERT INTO run VALUES ('talent_scale', '0.500000');"
+      "INSERT INTO run VALUES ('talent_start', '2011-03');"
+      "INSERT INTO run VALUES ('talent_parameters_from', 'calibrated at the start of the run');"
+      "CREATE TABLE talent_series (date TEXT, month REAL, genai_index REAL, big_tech_net_flow "
+      "REAL, big_tech_net_flow_expected REAL, phd_industry_share REAL, "
+      "phd_industry_share_expected REAL);"
+      "CREATE TABLE talent_month (date TEXT, month REAL, employer TEXT, researchers REAL, "
+      "ml_engineers REAL, ai_engineers REAL, headcount REAL, entrants REAL, exits REAL, "
+      "moved_in REAL, moved_out REAL, net_flow REAL);"
+      "CREATE TABLE talent_targets (target TEXT, description TEXT, observed REAL, tolerance "
+      "REAL, expected REAL, expected_within INTEGER, agents REAL, agents_within INTEGER, source "
+      "TEXT);"
+      "INSERT INTO talent_series VALUES ('2011-01', -1, 0, 4, 3.5, 0.5, 0.45);"
+      "INSERT INTO talent_series VALUES ('2011-02', 0, 0, 2, 2.5, 0.4, 0.45);";
+  sql += fast ? "INSERT INTO talent_series VALUES ('2011-03', 1, 0, -6, -3, NULL, 0.46);"
+                "INSERT INTO talent_series VALUES ('2011-04', 2, 0.2, -9, -6, 0.6, 0.47);"
+              : "INSERT INTO talent_series VALUES ('2011-03', 1, 0, -3, -1.5, NULL, 0.46);"
+                "INSERT INTO talent_series VALUES ('2011-04', 2, 0.2, -5, -4, 0.6, 0.47);";
+  sql +=
+      "INSERT INTO talent_month VALUES ('2011-03', 1, 'big_tech', 2, 7, 3, 12, 0, 0, 1, 4, -3);"
+      "INSERT INTO talent_month VALUES ('2011-04', 2, 'big_tech', 1, 6, 3, 10, 1, 0, 2, 7, -5);"
+      "INSERT INTO talent_month VALUES ('2011-04', 2, 'ai_labs', 4, 8, 2, 14, 2, 1, 5, 1, 4);"
+      "INSERT INTO talent_month VALUES ('2011-04', 2, 'academia', 3, 2, 1, 6, 0, 1, 2, 1, 1);"
+      "INSERT INTO talent_targets VALUES ('big_tech_inflow', 'Net flow into big tech, a month', "
+      "168, 50, 171, 1, 140, 1, 'Live Data Technologies');"
+      "INSERT INTO talent_targets VALUES ('phd_industry_2022', 'New AI PhDs into industry, "
+      "2022', 0.71, 0.05, 0.7095, 1, NULL, NULL, 'Stanford AI Index');"
+      "COMMIT;";
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  try {
+    exec_sql(db, sql);
+  } catch (...) {
+    sqlite3_close(db);
+    throw;
+  }
+  sqlite3_close(db);
 }
 
 }  // namespace floe::testing

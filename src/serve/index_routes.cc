@@ -8,6 +8,7 @@
 #include "serve/run_tables.h"
 #include "serve/state_tables.h"
 #include "serve/table_reply.h"
+#include "serve/talent_tables.h"
 
 namespace floe::serve {
 namespace {
@@ -20,7 +21,8 @@ Json run_json(const RunInfo& r) {
           {"file", r.file},
           {"first_month", r.first_month},
           {"last_month", r.last_month},
-          {"county_months", r.county_months}};
+          {"county_months", r.county_months},
+          {"talent", talent_json(r)}};
 }
 
 Reply meta(const Dashboard& d, const httplib::Request& request) {

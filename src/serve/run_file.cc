@@ -5,6 +5,7 @@
 
 #include "floe/error.h"
 #include "floe/store.h"
+#include "serve/talent_tables.h"
 
 namespace floe::serve {
 namespace {
@@ -56,6 +57,7 @@ RunFile::RunFile(const std::filesystem::path& path) : db_(open_results(path)) {
     }
     query("SELECT month, state_fips, major FROM state_major LIMIT 1");
     query("SELECT month, from_major, to_major, moves FROM flows LIMIT 1");
+    info_.talent = read_talent_info(*this);
   } catch (const Error& e) {
     throw Error(path.string() + ": not a complete simulation run (" + e.what() + ")");
   }

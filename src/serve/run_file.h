@@ -7,7 +7,9 @@
 //   state_major(month, state_fips, major, <figures>)
 //   county_major(month, county_fips, major, <figures>)   every 12th month and the last
 //   flows(month, from_major, to_major, moves)
-// where <figures> are the stocks and flows of MonthFigures (kFigureColumns below).
+// where <figures> are the stocks and flows of MonthFigures (kFigureColumns below); and, when the
+// run has the AI-talent segment (include/floe/talent.h, docs/talent.md), talent_month,
+// talent_moves, talent_phd, talent_series, talent_targets and talent_parameters (TalentInfo).
 //
 // Thread-safe: queries on the one connection are serialized by a mutex. The connection is
 // read-only (SQLITE_OPEN_READONLY and PRAGMA query_only), so the server never writes to it. A
@@ -19,6 +21,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <variant>
@@ -36,6 +39,18 @@ inline constexpr const char* kFigureColumns[] = {
     "displaced_direct",   "displaced_indirect", "quits",        "hires",
     "occupation_changes", "wage_bill",          "exposed_wages"};
 
+// What a run's AI-talent segment covers. Months are 'YYYY-MM' in the file; `first` and `last`
+// are the same as talent month indices (floe::talent_month: January 2011 is 0).
+struct TalentInfo {
+  std::string first_date, last_date;  // of talent_month
+  int first = 0, last = 0;
+  std::string start;                   // the run's month 1 (run key talent_start)
+  double scale = 1;                    // share of the US AI-skilled workforce simulated
+  std::string parameters_from;         // "calibrated at the start of the run" or a file
+  std::vector<std::string> employers;  // employer class keys, in the file's order
+  std::vector<std::string> segments;   // segment keys: talent_month's columns per segment
+};
+
 struct RunInfo {
   std::string id;        // how the API names the run: the scenario name, made unique
   std::string file;      // the file name (no directories)
@@ -45,6 +60,7 @@ struct RunInfo {
   int first_month = 0, last_month = 0;     // months in the national table
   std::vector<int> county_months;          // months with county figures
   std::map<std::string, std::string> run;  // every key of the run table
+  std::optional<TalentInfo> talent;        // none: run without the talent segment, or older
 };
 
 class RunFile {

@@ -7,6 +7,7 @@
 #include "serve/routes.h"
 #include "serve/run_tables.h"
 #include "serve/table_reply.h"
+#include "serve/talent_tables.h"
 
 namespace floe::serve {
 namespace {
@@ -52,12 +53,13 @@ Reply run_list(const Dashboard& d, const httplib::Request& request) {
                {"first_month", "First month", ColumnKind::kNumber, 0},
                {"last_month", "Last month", ColumnKind::kNumber, 0},
                {"county_months", "Months with counties", ColumnKind::kText},
+               {"talent", "AI talent", ColumnKind::kFlag},
                {"file", "File", ColumnKind::kText}};
   for (const auto& run : d.runs()) {
     const RunInfo& r = run->info();
     t.rows.push_back({r.id, r.scenario, r.description, r.seed, double(r.first_month),
                       double(r.last_month), fmt::format("{}", fmt::join(r.county_months, " ")),
-                      r.file});
+                      r.talent.has_value(), r.file});
   }
   if (d.runs().empty()) t.notes.push_back("No runs: start floe serve with --run RUN.db.");
   return table_reply(std::move(t), params, "runs");
@@ -75,6 +77,7 @@ Reply run_page(const Dashboard& d, const httplib::Request& request) {
   j["first_month"] = r.first_month;
   j["last_month"] = r.last_month;
   j["county_months"] = r.county_months;
+  j["talent"] = talent_json(r);
   Json info = Json::object();
   for (const auto& [key, value] : r.run) info[key] = value;
   j["run"] = std::move(info);

@@ -123,6 +123,7 @@ DashboardServer::DashboardServer(Dataset dataset, const ServeOptions& options)
   serve::add_occupation_routes(http, *impl_->dashboard);
   serve::add_map_routes(http, *impl_->dashboard);
   serve::add_run_routes(http, *impl_->dashboard);
+  serve::add_talent_routes(http, *impl_->dashboard);
   serve::add_fallback_routes(http, web);
 
   if (options.port == 0) {

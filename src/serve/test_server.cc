@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <stdexcept>
@@ -53,7 +54,110 @@ void add_county(std::vector<FixtureRow>& rows, int month, const std::string& fip
   add_state(rows, month, fips, stocks, {50000, 50000, 50000});
 }
 
+std::string quote(const std::string& s) { return "'" + s + "'"; }
+
+// The talent tables and run keys, as write_talent_tables writes them (src/talent/db.cc).
+void write_talent(sqlite3* db, const FixtureTalent& f) {
+  exec(db, "INSERT INTO run VALUES ('talent_scale', '0.010000')");
+  exec(db, "INSERT INTO run VALUES ('talent_start', " + quote(f.start) + ")");
+  exec(db, "INSERT INTO run VALUES ('talent_parameters_from', 'a hand-made fixture')");
+  exec(db,
+       "CREATE TABLE talent_month (date TEXT, month REAL, employer TEXT, researchers REAL, "
+       "ml_engineers REAL, ai_engineers REAL, headcount REAL, entrants REAL, exits REAL, "
+       "moved_in REAL, moved_out REAL, net_flow REAL)");
+  exec(db,
+       "CREATE TABLE talent_moves (date TEXT, month REAL, origin TEXT, destination TEXT, "
+       "movers REAL)");
+  exec(db, "CREATE TABLE talent_phd (date TEXT, month REAL, destination TEXT, graduates REAL)");
+  exec(db,
+       "CREATE TABLE talent_series (date TEXT, month REAL, genai_index REAL, big_tech_net_flow "
+       "REAL, big_tech_net_flow_expected REAL, phd_industry_share REAL, "
+       "phd_industry_share_expected REAL)");
+  exec(db,
+       "CREATE TABLE talent_targets (target TEXT, description TEXT, observed REAL, tolerance "
+       "REAL, expected REAL, expected_within INTEGER, agents REAL, agents_within INTEGER, "
+       "source TEXT)");
+  exec(db, "CREATE TABLE talent_parameters (parameter TEXT, value REAL, prior REAL, meaning TEXT)");
+  const int start =
+      static_cast<int>(std::find(f.dates.begin(), f.dates.end(), f.start) - f.dates.begin());
+  for (std::size_t t = 0; t < f.dates.size(); ++t) {
+    const std::string& date = f.dates[t];
+    const std::string month = std::to_string(static_cast<int>(t) - start + 1);
+    std::map<std::string, double> in, out;
+    for (const auto& m : f.moves) {
+      if (m.date != date) continue;
+      in[m.destination] += m.movers;
+      out[m.origin] += m.movers;
+      exec(db, "INSERT INTO talent_moves VALUES (" + quote(date) + ", " + month + ", " +
+                   quote(m.origin) + ", " + quote(m.destination) + ", " + std::to_string(m.movers) +
+                   ")");
+    }
+    for (std::size_t k = 0; k < f.employers.size(); ++k) {
+      std::string row = quote(date) + ", " + month + ", " + quote(f.employers[k]);
+      double headcount = 0;
+      for (int s = 0; s < 3; ++s) {
+        const double n = f.base[k][s] + static_cast<double>(t) * f.growth[s];
+        headcount += n;
+        row += ", " + std::to_string(n);
+      }
+      const double i = in[f.employers[k]], o = out[f.employers[k]];
+      row += ", " + std::to_string(headcount) + ", 2, 1, " + std::to_string(i) + ", " +
+             std::to_string(o) + ", " + std::to_string(i - o);
+      exec(db, "INSERT INTO talent_month VALUES (" + row + ")");
+    }
+    double industry = 0, graduates = 0;
+    for (const auto& p : f.phd) {
+      if (p.date != date) continue;
+      graduates += p.graduates;
+      if (p.destination != "academia" && p.destination != "outside") industry += p.graduates;
+      exec(db, "INSERT INTO talent_phd VALUES (" + quote(date) + ", " + month + ", " +
+                   quote(p.destination) + ", " + std::to_string(p.graduates) + ")");
+    }
+    exec(db, "INSERT INTO talent_series VALUES (" + quote(date) + ", " + month + ", " +
+                 std::to_string(f.genai[t]) + ", " +
+                 std::to_string(in["big_tech"] - out["big_tech"]) + ", " +
+                 std::to_string(f.expected_net_flow[t]) + ", " +
+                 (graduates > 0 ? std::to_string(industry / graduates) : "NULL") + ", 0.5)");
+  }
+  exec(db,
+       "INSERT INTO talent_targets VALUES ('big_tech_inflow', 'Net flow into big tech, mean "
+       "per month', 168, 50, 171.5, 1, 119.25, 1, 'Live Data Technologies'), "
+       "('outflow_after_launch', 'Outward in each month after the launch', 0, 20, -750.5, 1, "
+       "NULL, NULL, 'Live Data Technologies'), ('move_rate', 'Moves over headcount', 0.023, "
+       "0.007, 0.0231, 1, 0.04, 0, 'JOLTS 2023')");
+  exec(db,
+       "INSERT INTO talent_parameters VALUES ('beta_pay', 1.75, 3, 'utility of log pay'), "
+       "('switching_cost', 5.5, 5, 'utility cost of changing employer')");
+}
+
 }  // namespace
+
+FixtureTalent fixture_talent(double stealth_factor) {
+  FixtureTalent f;
+  f.dates = {"2022-11", "2022-12", "2023-01", "2023-02"};
+  f.start = "2023-01";
+  f.employers = {"big_tech", "ai_labs", "stealth", "academia"};
+  f.base = {{{40, 30, 30}}, {{20, 10, 10}}, {{5, 3, 2}}, {{30, 5, 5}}};
+  f.growth = {1, 0, 2};
+  f.moves = {{"2022-11", "big_tech", "ai_labs", 2},  {"2022-11", "ai_labs", "big_tech", 5},
+             {"2022-11", "academia", "big_tech", 3}, {"2022-12", "big_tech", "ai_labs", 6},
+             {"2022-12", "big_tech", "stealth", 4},  {"2022-12", "ai_labs", "big_tech", 1},
+             {"2022-12", "academia", "ai_labs", 2},  {"2023-01", "big_tech", "stealth", 3},
+             {"2023-01", "big_tech", "ai_labs", 2},  {"2023-01", "stealth", "big_tech", 1},
+             {"2023-01", "academia", "stealth", 1},  {"2023-02", "big_tech", "ai_labs", 1},
+             {"2023-02", "ai_labs", "big_tech", 2}};
+  for (auto& m : f.moves) {
+    if (m.destination == "stealth") m.movers *= stealth_factor;
+  }
+  f.phd = {{"2022-12", "academia", 2},
+           {"2022-12", "big_tech", 1},
+           {"2022-12", "outside", 1},
+           {"2023-01", "ai_labs", 3},
+           {"2023-01", "academia", 1}};
+  f.genai = {0, 0.1, 0.3, 0.5};
+  f.expected_net_flow = {5.5, -8, -3.5, 0.5};
+  return f;
+}
 
 std::vector<FixtureRun> fixture_runs() {
   const std::array<double, 3> al = {90000, 45000, 38000}, ak = {100000, 55000, 52000};
@@ -80,8 +184,11 @@ std::vector<FixtureRun> fixture_runs() {
   // fast: Alabama 1,800 and 200 (10%); Alaska 1,500 and 500 (25%).
   add_state(fast.states, 2, "01", {{{350, 50}, {1050, 150}, {400, 0}}}, al);
   add_state(fast.states, 2, "02", {{{500, 100}, {400, 400}, {600, 0}}}, ak);
+  base.talent = fixture_talent(1);
+  fast.talent = fixture_talent(2);
   FixtureRun base2 = base;
   base2.seed = std::string("2");
+  base2.talent = {};
   return {base, fast, base2};
 }
 
@@ -135,6 +242,7 @@ void write_run_file(const std::filesystem::path& path, const FixtureRun& run) {
   exec(db, "INSERT INTO flows VALUES (2, '43-0000', '15-0000', 10)");
   exec(db, "CREATE INDEX state_major_month ON state_major (month, state_fips)");
   exec(db, "CREATE INDEX county_major_month ON county_major (month, county_fips)");
+  if (!run.talent.dates.empty()) write_talent(db, run.talent);
   exec(db, "COMMIT");
   sqlite3_close(db);
 }

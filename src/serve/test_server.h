@@ -4,6 +4,7 @@
 
 #include <httplib.h>
 
+#include <array>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -23,16 +24,46 @@ struct FixtureRow {
   double employed, unemployed, wage_bill, exposed_wages, events = 0;
 };
 
+// A hand-made AI-talent segment (the tables of src/talent/db.cc), small enough to check by hand:
+// four classes over four months. The headcount of segment s at class k in the t-th month is
+// base[k][s] + t * growth[s]; every (month, class) has 2 entrants and 1 exit; talent_month's
+// moves in and out, talent_series' net flow into big tech and its PhD shares are computed from
+// `moves` and `phd` as floe simulate does.
+struct FixtureTalent {
+  struct Move {
+    std::string date, origin, destination;
+    double movers;
+  };
+  struct Phd {
+    std::string date, destination;
+    double graduates;
+  };
+  std::vector<std::string> dates;  // consecutive months; none: no talent tables
+  std::string start;               // the run's month 1 (talent_start): one of `dates`
+  std::vector<std::string> employers;
+  std::vector<std::array<double, 3>> base;  // [class][segment]
+  std::array<double, 3> growth{};
+  std::vector<Move> moves;
+  std::vector<Phd> phd;
+  std::vector<double> genai, expected_net_flow;  // per month
+};
+
+// dates 2022-11 .. 2023-02 (run months -1 .. 2), classes big_tech, ai_labs, stealth, academia.
+// `stealth_factor` multiplies every move into stealth (the "fast" run has 2).
+FixtureTalent fixture_talent(double stealth_factor);
+
 struct FixtureRun {
   std::string scenario;
   std::string seed;
   int months = 2;
   std::vector<FixtureRow> states, counties;  // counties only at months 0 and 2
   std::string command = "floe simulate";     // the run table's command
+  FixtureTalent talent;
 };
 
-// "baseline" and "fast" (both 2 months), and a second "baseline" with seed 2. The numbers of
-// month 2 are chosen so that rates come out round (see runs_test.cc).
+// "baseline" and "fast" (both 2 months, with talent tables: fixture_talent(1) and (2)), and a
+// second "baseline" with seed 2 and no talent tables. The numbers of month 2 are chosen so that
+// rates come out round (see runs_test.cc).
 std::vector<FixtureRun> fixture_runs();
 
 // Writes a run file with the schema of write_simulation_db (include/floe/simulation.h).

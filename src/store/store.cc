@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <fstream>
+
 #include "floe/error.h"
 
 namespace floe {
@@ -42,9 +44,12 @@ std::string quote_identifier(const std::string& name) {
 
 const char* sql_type(ColumnKind kind) {
   switch (kind) {
-    case ColumnKind::kText: return "TEXT";
-    case ColumnKind::kFlag: return "INTEGER";
-    default: return "REAL";
+    case ColumnKind::kText:
+      return "TEXT";
+    case ColumnKind::kFlag:
+      return "INTEGER";
+    default:
+      return "REAL";
   }
 }
 
@@ -131,8 +136,33 @@ void Store::commit() {
   db_ = nullptr;
   std::error_code ec;
   std::filesystem::rename(partial_, path_, ec);
-  if (ec) throw Error("cannot move " + partial_.string() + " to " + path_.string() + ": " + ec.message());
+  if (ec)
+    throw Error("cannot move " + partial_.string() + " to " + path_.string() + ": " + ec.message());
   committed_ = true;
+}
+
+void write_file_atomically(const std::filesystem::path& path, const std::string& text) {
+  auto partial = path;
+  partial += ".partial";
+  std::error_code ec, ignored;
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+  if (ec) {
+    throw Error("cannot write " + path.string() + ": cannot create its folder: " + ec.message());
+  }
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) {
+      std::filesystem::remove(partial, ignored);
+      throw Error("cannot write " + partial.string());
+    }
+  }
+  std::filesystem::rename(partial, path, ec);
+  if (ec) {
+    std::filesystem::remove(partial, ignored);
+    throw Error("cannot write " + path.string() + ": " + ec.message());
+  }
 }
 
 std::shared_ptr<sqlite3> open_results(const std::filesystem::path& path) {

@@ -1,15 +1,20 @@
 #include "floe/store.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
 #include <cmath>
+#include <fstream>
+#include <sstream>
 
 #include "floe/error.h"
 
 namespace floe {
 namespace {
+
+using ::testing::HasSubstr;
 
 std::filesystem::path temp(const std::string& name) {
   return std::filesystem::path(::testing::TempDir()) /
@@ -21,7 +26,8 @@ Table sample() {
   t.columns = {{"name", "Name", ColumnKind::kText},
                {"iceberg", "Iceberg", ColumnKind::kShare},
                {"estimated", "Estimated", ColumnKind::kFlag}};
-  t.rows = {{std::string("Alabama"), 0.25, true}, {std::string("O'Hare \"x\""), std::nan(""), false}};
+  t.rows = {{std::string("Alabama"), 0.25, true},
+            {std::string("O'Hare \"x\""), std::nan(""), false}};
   return t;
 }
 
@@ -37,10 +43,10 @@ TEST(Store, WritesTablesAndRunInfoThenMovesIntoPlace) {
   ASSERT_TRUE(std::filesystem::exists(path));
   auto db = open_results(path);
   sqlite3_stmt* q = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db.get(),
-                               "SELECT name, iceberg, estimated FROM index_state ORDER BY name",
-                               -1, &q, nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_prepare_v2(db.get(), "SELECT name, iceberg, estimated FROM index_state ORDER BY name",
+                         -1, &q, nullptr),
+      SQLITE_OK);
   ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
   EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)), "Alabama");
   EXPECT_EQ(sqlite3_column_double(q, 1), 0.25);
@@ -66,6 +72,55 @@ TEST(Store, WithoutCommitNothingIsLeftBehind) {
 
 TEST(Store, OpeningSomethingElseIsAnError) {
   EXPECT_THROW(open_results(temp("missing.db")), Error);
+}
+
+std::string read(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST(WriteFileAtomically, CreatesTheFolderAndReplacesTheFile) {
+  const auto dir = temp("atomic");
+  std::filesystem::remove_all(dir);
+  const auto path = dir / "sub" / "report.html";
+  write_file_atomically(path, "first\n");
+  EXPECT_EQ(read(path), "first\n");
+  write_file_atomically(path, std::string("a\0b", 3));  // bytes as given, NUL included
+  EXPECT_EQ(read(path), std::string("a\0b", 3));
+  EXPECT_FALSE(std::filesystem::exists(dir / "sub" / "report.html.partial"));
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir / "sub"),
+                          std::filesystem::directory_iterator()),
+            1);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(WriteFileAtomically, FailureNamesTheFileAndLeavesNothing) {
+  const auto dir = temp("atomic-fail");
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  // A folder where the file should be: the rename fails, and the folder stays as it was.
+  const auto taken = dir / "taken";
+  std::filesystem::create_directories(taken / "inside");
+  try {
+    write_file_atomically(taken, "text");
+    FAIL() << "writing over a folder must fail";
+  } catch (const Error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("cannot write " + taken.string()));
+  }
+  EXPECT_TRUE(std::filesystem::is_directory(taken / "inside"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "taken.partial"));
+  // A file where its folder should be.
+  std::ofstream(dir / "plain") << "x";
+  try {
+    write_file_atomically(dir / "plain" / "report.html", "text");
+    FAIL() << "a file as the parent folder must fail";
+  } catch (const Error& e) {
+    EXPECT_THAT(e.what(), HasSubstr((dir / "plain" / "report.html").string()));
+  }
+  EXPECT_EQ(read(dir / "plain"), "x");
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -2,8 +2,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <fstream>
-#include <map>
 #include <sstream>
 
 #include <toml++/toml.h>
@@ -11,6 +9,7 @@
 #include "calibrate/dual.h"
 #include "calibrate/least_squares.h"
 #include "floe/error.h"
+#include "floe/store.h"
 #include "talent/model.h"
 
 namespace floe {
@@ -71,7 +70,7 @@ T statistic(const std::string& name, const PathOf<T>& p, int first, int last) {
 }
 
 // Residuals of one target: (model - observed) / tolerance, or a smooth hinge for one-sided
-// targets (§5). Appends to r.
+// targets (§4). Appends to r.
 template <class T>
 void residuals(const TalentTarget& g, const PathOf<T>& p, std::vector<T>& r) {
   using calibrate::log;
@@ -181,8 +180,8 @@ TalentParameters prior_talent_parameters() {
 }
 
 std::vector<std::pair<std::string, TalentParameters>> talent_starting_points() {
-  // "low" and "high": every parameter one prior standard deviation below / above its prior,
-  // alternating in sign for "mixed" ... kept simple: low, prior, high.
+  // The prior itself, and every parameter one prior standard deviation below ("low") or above
+  // ("high") its prior: far enough apart that reaching one optimum from all three means something.
   std::vector<std::pair<std::string, TalentParameters>> starts;
   starts.emplace_back("prior", prior_talent_parameters());
   for (const double sign : {-1.0, 1.0}) {
@@ -306,13 +305,7 @@ void write_talent_parameters(const std::filesystem::path& path, const TalentPara
     out << talent_parameter_specs()[i].name << " = " << p[i] << "  # "
         << talent_parameter_specs()[i].meaning << "\n";
   }
-  const auto partial = path.string() + ".partial";
-  {
-    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-    file << out.str();
-    if (!file) throw Error("cannot write " + partial);
-  }
-  std::filesystem::rename(partial, path);
+  write_file_atomically(path, out.str());
 }
 
 TalentParameters read_talent_parameters(const std::filesystem::path& path) {

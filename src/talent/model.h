@@ -2,6 +2,7 @@
 // reports, calibrate::Dual<N> for exact derivatives (docs/talent.md §3).
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -38,6 +39,8 @@ constexpr int kFinanceClass = static_cast<int>(Employer::kFinance);
 constexpr int kAcademiaClass = static_cast<int>(Employer::kAcademia);
 constexpr int kMayOf2024 = (2024 - kTalentFirstYear) * 12 + 4;
 constexpr int kJanuaryOf2015 = (2015 - kTalentFirstYear) * 12;
+// The last month of the history the trends are fitted on: projections hold them there (§3.1).
+constexpr int kTrendsEnd = (2024 - kTalentFirstYear) * 12 + 11;
 
 // Non-compete clauses bind workers at incumbent employers who move to a competitor in tech.
 inline bool incumbent(int j) { return j == kBig || j == kLabs || j == kOther || j == kFinanceClass; }
@@ -74,7 +77,8 @@ MonthChoices<T> month_choices(const TalentData& d, const std::array<T, kTalentPa
   using std::log;
   MonthChoices<T> c;
   const bool policy = t >= levers.from;
-  const double years = t / 12.0;
+  const int trend_month = std::min(t, kTrendsEnd);
+  const double years = trend_month / 12.0;
   c.genai = genai_index(d, p, t);
   T retrench(0.0);
   if (t >= d.launch) retrench = p[kRetrenchment] * exp(-(t - d.launch) / p[kRetrenchmentMonths]);
@@ -88,7 +92,9 @@ MonthChoices<T> month_choices(const TalentData& d, const std::array<T, kTalentPa
     T u = log(e.openings) + p[kBetaPay] * log(e.pay) + p[kBetaEquity] * equity +
           p[kBetaAutonomy] * e.autonomy + p[kBetaMission] * e.mission;
     if (k != kAcademiaClass) u += p[kBetaPay] * p[kPayTrend] * years;
-    if (k == kHealth && t > kJanuaryOf2015) u += p[kHealthTrend] * ((t - kJanuaryOf2015) / 12.0);
+    if (k == kHealth && trend_month > kJanuaryOf2015) {
+      u += p[kHealthTrend] * ((trend_month - kJanuaryOf2015) / 12.0);
+    }
     if (k == kLabs) u += p[kGenaiLabs] * c.genai;
     if (k == kStealthStartups) u += p[kGenaiStealth] * c.genai;
     if (k == kBig) {

@@ -1,8 +1,10 @@
 // The dashboard in the system Chromium, end to end: starts `floe serve` on a free port with two
 // hand-made simulation runs, loads the page, clicks a state, sees its counties and their table,
 // downloads a CSV and checks its content against the API, opens an occupation, switches to a
-// scenario, moves the time slider and compares two runs; then the page without runs. Saves a
-// screenshot of each step in OUT_DIR. Exits 1 with a clear message on the first failure.
+// scenario, moves the time slider and compares two runs, opens the AI-talent view (its charts,
+// moves matrix and targets against the API, from the keyboard too) and compares two runs there;
+// then the page without runs. Saves a screenshot of each step in OUT_DIR. Exits 1 with a clear
+// message on the first failure.
 //
 // Usage: node check_dashboard.mjs FLOE OUT_DIR [floe data options, e.g. --data testdata/tiny]
 import {execFileSync, spawn} from 'node:child_process';
@@ -24,7 +26,8 @@ function check(condition, message) {
 }
 
 // Two runs of 36 months on the data's own states, counties and SOC major groups, with numbers
-// made up so that they differ by state and county and over time ("fast" rises twice as fast).
+// made up so that they differ by state and county and over time ("fast" rises twice as fast),
+// each with an AI-talent segment ("fast" sends twice as many to stealth startups).
 // Written with Python's sqlite3 (node 20 has none), in the schema of write_simulation_db.
 const FIXTURE = String.raw`
 import csv, sqlite3, sys
@@ -89,6 +92,68 @@ for t in range(37):
                (t, majors[0]['soc_code'], majors[-1]['soc_code'], 100.0 * t))
 db.execute('CREATE INDEX state_major_month ON state_major (month, state_fips)')
 db.execute('CREATE INDEX county_major_month ON county_major (month, county_fips)')
+
+# The AI-talent segment (the tables of src/talent/db.cc), 2019-01 through 2026-12 with the run's
+# month 1 in 2024-01: eight employer classes; big tech gains AI workers up to ChatGPT's launch
+# (2022-12) and loses them after, to AI labs and (speed times as many) to stealth startups.
+classes = ['big_tech', 'ai_labs', 'stealth', 'other_tech', 'health_care', 'finance',
+           'other_industry', 'academia']
+dates = ['%d-%02d' % (2019 + m // 12, m % 12 + 1) for m in range(96)]
+start, launch = dates.index('2024-01'), dates.index('2022-12')
+db.executemany('INSERT INTO run VALUES (?, ?)', [('talent_scale', '0.010000'),
+  ('talent_start', '2024-01'), ('talent_parameters_from', 'browser-test fixture')])
+db.execute('CREATE TABLE talent_month (date TEXT, month REAL, employer TEXT, researchers REAL, '
+           'ml_engineers REAL, ai_engineers REAL, headcount REAL, entrants REAL, exits REAL, '
+           'moved_in REAL, moved_out REAL, net_flow REAL)')
+db.execute('CREATE TABLE talent_moves (date TEXT, month REAL, origin TEXT, destination TEXT, '
+           'movers REAL)')
+db.execute('CREATE TABLE talent_phd (date TEXT, month REAL, destination TEXT, graduates REAL)')
+db.execute('CREATE TABLE talent_series (date TEXT, month REAL, genai_index REAL, '
+           'big_tech_net_flow REAL, big_tech_net_flow_expected REAL, phd_industry_share REAL, '
+           'phd_industry_share_expected REAL)')
+db.execute('CREATE TABLE talent_targets (target TEXT, description TEXT, observed REAL, '
+           'tolerance REAL, expected REAL, expected_within INTEGER, agents REAL, '
+           'agents_within INTEGER, source TEXT)')
+db.execute('CREATE TABLE talent_parameters (parameter TEXT, value REAL, prior REAL, meaning TEXT)')
+def movers(t, o, d):
+    n = 1 + (3 * o + 5 * d + t) % 4
+    if t < launch and d == 0:
+        n += 2
+    if t >= launch and o == 0 and d == 1:
+        n += 12
+    if t >= launch and o == 0 and d == 2:
+        n += 8 * speed
+    return float(n)
+for t, date in enumerate(dates):
+    month = t - start + 1
+    moved_in, moved_out = [0.0] * 8, [0.0] * 8
+    for o in range(8):
+        for d in range(8):
+            if o != d:
+                n = movers(t, o, d)
+                moved_in[d] += n
+                moved_out[o] += n
+                db.execute('INSERT INTO talent_moves VALUES (?, ?, ?, ?, ?)',
+                           (date, month, classes[o], classes[d], n))
+    for k, key in enumerate(classes):
+        h = 1000.0 - 100 * k + t * (8 - k)
+        db.execute('INSERT INTO talent_month VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
+                   (date, month, key, 0.2 * h, 0.5 * h, 0.3 * h, h, 5.0, 3.0, moved_in[k],
+                    moved_out[k], moved_in[k] - moved_out[k]))
+    for key, n in (('academia', 2.0), ('big_tech', 1.0), ('outside', 1.0)):
+        db.execute('INSERT INTO talent_phd VALUES (?, ?, ?, ?)', (date, month, key, n))
+    net = moved_in[0] - moved_out[0]
+    db.execute('INSERT INTO talent_series VALUES (?, ?, ?, ?, ?, ?, ?)',
+               (date, month, max(0.0, (t - launch) / 40.0), net, 0.8 * net, 0.25, 0.3))
+db.executemany('INSERT INTO talent_targets VALUES (?,?,?,?,?,?,?,?,?)', [
+  ('big_tech_inflow', 'Net flow into big tech, mean per month', 168, 50, 171.2, 1, 119.1, 1,
+   'fixture'),
+  ('stealth_share', 'One in seven big-tech leavers join stealth startups', 0.1429, 0.03, 0.137, 1,
+   None, None, 'fixture'),
+  ('move_rate', 'Share changing employer a month', 0.023, 0.007, 0.0231, 1, 0.04, 0, 'fixture')])
+db.executemany('INSERT INTO talent_parameters VALUES (?, ?, ?, ?)', [
+  ('beta_pay', 1.77, 3.0, 'utility of log pay'),
+  ('switching_cost', 5.43, 5.0, 'utility cost of changing employer')])
 db.commit()
 `;
 
@@ -323,8 +388,116 @@ async function dashboardWithRuns(browser, url, out) {
   await page.screenshot({path: join(out, 'dashboard-compare.png'), fullPage: true});
   console.log(`compare: ${compareRows} states`);
 
+  await talentView(page, out);
+
   if (problems.length) throw new Error(`the page had problems:\n  ${problems.join('\n  ')}`);
   await page.close();
+}
+
+// The numbers in the page as the API's: "1,234" -> 1234, "−56" -> -56, "+7" -> 7, "±0" -> 0.
+const parseCount = (text) =>
+    Number(text.trim().replace(/,/g, '').replace('−', '-').replace('±', ''));
+
+// The x of each point of a polyline.
+const pointXs = (points) => points.trim().split(/\s+/).map((p) => Number(p.split(',')[0]));
+
+async function drawnAs(page, key) {
+  await page.waitForFunction(
+      (k) => document.querySelector('#talent-view').dataset.drawn === k, key, {timeout: 20000});
+  await idle(page);
+}
+
+// 7. The AI-talent view of "baseline", then compared with "fast".
+async function talentView(page, out) {
+  await page.click('#view-buttons [data-view="talent"]');
+  // The defaults: December 2022, moves over the nine months from ChatGPT's launch.
+  await drawnAs(page, 'baseline||2022-12|2022-12|2023-08');
+  check(await page.isHidden('#map'), 'the map is still shown in the talent view');
+  const info = await api(page, '/api/runs/baseline/talent');
+  check(info.launch === '2022-12', `launch ${info.launch}`);
+
+  // Big tech's net flow: agents and expected, a point for every month from 2019 (the charts'
+  // default start), and ChatGPT's launch marked where the lines have December 2022.
+  const series = await api(page, '/api/runs/baseline/talent/series');
+  const months = series.rows.filter((r) => r.date >= '2019-01');
+  const lines = await page.$$eval(
+      '#talent-flow svg.chart polyline',
+      (ps) => ps.map((p) => ({name: p.dataset.name, points: p.getAttribute('points')})));
+  check(
+      lines.map((l) => l.name).join() === 'baseline: agents,baseline: expected',
+      `net-flow lines: ${lines.map((l) => l.name).join()}`);
+  for (const l of lines) {
+    check(
+        pointXs(l.points).length === months.length,
+        `${l.name}: ${pointXs(l.points).length} points, ${months.length} months`);
+  }
+  const launchX = pointXs(lines[0].points)[months.findIndex((r) => r.date === '2022-12')];
+  const events = await page.$$eval(
+      '#talent-flow svg.chart line.event', (ls) => ls.map((l) => Number(l.getAttribute('x1'))));
+  const labels =
+      await page.$$eval('#talent-flow .event-label', (ts) => ts.map((t) => t.textContent));
+  const at = labels.findIndex((t) => t.startsWith('ChatGPT launch (Dec 2022)'));
+  check(at >= 0, `no ChatGPT launch label: ${labels.join(' / ')}`);
+  check(
+      Math.abs(events[at] - launchX) < 0.2,
+      `launch line at x ${events[at]}, Dec 2022 at ${launchX}`);
+  const classes = await page.$$eval('#talent-headcount svg.chart polyline', (p) => p.length);
+  check(
+      classes === info.employers.length,
+      `${classes} headcount lines, ${info.employers.length} classes`);
+
+  // The moves matrix: a cell per origin and destination, its numbers the API's.
+  const matrix = async (from, to) => {
+    const moves = await api(page, `/api/runs/baseline/talent/moves?from=${from}&to=${to}`);
+    const cells = await page.$$eval('#talent-moves td[data-to]', (c) => c.length);
+    const n = info.employers.length;
+    check(cells === n * n, `moves matrix has ${cells} cells, want ${n} x ${n}`);
+    const want = moves.rows.find((r) => r.origin === 'big_tech').to_stealth;
+    const shown = parseCount(
+        await page.textContent('#talent-moves td[data-from="big_tech"][data-to="stealth"]'));
+    check(shown === want, `${from}..${to}: big tech -> stealth shows ${shown}, API ${want}`);
+    return want;
+  };
+  const launchMoves = await matrix('2022-12', '2023-08');
+  const employers = await page.$$eval('#talent-employers tbody tr', (r) => r.length);
+  check(employers === info.employers.length, `${employers} employer rows`);
+  const targets = await api(page, '/api/runs/baseline/talent/targets');
+  const targetRows = await page.$$eval('#talent-targets .targets tbody tr', (r) => r.length);
+  check(
+      targetRows === targets.rows.length, `${targetRows} target rows, API ${targets.rows.length}`);
+  await page.screenshot({path: join(out, 'dashboard-talent.png'), fullPage: true});
+
+  // From the keyboard: the month slider one month on, then a later start of the moves period.
+  await page.focus('#talent-date');
+  await page.keyboard.press('ArrowRight');
+  await drawnAs(page, 'baseline||2023-01|2022-12|2023-08');
+  check(
+      (await page.textContent('#talent-employers h3')).includes('January 2023'),
+      'the employer table does not show January 2023');
+  await page.focus('#talent-from');
+  await page.selectOption('#talent-from', '2023-01');
+  await drawnAs(page, 'baseline||2023-01|2023-01|2023-08');
+  const laterMoves = await matrix('2023-01', '2023-08');
+  check(laterMoves < launchMoves, 'a shorter period should have fewer moves');
+
+  // Two runs: both net flows, and the difference in moves into stealth startups and AI labs.
+  await page.selectOption('#talent-b', 'fast');
+  await drawnAs(page, 'baseline|fast|2023-01|2023-01|2023-08');
+  const both = await page.$$eval('#talent-flow svg.chart polyline', (p) => p.length);
+  check(both === 4, `compare: ${both} net-flow lines, want 4`);
+  const compare = await api(page, '/api/compare/talent?a=baseline&b=fast&from=2023-01&to=2023-08');
+  const stealth = compare.rows.find((r) => r.employer === 'stealth');
+  const figures =
+      await page.$$eval('#talent-compare .figure .value', (v) => v.map((x) => x.textContent));
+  check(
+      parseCount(figures[0]) === stealth.moved_in_difference && stealth.moved_in_difference > 0,
+      `stealth difference shows ${figures[0]}, API ${stealth.moved_in_difference}`);
+  const labs = compare.rows.find((r) => r.employer === 'ai_labs');
+  check(parseCount(figures[1]) === labs.moved_in_difference, `AI labs difference ${figures[1]}`);
+  await page.screenshot({path: join(out, 'dashboard-talent-compare.png'), fullPage: true});
+  console.log(
+      `talent: ${months.length} months charted, ${info.employers.length}x` +
+      `${info.employers.length} moves, stealth +${stealth.moved_in_difference} in fast`);
 }
 
 async function dashboardWithoutRuns(browser, url, out) {
@@ -337,6 +510,9 @@ async function dashboardWithoutRuns(browser, url, out) {
       !(await page.isVisible('#view-buttons [data-view="run"]')),
       'Scenario button shown without runs');
   check((await page.textContent('#sim-note')).includes('--run'), 'no note on how to load runs');
+  check(
+      !(await page.isVisible('#view-buttons [data-view="talent"]')),
+      'AI talent button shown without runs');
   // Iceberg vs Surface, and a state chosen from the keyboard.
   await page.click('#view-buttons [data-view="surface"]');
   await page.waitForFunction(

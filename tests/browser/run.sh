@@ -2,7 +2,9 @@
 # Browser test of the HTML report: builds `floe report` on the shipped data with the given
 # binary, renders it in the system Chromium (never a downloaded one) and checks the pixels
 # (check_report.mjs). The screenshot is kept as out/report.png (or $FLOE_REPORT_PNG).
-# Then the dashboard (`floe serve`, check_dashboard.mjs), with screenshots in out/dashboard-*.png.
+# Then the AI-talent pages (check_talent.mjs) and the dashboard (`floe serve`,
+# check_dashboard.mjs), with screenshots in out/talent-report.png, out/sim-talent.png and
+# out/dashboard-*.png.
 # Usage: tests/browser/run.sh path/to/floe [floe options, e.g. --data testdata/tiny]
 set -euo pipefail
 floe=$(realpath "$1")
@@ -49,6 +51,19 @@ sim_png=${FLOE_SIM_REPORT_PNG:-out/sim-report.png}
 mkdir -p "$(dirname "$sim_png")"
 cp "$work/sim-report.png" "$sim_png"
 echo "ok: simulation report rendered in Chromium; screenshot in $sim_png"
+
+# The AI-talent pages on the shipped data (the talent model needs data/talent, which the tiny
+# world lacks): the talent report with all four levers pulled, and the report of a short run with
+# its AI-talent section; every chart must show each of its lines, with no console error
+# (check_talent.mjs). Screenshots in out/talent-report.png and out/sim-talent.png (or
+# $FLOE_TALENT_SHOTS).
+"$floe" talent report --scenario scenarios/talent-levers.toml --scale 0.05 \
+  --out "$work/talent.html" > /dev/null 2> "$work/talent.err" || { cat "$work/talent.err" >&2; exit 1; }
+"$floe" simulate --scenario scenarios/baseline.toml --scale 0.002 --months 3 \
+  --out "$work/talent-run.db" > /dev/null 2> "$work/simulate.err" || { cat "$work/simulate.err" >&2; exit 1; }
+"$floe" report --run "$work/talent-run.db" --out "$work/talent-run.html" \
+  2> "$work/report.err" || { cat "$work/report.err" >&2; exit 1; }
+node "$here/check_talent.mjs" "$work/talent.html" "$work/talent-run.html" "${FLOE_TALENT_SHOTS:-out}"
 
 # The dashboard: check_dashboard.mjs starts `floe serve` itself (a free port, two hand-made runs),
 # clicks through it and leaves its screenshots in out/ (or $FLOE_DASHBOARD_SHOTS).

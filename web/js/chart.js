@@ -1,4 +1,5 @@
-// Line charts as SVG: months along x, one line per series, a marker at the chosen month.
+// Line charts as SVG: months along x, one line per series, a marker at the chosen month, and
+// labelled events (a launch, a policy's start) as vertical lines.
 import {el} from './format.js';
 
 const W = 640, H = 240;
@@ -23,9 +24,12 @@ function ticks(lo, hi, n = 5) {
   return out;
 }
 
-// series: [{name, color, points: [[month, value], ...]}]; format(value) for the y axis;
-// marker: a month to mark (optional); caption: the accessible name.
-export function lineChart(container, {series, format, marker, caption}) {
+// series: [{name, color, dashed, thin, points: [[month, value], ...]}]; format(value) for the y
+// axis;
+// marker: a month to mark (optional); caption: the accessible name. Optional: xFormat(month) for
+// the x ticks and xTitle (default: the month number and 'month'); events: [{x, label}].
+export function lineChart(
+    container, {series, format, marker, caption, xFormat = String, xTitle = 'month', events = []}) {
   const all = series.flatMap((s) => s.points).filter(([, y]) => Number.isFinite(y));
   const svg =
       el('svg', {class: 'chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': caption});
@@ -47,10 +51,35 @@ export function lineChart(container, {series, format, marker, caption}) {
   }
   const step = Math.max(12, Math.ceil((xhi - xlo) / 10 / 12) * 12);
   for (let m = Math.ceil(xlo / step) * step; m <= xhi; m += step) {
-    grid.append(el('text', {x: px(m), y: H - M.bottom + 16, class: 'x-tick'}, String(m)));
+    grid.append(el('text', {x: px(m), y: H - M.bottom + 16, class: 'x-tick'}, xFormat(m)));
   }
-  grid.append(el('text', {x: (M.left + W - M.right) / 2, y: H - 4, class: 'x-title'}, 'month'));
+  grid.append(el('text', {x: (M.left + W - M.right) / 2, y: H - 4, class: 'x-title'}, xTitle));
+  if (ylo < 0 && yhi > 0) {
+    grid.append(el('line', {class: 'zero', x1: M.left, x2: W - M.right, y1: py(0), y2: py(0)}));
+  }
   svg.append(grid);
+  // Events inside the x range: a label goes right of its line when it fits before the plot's
+  // edge and the next event, else left; a label that would overlap the one before goes a row
+  // lower.
+  const shown = events.filter((e) => e.x >= xlo && e.x <= xhi).sort((a, b) => a.x - b.x);
+  let previous = null;  // {x0, x1, row} of the last label
+  shown.forEach((e, i) => {
+    const x = px(e.x), width = 5.8 * e.label.length;  // about 10.5px text
+    const limit = i + 1 < shown.length ? px(shown[i + 1].x) : W - M.right;
+    const right = x + 4 + width <= limit;
+    const x0 = right ? x + 4 : x - 4 - width, x1 = x0 + width;
+    const row = previous && x0 < previous.x1 + 6 ? previous.row + 1 : 0;
+    previous = {x0, x1, row};
+    svg.append(
+        el('line', {class: 'event', x1: x, x2: x, y1: M.top, y2: H - M.bottom}),
+        el('text', {
+          class: 'event-label',
+          x: right ? x + 4 : x - 4,
+          y: M.top + 10 + 13 * row,
+          'text-anchor': right ? 'start' : 'end'
+        },
+           e.label));
+  });
   if (marker !== undefined && marker !== null) {
     svg.append(
         el('line', {class: 'marker', x1: px(marker), x2: px(marker), y1: M.top, y2: H - M.bottom}));
@@ -59,7 +88,12 @@ export function lineChart(container, {series, format, marker, caption}) {
     const pts = s.points.filter(([, y]) => Number.isFinite(y))
                     .map(([x, y]) => `${px(x).toFixed(1)},${py(y).toFixed(1)}`)
                     .join(' ');
-    svg.append(el('polyline', {points: pts, class: 'line', stroke: s.color}));
+    svg.append(el('polyline', {
+      points: pts,
+      class: ['line', s.dashed ? 'dashed' : '', s.thin ? 'thin' : ''].join(' ').trim(),
+      stroke: s.color,
+      'data-name': s.name
+    }));
     if (marker !== undefined && marker !== null) {
       const at = s.points.find(([x]) => x === marker);
       if (at && Number.isFinite(at[1])) {
@@ -67,9 +101,12 @@ export function lineChart(container, {series, format, marker, caption}) {
       }
     }
   }
-  const legend =
-      el('div', {class: 'chart-legend'},
-         series.map((s) => el('span', {}, el('i', {class: 'key', 'data-color': s.color}), s.name)));
-  for (const key of legend.querySelectorAll('i.key')) key.style.background = key.dataset.color;
+  const legend = el(
+      'div', {class: 'chart-legend'},
+      series.map(
+          (s) => el(
+              'span', {}, el('i', {class: s.dashed ? 'key dashed' : 'key', 'data-color': s.color}),
+              s.name)));
+  for (const key of legend.querySelectorAll('i.key')) key.style.color = key.dataset.color;
   container.replaceChildren(svg, legend);
 }

@@ -58,6 +58,33 @@ export function monthLabel(m) {
   return m === 0 ? 'Month 0 (start)' : `Month ${m} (${parts.join(' ')})`;
 }
 
+// Calendar months of the AI-talent tables: 'YYYY-MM' <-> a month index (January 2011 is 0, as
+// floe::talent_month), and names for people: 'December 2022', or 'Dec 2022' when short.
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+  'November', 'December'
+];
+
+export function monthIndex(date) {
+  return (Number(date.slice(0, 4)) - 2011) * 12 + Number(date.slice(5, 7)) - 1;
+}
+
+export function dateOf(index) {
+  const year = 2011 + Math.floor(index / 12), month = index - (year - 2011) * 12 + 1;
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+export function dateLabel(date, short = false) {
+  const name = MONTHS[Number(date.slice(5, 7)) - 1];
+  return `${short ? name.slice(0, 3) : name} ${date.slice(0, 4)}`;
+}
+
+// A signed count: +1,234, −56, ±0.
+export function signedCount(v) {
+  if (v === null || v === undefined || Number.isNaN(v)) return '–';
+  return `${v > 0 ? '+' : v < 0 ? '−' : '±'}${count(Math.abs(v))}`;
+}
+
 // Creates an element: el('td', {class: 'num'}, 'text', child, ...).
 export function el(tag, attrs = {}, ...children) {
   const svg = ['svg', 'path', 'g', 'circle', 'line', 'polyline', 'text', 'rect', 'title'];
