@@ -65,12 +65,12 @@ int main(int argc, char** argv) {
   fmt::print("  cells (seed + IPF, {} iterations): median {:.4f} s\n", cells.iterations,
              median(t_cells));
   fmt::print("  index at every level incl. 9-variant band: median {:.4f} s\n", median(t_index));
-  fmt::print("  total cells + index: {:.4f} s (target < 1 s)\n",
-             median(t_cells) + median(t_index));
-  fmt::print("  county pass: median {:.5f} s over {} of county employment; bandwidth {:.1f} GB/s; "
-             "bound {:.5f} s; ratio {:.1f}x\n",
-             median(t_counties), bench::human_bytes(bytes), bandwidth / 1e9, bound,
-             median(t_counties) / bound);
+  fmt::print("  total cells + index: {:.4f} s (target < 1 s)\n", median(t_cells) + median(t_index));
+  fmt::print(
+      "  county pass: median {:.5f} s over {} of county employment; bandwidth {:.1f} GB/s; "
+      "bound {:.5f} s; ratio {:.1f}x\n",
+      median(t_counties), bench::human_bytes(bytes), bandwidth / 1e9, bound,
+      median(t_counties) / bound);
   fmt::print("  national iceberg {:.4f} (check {:.3g})\n", r.nation.iceberg(), sink);
   fmt::print("  peak RSS: {}\n", bench::human_bytes(bench::peak_rss_bytes()));
   return 0;

@@ -41,9 +41,10 @@ int main(int argc, char** argv) {
   fmt::print("  time: median {:.3f} s, min {:.3f} s, max {:.3f} s over {} loads\n", median,
              times.front(), times.back(), repeats);
   fmt::print("  parse rate: {:.0f} MB/s\n", text_bytes / median / 1e6);
-  fmt::print("  memory bandwidth (copy, all threads): {:.1f} GB/s; one pass over the text: "
-             "{:.4f} s; ratio {:.0f}x\n",
-             bandwidth / 1e9, bound, median / bound);
+  fmt::print(
+      "  memory bandwidth (copy, all threads): {:.1f} GB/s; one pass over the text: "
+      "{:.4f} s; ratio {:.0f}x\n",
+      bandwidth / 1e9, bound, median / bound);
   fmt::print("  peak RSS: {}\n", bench::human_bytes(bench::peak_rss_bytes()));
   fmt::print("  (joined {} tasks and map shapes)\n", tasks);
   return 0;

@@ -23,9 +23,9 @@ std::uint64_t digest(const Population& p) {
   // enough to tell two populations apart (every 97th agent of every column).
   std::uint64_t h = 1469598103934665603ull;
   for (std::size_t i = 0; i < p.size(); i += 97) {
-    for (std::uint64_t v : {std::uint64_t{p.county[i]}, std::uint64_t{p.occupation[i]},
-                            std::uint64_t{p.industry[i]}, std::uint64_t{p.status[i]},
-                            std::uint64_t{p.months[i]}, std::uint64_t{p.id[i]}}) {
+    for (std::uint64_t v :
+         {std::uint64_t{p.county[i]}, std::uint64_t{p.occupation[i]}, std::uint64_t{p.industry[i]},
+          std::uint64_t{p.status[i]}, std::uint64_t{p.months[i]}, std::uint64_t{p.id[i]}}) {
       h = (h ^ v) * 1099511628211ull;
     }
     std::uint32_t w;
@@ -69,7 +69,8 @@ int main(int argc, char** argv) {
   fmt::print("  synthesis: {:.2f} s ({:.0f} M agents/s; target <= 30 s)\n", t_synth,
              n / t_synth / 1e6);
   fmt::print("  hot state: {} bytes/agent = {} for all agents (target <= 16 B/agent)\n",
-             Population::kHotBytesPerAgent, bench::human_bytes(double(n) * Population::kHotBytesPerAgent));
+             Population::kHotBytesPerAgent,
+             bench::human_bytes(double(n) * Population::kHotBytesPerAgent));
 
   // Aggregation over all agents vs a bandwidth pass over the same bytes.
   double sink = 0;
@@ -83,13 +84,17 @@ int main(int argc, char** argv) {
   }
   const double bandwidth = bench::copy_bandwidth(512 << 20);
   const std::size_t wage_bytes = n * sizeof(float);
-  fmt::print("  index aggregation over all agents: {:.4f} s; bandwidth pass over the same {} "
-             "(the wage column): {:.4f} s; ratio {:.2f}x (target <= 5x)\n",
-             t_agg, bench::human_bytes(wage_bytes), t_pass, t_agg / t_pass);
-  fmt::print("  (STREAM copy bandwidth {:.1f} GB/s: one read of the wage column takes >= {:.4f} s)\n",
-             bandwidth / 1e9, bench::bandwidth_bound_seconds(wage_bytes, bandwidth));
-  fmt::print("  agent iceberg {:.5f} vs cell iceberg {:.5f}: difference {:.4f} points (check <= 0.1)\n",
-             a.nation.iceberg(), r.nation.iceberg(), 100 * std::abs(a.nation.iceberg() - r.nation.iceberg()));
+  fmt::print(
+      "  index aggregation over all agents: {:.4f} s; bandwidth pass over the same {} "
+      "(the wage column): {:.4f} s; ratio {:.2f}x (target <= 5x)\n",
+      t_agg, bench::human_bytes(wage_bytes), t_pass, t_agg / t_pass);
+  fmt::print(
+      "  (STREAM copy bandwidth {:.1f} GB/s: one read of the wage column takes >= {:.4f} s)\n",
+      bandwidth / 1e9, bench::bandwidth_bound_seconds(wage_bytes, bandwidth));
+  fmt::print(
+      "  agent iceberg {:.5f} vs cell iceberg {:.5f}: difference {:.4f} points (check <= 0.1)\n",
+      a.nation.iceberg(), r.nation.iceberg(),
+      100 * std::abs(a.nation.iceberg() - r.nation.iceberg()));
 
   const std::uint64_t before = digest(p);
   start = std::chrono::steady_clock::now();

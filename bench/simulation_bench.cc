@@ -35,18 +35,22 @@ int main(int argc, char** argv) {
   const SimulationResult r = simulate(ds, cells, std::move(p), sc);
   const double wall = bench::seconds_since(start);
   const auto& t = r.seconds;
-  fmt::print("  simulate: {:.1f} s wall (incl. setup {:.1f} s); {:.3f} s per month (target <= 0.5)\n",
-             wall, wall - r.seconds_per_month * months, r.seconds_per_month);
-  fmt::print("    per month: tables {:.3f}, events {:.3f}, placement and retraining {:.3f}, "
-             "outputs {:.3f} s\n",
-             t.tables / months, t.events / months, t.retraining / months, t.outputs / months);
+  fmt::print(
+      "  simulate: {:.1f} s wall (incl. setup {:.1f} s); {:.3f} s per month (target <= 0.5)\n",
+      wall, wall - r.seconds_per_month * months, r.seconds_per_month);
+  fmt::print(
+      "    per month: tables {:.3f}, events {:.3f}, placement and retraining {:.3f}, "
+      "AI-talent segment {:.4f}, outputs {:.3f} s\n",
+      t.tables / months, t.events / months, t.retraining / months, t.talent / months,
+      t.outputs / months);
   const std::uint64_t state_bytes = r.slots * 16;
   const double bandwidth = bench::copy_bandwidth(512 << 20);
   const double pass = bench::bandwidth_bound_seconds(state_bytes, bandwidth);
-  fmt::print("  agent state: {} records ({} with free slots); one bandwidth-bound pass over it "
-             "({:.1f} GB/s copy): {:.3f} s; a month is {:.1f} such passes\n",
-             r.slots, bench::human_bytes(static_cast<double>(state_bytes)), bandwidth / 1e9, pass,
-             r.seconds_per_month / pass);
+  fmt::print(
+      "  agent state: {} records ({} with free slots); one bandwidth-bound pass over it "
+      "({:.1f} GB/s copy): {:.3f} s; a month is {:.1f} such passes\n",
+      r.slots, bench::human_bytes(static_cast<double>(state_bytes)), bandwidth / 1e9, pass,
+      r.seconds_per_month / pass);
   const auto& last = r.output.state_major.back();
   double employed = 0, unemployed = 0;
   for (const auto& f : last) {
@@ -69,8 +73,7 @@ int main(int argc, char** argv) {
   start = std::chrono::steady_clock::now();
   const SimulationResult saved = simulate(ds, cells, std::move(q), two, save);
   fmt::print("  checkpoint: {:.2f} s to write one ({:.2f} GB on disk)\n",
-             saved.seconds.checkpoints / 2,
-             std::filesystem::file_size(checkpoint) / 1e9);
+             saved.seconds.checkpoints / 2, std::filesystem::file_size(checkpoint) / 1e9);
   two.months = 3;
   SimulationOptions resume;
   resume.checkpoint = checkpoint;

@@ -28,9 +28,10 @@ int main(int argc, char** argv) {
     const TalentCalibration c = calibrate_talent(d, start, name);
     std::size_t within = 0;
     for (const auto& f : c.after) within += f.within;
-    fmt::print("  calibrate from {:5}: {:.3f} s, {} iterations, loss {:.4g} -> {:.4g}, {}/{} "
-               "targets within tolerance\n",
-               name, c.seconds, c.iterations, c.loss_before, c.loss_after, within, c.after.size());
+    fmt::print(
+        "  calibrate from {:5}: {:.3f} s, {} iterations, loss {:.4g} -> {:.4g}, {}/{} "
+        "targets within tolerance\n",
+        name, c.seconds, c.iterations, c.loss_before, c.loss_after, within, c.after.size());
     fitted = c.fitted;
   }
   // One evaluation each way, the best of 20.
@@ -45,9 +46,10 @@ int main(int argc, char** argv) {
     talent_loss(d, x, &g);
     t_dual = std::min(t_dual, bench::seconds_since(start));
   }
-  fmt::print("  expected form, {} months in double: {:.2f} ms; loss and gradient through the "
-             "targets' months in Dual<{}>: {:.2f} ms\n",
-             d.months, 1e3 * t_value, kTalentParameters, 1e3 * t_dual);
+  fmt::print(
+      "  expected form, {} months in double: {:.2f} ms; loss and gradient through the "
+      "targets' months in Dual<{}>: {:.2f} ms\n",
+      d.months, 1e3 * t_value, kTalentParameters, 1e3 * t_dual);
 
   talent::TalentAgents agents(d, fitted, {}, scale, 1);
   auto start = std::chrono::steady_clock::now();
@@ -67,12 +69,14 @@ int main(int argc, char** argv) {
   const double bandwidth = bench::copy_bandwidth(256 << 20);
   const double pass =
       bench::bandwidth_bound_seconds(static_cast<std::size_t>(2 * mean_agents * bytes), bandwidth);
-  fmt::print("  agent form: {:.2f} s for {} months, {:.2f} ms per month, {:.0f} agents on "
-             "average, {} at most, {} agents at the end\n",
-             wall, last + 1, 1e3 * per_month, mean_agents, most, agents.agents().size());
-  fmt::print("  {} bytes per agent; {:.1f} ns per agent-month; a month is {:.0f}x a "
-             "bandwidth-bound pass ({:.1f} GB/s copy): the draws, not memory, set the pace\n",
-             bytes, 1e9 * per_month / mean_agents, per_month / pass, bandwidth / 1e9);
+  fmt::print(
+      "  agent form: {:.2f} s for {} months, {:.2f} ms per month, {:.0f} agents on "
+      "average, {} at most, {} agents at the end\n",
+      wall, last + 1, 1e3 * per_month, mean_agents, most, agents.agents().size());
+  fmt::print(
+      "  {} bytes per agent; {:.1f} ns per agent-month; a month is {:.0f}x a "
+      "bandwidth-bound pass ({:.1f} GB/s copy): the draws, not memory, set the pace\n",
+      bytes, 1e9 * per_month / mean_agents, per_month / pass, bandwidth / 1e9);
   fmt::print("  peak RSS: {}\n", bench::human_bytes(static_cast<double>(bench::peak_rss_bytes())));
   return 0;
 }

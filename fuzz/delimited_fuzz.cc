@@ -21,9 +21,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     while (reader.next()) {
       for (std::size_t col = 0; col < reader.column_count(); ++col) {
         (void)reader.text(col);
-        try { (void)reader.count(col); } catch (const floe::DataError&) {}
-        try { (void)reader.number(col); } catch (const floe::DataError&) {}
-        try { (void)reader.oews(col); } catch (const floe::DataError&) {}
+        try {
+          (void)reader.count(col);
+        } catch (const floe::DataError&) {
+        }
+        try {
+          (void)reader.number(col);
+        } catch (const floe::DataError&) {
+        }
+        try {
+          (void)reader.oews(col);
+        } catch (const floe::DataError&) {
+        }
       }
     }
   } catch (const floe::DataError&) {

@@ -27,9 +27,10 @@ void add_data_options(CLI::App& command, DataOptions& options) {
       ->check(CLI::ExistingDirectory);
   command.add_option("--oews-year", options.oews_year, "OEWS national survey year (May 2021-2024)")
       ->check(CLI::Range(2021, 2024));
-  command.add_option("--oews-state", options.oews_state_file,
-                     "A real BLS OEWS state file (state_M2023_dl.csv or all_data) with TOT_EMP: "
-                     "its state employment replaces the estimates")
+  command
+      .add_option("--oews-state", options.oews_state_file,
+                  "A real BLS OEWS state file (state_M2023_dl.csv or all_data) with TOT_EMP: "
+                  "its state employment replaces the estimates")
       ->check(CLI::ExistingFile);
 }
 

@@ -105,10 +105,10 @@ void run(const Args& a) {
   fmt::print("Scenario {}: {} months on {} agents ({:.3f} s per month).\n", sc.name,
              result.last_month, agents ? agents : static_cast<std::size_t>(employed + unemployed),
              result.seconds_per_month);
-  fmt::print("  month {}: unemployment {:.1f}%; displaced by AI so far {:.0f} directly and {:.0f} "
-             "through local cascades\n",
-             result.last_month, 100 * unemployed / std::max(1.0, employed + unemployed), direct,
-             indirect);
+  fmt::print(
+      "  month {}: unemployment {:.1f}%; displaced by AI so far {:.0f} directly and {:.0f} "
+      "through local cascades\n",
+      result.last_month, 100 * unemployed / std::max(1.0, employed + unemployed), direct, indirect);
   const auto& t = result.seconds;
   const TalentRun& talent = result.output.talent;
   if (talent.enabled && !talent.months.empty()) {
@@ -117,9 +117,10 @@ void run(const Args& a) {
     fmt::print("  AI talent: {:.0f} AI-skilled agents in {}; parameters {}\n", workers,
                talent_date(static_cast<int>(talent.months.size()) - 1), talent.parameters_from);
   }
-  fmt::print("  time: tables {:.2f} s, events {:.2f} s, retraining {:.2f} s, month ends {:.2f} s, "
-             "talent {:.2f} s, outputs {:.2f} s, checkpoints {:.2f} s\n",
-             t.tables, t.events, t.retraining, t.month_end, t.talent, t.outputs, t.checkpoints);
+  fmt::print(
+      "  time: tables {:.2f} s, events {:.2f} s, retraining {:.2f} s, month ends {:.2f} s, "
+      "talent {:.2f} s, outputs {:.2f} s, checkpoints {:.2f} s\n",
+      t.tables, t.events, t.retraining, t.month_end, t.talent, t.outputs, t.checkpoints);
   fmt::print("Results in {} (tables national, state_major, county_major, flows{}).\n",
              a.out.string(), talent.enabled ? ", talent_*" : "");
   if (result.interrupted) throw Error("interrupted");
@@ -150,7 +151,8 @@ void add_simulate_command(CLI::App& app) {
                 "Share of the workforce to synthesize when no --population is given")
       ->check(CLI::Range(1e-9, 1.0))
       ->capture_default_str();
-  c->add_option("--months", args.months, "Override the scenario's horizon")->check(CLI::Range(1, 600));
+  c->add_option("--months", args.months, "Override the scenario's horizon")
+      ->check(CLI::Range(1, 600));
   c->add_option("--seed", args.seed, "Override the scenario's seed")->check(CLI::NonNegativeNumber);
   c->add_option("--out", args.out, "Results file (SQLite)")->capture_default_str();
   c->add_option("--checkpoint", args.checkpoint, "Checkpoint file (default: <out>.ckpt)");
@@ -171,7 +173,8 @@ void add_simulate_command(CLI::App& app) {
         return out;
       };
       for (const auto& k : scenario_keys()) {
-        fmt::print("| `{}` | {} | {} | {} |\n", k.key, cell(k.range), cell(k.value), cell(k.meaning));
+        fmt::print("| `{}` | {} | {} | {} |\n", k.key, cell(k.range), cell(k.value),
+                   cell(k.meaning));
       }
       return;
     }

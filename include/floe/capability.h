@@ -27,7 +27,7 @@ inline constexpr std::uint8_t kNoLabel = 255;
 
 // GPTs-are-GPTs labels per task of the taxonomy (kNoLabel where the task has none).
 struct TechnicalLabels {
-  std::vector<std::uint8_t> human;       // 0 = E0, 1 = E1, 2 = E2
+  std::vector<std::uint8_t> human;  // 0 = E0, 1 = E1, 2 = E2
   std::vector<std::uint8_t> gpt4;
   std::vector<std::uint8_t> automation;  // GPT-4's T0..T4: 0 = none .. 4 = full automation
   // Join coverage: label rows read, and those whose Task ID this O*NET release lacks.
@@ -49,8 +49,8 @@ struct ObservedUsage {
 };
 
 struct CapabilityLayer {
-  std::string name;        // "technical", "observed", or the CSV file name
-  std::string provenance;  // data set, release, options
+  std::string name;               // "technical", "observed", or the CSV file name
+  std::string provenance;         // data set, release, options
   std::vector<float> capability;  // per TaskId, in [0, 1]; NaN = no label
 };
 

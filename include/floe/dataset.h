@@ -19,8 +19,8 @@
 namespace floe {
 
 struct DatasetOptions {
-  std::filesystem::path data_dir;  // empty: default_data_dir()
-  int oews_year = 2023;            // which national_M<year>_dl.csv to use (2021-2024)
+  std::filesystem::path data_dir;         // empty: default_data_dir()
+  int oews_year = 2023;                   // which national_M<year>_dl.csv to use (2021-2024)
   std::filesystem::path oews_state_file;  // optional real BLS state file with TOT_EMP
   bool impute_all_other = true;           // "All Other" occupations take siblings' tasks
 };
@@ -32,9 +32,9 @@ struct PeerScore {
 };
 
 struct PeerMeasures {
-  std::vector<PeerScore> aioe_occupation;   // Felten-Raj-Seamans AIOE, crosswalked to SOC 2018
-  std::vector<PeerScore> aioe_county;       // AIGE by county FIPS
-  std::vector<PeerScore> microsoft;         // Tomlinson et al. AI applicability, SOC 2018
+  std::vector<PeerScore> aioe_occupation;      // Felten-Raj-Seamans AIOE, crosswalked to SOC 2018
+  std::vector<PeerScore> aioe_county;          // AIGE by county FIPS
+  std::vector<PeerScore> microsoft;            // Tomlinson et al. AI applicability, SOC 2018
   std::vector<PeerScore> eloundou_human_beta;  // Eloundou et al. occupation beta, O*NET-SOC
   std::vector<PeerScore> eloundou_gpt4_beta;
   std::vector<std::string> aioe_unmatched;  // SOC 2010 codes with no SOC 2018 counterpart

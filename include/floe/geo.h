@@ -21,9 +21,9 @@
 namespace floe {
 
 struct State {
-  std::string fips;  // "01"
-  std::string usps;  // "AL"
-  std::string name;  // "Alabama"
+  std::string fips;             // "01"
+  std::string usps;             // "AL"
+  std::string name;             // "Alabama"
   std::int64_t population = 0;  // Census Vintage 2023 estimate; 0 for territories (not in it)
   bool territory = false;       // Puerto Rico, Guam, U.S. Virgin Islands
 };
@@ -63,8 +63,8 @@ struct Geography {
 // Map shapes from the us-atlas TopoJSON (2017 Census cartographic boundaries, projected to Albers
 // USA at 975 x 610), as SVG path data.
 struct MapShape {
-  std::string id;    // FIPS: "01" or "01001"
-  std::string name;  // as the atlas names it
+  std::string id;        // FIPS: "01" or "01001"
+  std::string name;      // as the atlas names it
   std::string svg_path;  // "M x,y L ... Z" for every ring
 };
 

@@ -28,7 +28,7 @@ using OnetOccupationId = Id<struct OnetOccupationTag>;  // an O*NET-SOC occupati
 using TaskId = Id<struct TaskTag>;                      // an O*NET task statement
 using DwaId = Id<struct DwaTag>;                        // a detailed work activity ("skill")
 using IndustryGroupId = Id<struct IndustryGroupTag>;
-using MajorGroupId = Id<struct MajorGroupTag>;          // SOC major group (15-0000 ...)
+using MajorGroupId = Id<struct MajorGroupTag>;  // SOC major group (15-0000 ...)
 using StateId = Id<struct StateTag>;
 using CountyId = Id<struct CountyTag>;
 

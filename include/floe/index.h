@@ -35,17 +35,17 @@ struct IndexOptions {
   double observed_min_percent = 0.0;  // for LayerKind::kObserved
   bool transfer = false;              // capability flows through shared DWAs
   TaskWeighting weighting = TaskWeighting::kOnetType;
-  std::filesystem::path weights_file;  // for TaskWeighting::kFile
+  std::filesystem::path weights_file;              // for TaskWeighting::kFile
   std::vector<std::string> surface = {"15-0000"};  // SOC codes at any level
 };
 
 // Sums over a set of cells.
 struct IndexFigures {
-  double employment = 0;       // covered employment
-  double wage_bill = 0;        // sum emp * wage (covered)
-  double exposed_wages = 0;    // sum emp * wage * E
-  double exposed_workers = 0;  // sum emp * E
-  double surface_wages = 0;    // exposed wages of surface occupations
+  double employment = 0;            // covered employment
+  double wage_bill = 0;             // sum emp * wage (covered)
+  double exposed_wages = 0;         // sum emp * wage * E
+  double exposed_workers = 0;       // sum emp * E
+  double surface_wages = 0;         // exposed wages of surface occupations
   double uncovered_employment = 0;  // in occupations without exposure
   bool estimated = false;           // any cell's employment was estimated
 
@@ -61,17 +61,17 @@ struct StateExtras {
 };
 
 struct IndexResult {
-  std::string layer;       // name of the capability layer
-  std::string provenance;  // its provenance and the options
-  std::vector<double> exposure;           // E_o per occupation; NaN where uncovered
-  std::vector<bool> surface_occupation;   // per occupation
+  std::string layer;                     // name of the capability layer
+  std::string provenance;                // its provenance and the options
+  std::vector<double> exposure;          // E_o per occupation; NaN where uncovered
+  std::vector<bool> surface_occupation;  // per occupation
   IndexFigures nation;
-  std::vector<IndexFigures> states;       // per StateId
-  std::vector<StateExtras> state_extras;  // per StateId
-  std::vector<IndexFigures> counties;     // per CountyId
-  std::vector<IndexFigures> occupations;  // per OccupationId (national)
-  std::vector<IndexFigures> major_groups; // per MajorGroupId
-  std::vector<IndexFigures> industries;   // per IndustryGroupId
+  std::vector<IndexFigures> states;        // per StateId
+  std::vector<StateExtras> state_extras;   // per StateId
+  std::vector<IndexFigures> counties;      // per CountyId
+  std::vector<IndexFigures> occupations;   // per OccupationId (national)
+  std::vector<IndexFigures> major_groups;  // per MajorGroupId
+  std::vector<IndexFigures> industries;    // per IndustryGroupId
 };
 
 // Task weights per TaskId.

@@ -44,7 +44,7 @@ struct Projection {
 struct LaborData {
   int year = 0;
   std::string national_file;
-  double national_total_employment = 0;  // the 00-0000 row
+  double national_total_employment = 0;      // the 00-0000 row
   std::vector<NationalOccupation> national;  // per OccupationId
 
   // Published state mean wages, [state * occupations + occupation]; source kMissing where the

@@ -90,9 +90,9 @@ Scenario parse_scenario(const std::string& text, const std::string& name);
 
 // Every key with its range and meaning, for --help and docs/model.md.
 struct ScenarioKey {
-  std::string key;     // "displacement.rate_at_full"
-  std::string range;   // "[0, 1]"
-  std::string value;   // the default
+  std::string key;    // "displacement.rate_at_full"
+  std::string range;  // "[0, 1]"
+  std::string value;  // the default
   std::string meaning;
 };
 std::vector<ScenarioKey> scenario_keys();

@@ -12,11 +12,11 @@ namespace floe {
 
 enum class ColumnKind : std::uint8_t {
   kText,
-  kCount,     // people: 12,345 in text; raw in CSV/JSON
-  kDollars,   // $1.2B in text; raw in CSV/JSON
-  kShare,     // a fraction 0..1: 12.3% in text; the fraction in CSV/JSON
-  kNumber,    // a plain number (precision digits in text)
-  kFlag,      // yes / no
+  kCount,    // people: 12,345 in text; raw in CSV/JSON
+  kDollars,  // $1.2B in text; raw in CSV/JSON
+  kShare,    // a fraction 0..1: 12.3% in text; the fraction in CSV/JSON
+  kNumber,   // a plain number (precision digits in text)
+  kFlag,     // yes / no
 };
 
 struct Column {

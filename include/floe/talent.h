@@ -92,7 +92,7 @@ inline constexpr int kTalentParameters = 15;
 struct TalentParameterSpec {
   const char* name;
   const char* meaning;
-  bool positive;  // fitted as log(value)
+  bool positive;           // fitted as log(value)
   double prior, prior_sd;  // mean and standard deviation, on the fitted (log) scale's value
 };
 const std::array<TalentParameterSpec, kTalentParameters>& talent_parameter_specs();
@@ -143,9 +143,9 @@ struct TalentMonth {
   std::array<double, kSegments * kEmployers> entrants{};
   std::array<double, kSegments * kEmployers> exits{};
   std::array<double, kEmployers * kEmployers> moves{};  // [from * kEmployers + to]
-  std::array<double, kEmployers> researcher_hires{};     // researchers joining: moves and new
-  std::array<double, kEmployers + 1> phd{};              // new AI PhDs by destination, outside last
-  double genai = 0;                                      // G(t), as in the expected form
+  std::array<double, kEmployers> researcher_hires{};    // researchers joining: moves and new
+  std::array<double, kEmployers + 1> phd{};             // new AI PhDs by destination, outside last
+  double genai = 0;                                     // G(t), as in the expected form
 };
 
 struct TalentCalibration {
@@ -178,8 +178,8 @@ TalentParameters read_talent_parameters(const std::filesystem::path& path);
 // talent.enabled is true): agents from January 2011 through the run's last month.
 struct TalentRun {
   bool enabled = false;
-  int start = 0;          // talent month index of the workforce run's month 1 (run.start)
-  double scale = 1;       // share of the US AI-skilled workforce simulated
+  int start = 0;                // talent month index of the workforce run's month 1 (run.start)
+  double scale = 1;             // share of the US AI-skilled workforce simulated
   std::string parameters_from;  // "calibrated at the start of the run" or the file
   TalentData data;
   TalentParameters parameters{};

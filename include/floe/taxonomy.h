@@ -98,12 +98,12 @@ struct Taxonomy {
   std::vector<Dwa> dwas;
   std::vector<IndustryGroup> industry_groups;
 
-  Csr<TaskId> occupation_tasks;           // per occupation (pooled or imputed)
-  Csr<DwaId> task_dwas;                   // per task
-  Csr<TaskId> dwa_tasks;                  // per DWA: every task linked to it, in any occupation
-  Csr<GroupShare> occupation_groups;      // per occupation; shares sum to 1
-  Csr<OnetOccupationId> related;          // per O*NET occupation: O*NET's Related Occupations
-  Csr<TechnologySkill> technology;        // per O*NET occupation
+  Csr<TaskId> occupation_tasks;       // per occupation (pooled or imputed)
+  Csr<DwaId> task_dwas;               // per task
+  Csr<TaskId> dwa_tasks;              // per DWA: every task linked to it, in any occupation
+  Csr<GroupShare> occupation_groups;  // per occupation; shares sum to 1
+  Csr<OnetOccupationId> related;      // per O*NET occupation: O*NET's Related Occupations
+  Csr<TechnologySkill> technology;    // per O*NET occupation
 
   // O*NET Skills (30.1) importance, 1-5, per occupation x skill (mean over its O*NET
   // occupations); row-major, skill_names.size() columns; 0 where O*NET rates none.

@@ -14,7 +14,7 @@ namespace floe::calibrate {
 
 template <int N>
 struct Dual {
-  double v = 0;                 // value
+  double v = 0;               // value
   std::array<double, N> d{};  // d value / d parameter i
 
   Dual() = default;
@@ -50,21 +50,40 @@ struct Dual {
 };
 
 template <int N>
-Dual<N> operator+(Dual<N> a, const Dual<N>& b) { return a += b; }
+Dual<N> operator+(Dual<N> a, const Dual<N>& b) {
+  return a += b;
+}
 template <int N>
-Dual<N> operator-(Dual<N> a, const Dual<N>& b) { return a -= b; }
+Dual<N> operator-(Dual<N> a, const Dual<N>& b) {
+  return a -= b;
+}
 template <int N>
-Dual<N> operator*(Dual<N> a, const Dual<N>& b) { return a *= b; }
+Dual<N> operator*(Dual<N> a, const Dual<N>& b) {
+  return a *= b;
+}
 template <int N>
-Dual<N> operator/(Dual<N> a, const Dual<N>& b) { return a /= b; }
+Dual<N> operator/(Dual<N> a, const Dual<N>& b) {
+  return a /= b;
+}
 template <int N>
-Dual<N> operator+(Dual<N> a, double b) { a.v += b; return a; }
+Dual<N> operator+(Dual<N> a, double b) {
+  a.v += b;
+  return a;
+}
 template <int N>
-Dual<N> operator+(double a, Dual<N> b) { b.v += a; return b; }
+Dual<N> operator+(double a, Dual<N> b) {
+  b.v += a;
+  return b;
+}
 template <int N>
-Dual<N> operator-(Dual<N> a, double b) { a.v -= b; return a; }
+Dual<N> operator-(Dual<N> a, double b) {
+  a.v -= b;
+  return a;
+}
 template <int N>
-Dual<N> operator-(double a, const Dual<N>& b) { return Dual<N>(a) - b; }
+Dual<N> operator-(double a, const Dual<N>& b) {
+  return Dual<N>(a) - b;
+}
 template <int N>
 Dual<N> operator*(Dual<N> a, double b) {
   a.v *= b;
@@ -72,20 +91,32 @@ Dual<N> operator*(Dual<N> a, double b) {
   return a;
 }
 template <int N>
-Dual<N> operator*(double a, Dual<N> b) { return b * a; }
+Dual<N> operator*(double a, Dual<N> b) {
+  return b * a;
+}
 template <int N>
-Dual<N> operator/(Dual<N> a, double b) { return a * (1.0 / b); }
+Dual<N> operator/(Dual<N> a, double b) {
+  return a * (1.0 / b);
+}
 template <int N>
-Dual<N> operator/(double a, const Dual<N>& b) { return Dual<N>(a) / b; }
+Dual<N> operator/(double a, const Dual<N>& b) {
+  return Dual<N>(a) / b;
+}
 template <int N>
-Dual<N> operator-(Dual<N> a) { return a * -1.0; }
+Dual<N> operator-(Dual<N> a) {
+  return a * -1.0;
+}
 
 // Comparisons look at values only: branches in the model are piecewise choices, and the
 // derivative is that of the branch taken.
 template <int N>
-bool operator<(const Dual<N>& a, const Dual<N>& b) { return a.v < b.v; }
+bool operator<(const Dual<N>& a, const Dual<N>& b) {
+  return a.v < b.v;
+}
 template <int N>
-bool operator>(const Dual<N>& a, const Dual<N>& b) { return a.v > b.v; }
+bool operator>(const Dual<N>& a, const Dual<N>& b) {
+  return a.v > b.v;
+}
 
 // f(a) with derivative f'(a): the chain rule once for every elementary function.
 template <int N>
@@ -101,7 +132,9 @@ Dual<N> exp(const Dual<N>& a) {
   return chain(a, e, e);
 }
 template <int N>
-Dual<N> log(const Dual<N>& a) { return chain(a, std::log(a.v), 1.0 / a.v); }
+Dual<N> log(const Dual<N>& a) {
+  return chain(a, std::log(a.v), 1.0 / a.v);
+}
 template <int N>
 Dual<N> sqrt(const Dual<N>& a) {
   const double s = std::sqrt(a.v);
@@ -111,10 +144,14 @@ Dual<N> sqrt(const Dual<N>& a) {
 // The value of a double or a dual, for reporting and branching.
 inline double value(double x) { return x; }
 template <int N>
-double value(const Dual<N>& x) { return x.v; }
+double value(const Dual<N>& x) {
+  return x.v;
+}
 
 // log(1 + e^x), computed without overflow: the smooth hinge used for one-sided targets.
-inline double softplus(double x) { return x > 0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x)); }
+inline double softplus(double x) {
+  return x > 0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x));
+}
 template <int N>
 Dual<N> softplus(const Dual<N>& a) {
   // d/dx softplus(x) = logistic(x)

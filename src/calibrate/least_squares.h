@@ -10,8 +10,8 @@
 namespace floe::calibrate {
 
 // residuals r (size m) and Jacobian J (m x n, row-major: J[i * n + j] = d r_i / d x_j) at x.
-using ResidualFunction =
-    std::function<void(const std::vector<double>& x, std::vector<double>& r, std::vector<double>& J)>;
+using ResidualFunction = std::function<void(const std::vector<double>& x, std::vector<double>& r,
+                                            std::vector<double>& J)>;
 
 struct FitOptions {
   int max_iterations = 300;

@@ -3,8 +3,8 @@
 #include <limits>
 #include <unordered_map>
 
-#include "data/delimited.h"
 #include "data/codes.h"
+#include "data/delimited.h"
 #include "floe/capability.h"
 
 namespace floe {
@@ -15,10 +15,14 @@ constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 // docs/method.md §1: E0 -> 0, E1 -> 1, E2 -> e2_weight.
 float label_value(std::uint8_t label, double e2_weight) {
   switch (label) {
-    case 0: return 0.0f;
-    case 1: return 1.0f;
-    case 2: return static_cast<float>(e2_weight);
-    default: return kNaN;
+    case 0:
+      return 0.0f;
+    case 1:
+      return 1.0f;
+    case 2:
+      return static_cast<float>(e2_weight);
+    default:
+      return kNaN;
   }
 }
 
@@ -33,9 +37,12 @@ std::string format_weight(double w) {
 
 const char* to_string(Labeler labeler) {
   switch (labeler) {
-    case Labeler::kHuman: return "human";
-    case Labeler::kGpt4: return "gpt4";
-    case Labeler::kMean: return "mean";
+    case Labeler::kHuman:
+      return "human";
+    case Labeler::kGpt4:
+      return "gpt4";
+    case Labeler::kMean:
+      return "mean";
   }
   return "?";
 }
@@ -44,17 +51,23 @@ CapabilityLayer technical_layer(const TechnicalLabels& labels, const TechnicalOp
   CapabilityLayer layer;
   layer.name = "technical";
   layer.provenance = std::string("GPTs are GPTs (Eloundou et al. 2023), labeler ") +
-                     to_string(options.labeler) + ", E1=1, E2=" +
-                     format_weight(options.e2_weight) + ", E0=0";
+                     to_string(options.labeler) + ", E1=1, E2=" + format_weight(options.e2_weight) +
+                     ", E0=0";
   const std::size_t n = labels.human.size();
   layer.capability.resize(n);
   for (std::size_t t = 0; t < n; ++t) {
     const float human = label_value(labels.human[t], options.e2_weight);
     const float gpt4 = label_value(labels.gpt4[t], options.e2_weight);
     switch (options.labeler) {
-      case Labeler::kHuman: layer.capability[t] = human; break;
-      case Labeler::kGpt4: layer.capability[t] = gpt4; break;
-      case Labeler::kMean: layer.capability[t] = 0.5f * (human + gpt4); break;
+      case Labeler::kHuman:
+        layer.capability[t] = human;
+        break;
+      case Labeler::kGpt4:
+        layer.capability[t] = gpt4;
+        break;
+      case Labeler::kMean:
+        layer.capability[t] = 0.5f * (human + gpt4);
+        break;
     }
   }
   return layer;
@@ -63,8 +76,9 @@ CapabilityLayer technical_layer(const TechnicalLabels& labels, const TechnicalOp
 CapabilityLayer observed_layer(const ObservedUsage& usage, double min_percent) {
   CapabilityLayer layer;
   layer.name = "observed";
-  layer.provenance = "Anthropic Economic Index 2025-02-10: task observed in Claude usage (share > " +
-                     format_weight(min_percent) + "%)";
+  layer.provenance =
+      "Anthropic Economic Index 2025-02-10: task observed in Claude usage (share > " +
+      format_weight(min_percent) + "%)";
   layer.capability.resize(usage.percent.size());
   for (std::size_t t = 0; t < usage.percent.size(); ++t) {
     layer.capability[t] = usage.percent[t] > min_percent ? 1.0f : 0.0f;

@@ -33,12 +33,10 @@ std::vector<float> values(const CapabilityLayer& layer) {
 
 TEST(TechnicalLayer, MapsLabelsByLabelerAndE2Weight) {
   const auto& labels = tiny().technical;
-  EXPECT_THAT(values(technical_layer(labels, {Labeler::kHuman, 0.0})),
-              ElementsAre(1, 0, 1, 0, 0));
+  EXPECT_THAT(values(technical_layer(labels, {Labeler::kHuman, 0.0})), ElementsAre(1, 0, 1, 0, 0));
   EXPECT_THAT(values(technical_layer(labels, {Labeler::kHuman, 0.5})),
               ElementsAre(1, 0, 1, 0.5, 0));
-  EXPECT_THAT(values(technical_layer(labels, {Labeler::kGpt4, 0.5})),
-              ElementsAre(1, 0.5, 1, 0, 0));
+  EXPECT_THAT(values(technical_layer(labels, {Labeler::kGpt4, 0.5})), ElementsAre(1, 0.5, 1, 0, 0));
   EXPECT_THAT(values(technical_layer(labels, {Labeler::kMean, 0.5})),
               ElementsAre(1, 0.25, 1, 0.25, 0));
 }
@@ -79,8 +77,8 @@ class UserLayer : public ::testing::Test {
 };
 
 TEST_F(UserLayer, ReadsTaskValuesAndLeavesTheRestUnlabeled) {
-  const auto layer = read_capability_csv(write("task_id,capability\n101,0.25\n105,1\n"),
-                                         tiny().taxonomy);
+  const auto layer =
+      read_capability_csv(write("task_id,capability\n101,0.25\n105,1\n"), tiny().taxonomy);
   const auto v = values(layer);
   EXPECT_EQ(v[0], 0.25f);
   EXPECT_TRUE(std::isnan(v[1]));
@@ -88,8 +86,8 @@ TEST_F(UserLayer, ReadsTaskValuesAndLeavesTheRestUnlabeled) {
 }
 
 TEST_F(UserLayer, ReadsDwaValuesForEveryLinkedTask) {
-  const auto layer = read_capability_csv(
-      write("dwa_id,capability\n4.A.3.b.6.I07.D01,0.8\n"), tiny().taxonomy);
+  const auto layer =
+      read_capability_csv(write("dwa_id,capability\n4.A.3.b.6.I07.D01,0.8\n"), tiny().taxonomy);
   EXPECT_THAT(values(layer), ElementsAre(0, 0, 0.8f, 0.8f, 0));
 }
 

@@ -17,8 +17,7 @@ std::string fips(const DelimitedReader& r, std::size_t col, std::size_t digits) 
 
 }  // namespace
 
-std::vector<PopulationRow> read_population_estimates(const std::filesystem::path& path,
-                                                     int year) {
+std::vector<PopulationRow> read_population_estimates(const std::filesystem::path& path, int year) {
   DelimitedReader r(path, {',', true});
   r.read_header();
   const auto sumlev = r.column("SUMLEV"), state = r.column("STATE"), county = r.column("COUNTY"),
@@ -36,8 +35,7 @@ std::vector<PopulationRow> read_population_estimates(const std::filesystem::path
     row.state_name = std::string(r.required(stname));
     row.name = std::string(r.required(ctyname));
     row.population = r.count(pop);
-    keys.insert(r, row.is_state ? state : county,
-                row.is_state ? row.state_fips : row.county_fips);
+    keys.insert(r, row.is_state ? state : county, row.is_state ? row.state_fips : row.county_fips);
     row.line = r.line();
     rows.push_back(std::move(row));
   }
@@ -48,14 +46,13 @@ std::vector<GazetteerRow> read_gazetteer_counties(const std::filesystem::path& p
   DelimitedReader r(path, {'\t', false});
   r.read_header();
   const auto usps = r.column("USPS"), geoid = r.column("GEOID"), name = r.column("NAME"),
-             land = r.column("ALAND_SQMI"), lat = r.column("INTPTLAT"),
-             lon = r.column("INTPTLONG");
+             land = r.column("ALAND_SQMI"), lat = r.column("INTPTLAT"), lon = r.column("INTPTLONG");
   std::vector<GazetteerRow> rows;
   UniqueKeys keys;
   while (r.next()) {
     GazetteerRow row{std::string(r.required(usps)), fips(r, geoid, 5),
                      std::string(r.required(name)), r.number(land),
-                     r.number_in(lat, -90, 90), r.number_in(lon, -180, 180)};
+                     r.number_in(lat, -90, 90),     r.number_in(lon, -180, 180)};
     if (row.land_sq_mi < 0) r.fail(land, "negative area");
     keys.insert(r, geoid, row.county_fips);
     row.line = r.line();

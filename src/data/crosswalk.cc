@@ -23,8 +23,8 @@ std::vector<OnetToSocRow> read_onet_to_soc(const std::filesystem::path& path) {
   std::vector<OnetToSocRow> rows;
   UniqueKeys keys;
   while (r.next()) {
-    OnetToSocRow row{std::string(r.text(onet)), std::string(r.required(onet_title)),
-                     soc(r, nem), std::string(r.text(nem_title))};
+    OnetToSocRow row{std::string(r.text(onet)), std::string(r.required(onet_title)), soc(r, nem),
+                     std::string(r.text(nem_title))};
     if (!is_onet_soc_code(row.onet_code)) {
       r.fail(onet, "not an O*NET-SOC code (like 15-1252.00): '" + row.onet_code + "'");
     }
@@ -54,8 +54,8 @@ std::vector<SocStructureRow> read_soc_structure(const std::filesystem::path& pat
     if (found < 0) r.fail_record("no code on the row");
     SocStructureRow row{static_cast<SocLevel>(found), std::string(r.text(levels[found])),
                         std::string(r.required(title))};
-    const bool ok = row.level == SocLevel::kOnet ? is_onet_soc_code(row.code)
-                                                 : is_soc_code(row.code);
+    const bool ok =
+        row.level == SocLevel::kOnet ? is_onet_soc_code(row.code) : is_soc_code(row.code);
     if (!ok) r.fail(levels[found], "malformed code '" + row.code + "'");
     keys.insert(r, levels[found], row.code);
     row.line = r.line();

@@ -173,8 +173,8 @@ void DelimitedReader::read_header(std::string_view first_column) {
       throw DataError(name_, 0, first_column.empty() ? "" : std::string(first_column),
                       first_column.empty() ? "no header row" : "no header row starting with it");
     }
-    const bool blank = std::all_of(fields_.begin(), fields_.end(),
-                                   [](std::string_view f) { return f.empty(); });
+    const bool blank =
+        std::all_of(fields_.begin(), fields_.end(), [](std::string_view f) { return f.empty(); });
     if (blank) continue;
     if (first_column.empty() || fields_.front() == first_column) break;
   }
@@ -204,8 +204,8 @@ std::size_t DelimitedReader::column_any(std::initializer_list<std::string_view> 
 bool DelimitedReader::next() {
   for (;;) {
     if (!parse_record()) return false;
-    const bool blank = std::all_of(fields_.begin(), fields_.end(),
-                                   [](std::string_view f) { return f.empty(); });
+    const bool blank =
+        std::all_of(fields_.begin(), fields_.end(), [](std::string_view f) { return f.empty(); });
     if (blank) continue;
     if (fields_.size() != header_.size()) {
       const bool last = pos_ >= text_.size();
@@ -235,7 +235,8 @@ void DelimitedReader::fail_record(std::string_view problem) const {
 
 bool DelimitedReader::footnote_row() const {
   if (fields_.empty() || fields_.front().empty()) return false;
-  return std::all_of(fields_.begin() + 1, fields_.end(), [](std::string_view f) { return f.empty(); });
+  return std::all_of(fields_.begin() + 1, fields_.end(),
+                     [](std::string_view f) { return f.empty(); });
 }
 
 std::string_view DelimitedReader::required(std::size_t col) const {

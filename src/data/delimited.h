@@ -90,9 +90,9 @@ class DelimitedReader {
   std::string name_;
   std::string text_;
   Dialect dialect_;
-  std::size_t pos_ = 0;          // next unread byte of text_
-  std::size_t next_line_ = 1;    // line number of the byte at pos_
-  std::size_t line_ = 0;         // line of the current record
+  std::size_t pos_ = 0;        // next unread byte of text_
+  std::size_t next_line_ = 1;  // line number of the byte at pos_
+  std::size_t line_ = 0;       // line of the current record
   std::size_t header_line_ = 0;
   std::vector<std::string_view> header_;
   std::vector<std::string_view> fields_;

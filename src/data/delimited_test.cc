@@ -25,8 +25,9 @@ void ExpectDataError(Body body, std::size_t line, const std::string& field,
 }
 
 TEST(DelimitedReader, ReadsQuotedCsvWithEscapesAndEmbeddedNewlines) {
-  DelimitedReader r("t.csv", "code,title,n\n11-1011,\"Chief \"\"Top\"\" Executives\",5\n"
-                             "13-2011,\"Accountants,\nand Auditors\",7\n");
+  DelimitedReader r("t.csv",
+                    "code,title,n\n11-1011,\"Chief \"\"Top\"\" Executives\",5\n"
+                    "13-2011,\"Accountants,\nand Auditors\",7\n");
   r.read_header();
   ASSERT_TRUE(r.next());
   EXPECT_EQ(r.text(1), "Chief \"Top\" Executives");
@@ -48,8 +49,10 @@ TEST(DelimitedReader, UnquotedTabDialectKeepsQuotesAsText) {
 }
 
 TEST(DelimitedReader, HandlesBomCrlfSemicolonsThousandsAndNoFinalNewline) {
-  DelimitedReader r("state.csv", "\xEF\xBB\xBF" "AREA;OCC;A_MEAN\r\nAlabama;00-0000;53,400\r\n"
-                                 "Alaska;00-0000;1,234,567.5");
+  DelimitedReader r("state.csv",
+                    "\xEF\xBB\xBF"
+                    "AREA;OCC;A_MEAN\r\nAlabama;00-0000;53,400\r\n"
+                    "Alaska;00-0000;1,234,567.5");
   r.read_header();
   EXPECT_EQ(r.header()[0], "AREA");
   ASSERT_TRUE(r.next());
@@ -71,8 +74,9 @@ TEST(DelimitedReader, SniffsTheDelimiterFromTheHeader) {
 }
 
 TEST(DelimitedReader, SkipsPreambleBlankAndAllEmptyRows) {
-  DelimitedReader r("x.csv", "Bureau of Labor Statistics,,\nAs of 2023,,\n,,\n"
-                             "Sort,Code,Title\n\n1,11-1011,Chief\n,,\n2,11-1021,General\n");
+  DelimitedReader r("x.csv",
+                    "Bureau of Labor Statistics,,\nAs of 2023,,\n,,\n"
+                    "Sort,Code,Title\n\n1,11-1011,Chief\n,,\n2,11-1021,General\n");
   r.read_header("Sort");
   ASSERT_TRUE(r.next());
   EXPECT_EQ(r.line(), 6u);

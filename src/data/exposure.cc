@@ -8,8 +8,8 @@ namespace {
 
 std::string onet_code(const DelimitedReader& r, std::size_t col) {
   const std::string_view s = r.text(col);
-  if (!is_onet_soc_code(s)) r.fail(col, "not an O*NET-SOC code (like 15-1252.00): '" +
-                                            std::string(s) + "'");
+  if (!is_onet_soc_code(s))
+    r.fail(col, "not an O*NET-SOC code (like 15-1252.00): '" + std::string(s) + "'");
   return std::string(s);
 }
 
@@ -46,9 +46,9 @@ std::vector<GptTaskLabelRow> read_gpt_task_labels(const std::filesystem::path& p
   std::vector<GptTaskLabelRow> rows;
   UniqueKeys keys;
   while (r.next()) {
-    GptTaskLabelRow row{onet_code(r, code),         task_id(r, id),
-                        std::string(r.required(task)), exposure_label(r, human),
-                        exposure_label(r, gpt4),    automation_level(r, automation)};
+    GptTaskLabelRow row{
+        onet_code(r, code),       task_id(r, id),          std::string(r.required(task)),
+        exposure_label(r, human), exposure_label(r, gpt4), automation_level(r, automation)};
     keys.insert(r, id, std::to_string(row.task_id));
     row.line = r.line();
     rows.push_back(std::move(row));
@@ -131,13 +131,19 @@ std::vector<ScoreRow> read_score_table(const std::filesystem::path& path, ScoreK
     ScoreRow row{std::string(r.text(code)), std::string(r.text(title)), r.number(score)};
     bool ok = false;
     switch (key) {
-      case ScoreKey::kSoc: ok = is_soc_code(row.code); break;
-      case ScoreKey::kOnetSoc: ok = is_onet_soc_code(row.code); break;
+      case ScoreKey::kSoc:
+        ok = is_soc_code(row.code);
+        break;
+      case ScoreKey::kOnetSoc:
+        ok = is_onet_soc_code(row.code);
+        break;
       case ScoreKey::kFips:
         row.code = pad_fips(row.code, 5);
         ok = is_fips(row.code, 5);
         break;
-      case ScoreKey::kInteger: ok = is_fips(row.code, row.code.size()); break;
+      case ScoreKey::kInteger:
+        ok = is_fips(row.code, row.code.size());
+        break;
     }
     if (!ok) r.fail(code, "malformed code '" + std::string(r.text(code)) + "'");
     keys.insert(r, code, row.code);

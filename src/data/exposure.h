@@ -66,10 +66,10 @@ std::vector<InteractionShareRow> read_interaction_shares(const std::filesystem::
 
 // What kind of code a score table is keyed by.
 enum class ScoreKey : std::uint8_t {
-  kSoc,       // "15-1252"
-  kOnetSoc,   // "15-1252.00"
-  kFips,      // "1001" or "01001" (padded to 5 digits)
-  kInteger,   // occ1990dd and other numeric codes
+  kSoc,      // "15-1252"
+  kOnetSoc,  // "15-1252.00"
+  kFips,     // "1001" or "01001" (padded to 5 digits)
+  kInteger,  // occ1990dd and other numeric codes
 };
 
 // A published score per code: AIOE (SOC 2010), AIGE (county FIPS), Microsoft AI applicability

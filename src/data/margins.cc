@@ -38,8 +38,7 @@ std::vector<StateMarginRow> read_state_industry_groups(const std::filesystem::pa
   return read_margins(path, true);
 }
 
-std::vector<OccupationGroupRow> read_occupation_industry_groups(
-    const std::filesystem::path& path) {
+std::vector<OccupationGroupRow> read_occupation_industry_groups(const std::filesystem::path& path) {
   DelimitedReader r(path, {',', true});
   r.read_header();
   const auto code = r.column("O*NET-SOC Code"), group = r.column("Modified BLS Super Sector");

@@ -11,10 +11,10 @@
 namespace floe::data {
 
 enum class OewsFlag : std::uint8_t {
-  kValue,        // an estimate
-  kMissing,      // empty field
-  kNotReleased,  // "*" (wage) or "**" (employment)
-  kTopCoded,     // "#": at least the year's top code
+  kValue,             // an estimate
+  kMissing,           // empty field
+  kNotReleased,       // "*" (wage) or "**" (employment)
+  kTopCoded,          // "#": at least the year's top code
   kUnderHalfPercent,  // "~"
 };
 

@@ -38,7 +38,7 @@ std::vector<OnetTaskRow> read_onet_tasks(const Path& path);
 struct TaskDwaRow {
   std::string occupation;
   std::int32_t task_id = 0;
-  std::string dwa_id;  // "4.A.2.a.4.I09.D03"
+  std::string dwa_id;    // "4.A.2.a.4.I09.D03"
   std::size_t line = 0;  // where the row starts in its file
 };
 std::vector<TaskDwaRow> read_onet_task_dwas(const Path& path);
@@ -69,8 +69,8 @@ std::vector<TechnologySkillRow> read_onet_technology_skills(const Path& path);
 struct RelatedOccupationRow {
   std::string occupation;
   std::string related;
-  std::string tier;  // "Primary-Short", "Primary-Long", "Supplemental"
-  int index = 0;     // 1 = most related
+  std::string tier;      // "Primary-Short", "Primary-Long", "Supplemental"
+  int index = 0;         // 1 = most related
   std::size_t line = 0;  // where the row starts in its file
 };
 std::vector<RelatedOccupationRow> read_onet_related_occupations(const Path& path);
@@ -78,7 +78,7 @@ std::vector<RelatedOccupationRow> read_onet_related_occupations(const Path& path
 // "Job Zones.txt"
 struct JobZoneRow {
   std::string occupation;
-  int zone = 0;  // 1 (little preparation) .. 5 (extensive)
+  int zone = 0;          // 1 (little preparation) .. 5 (extensive)
   std::size_t line = 0;  // where the row starts in its file
 };
 std::vector<JobZoneRow> read_onet_job_zones(const Path& path);

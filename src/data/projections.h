@@ -13,9 +13,9 @@ struct ProjectionRow {
   std::string code;        // National Employment Matrix code (SOC; summary rows for groups)
   bool line_item = false;  // a detailed occupation (else a summary of a group)
   double employment_2024 = 0, employment_2034 = 0;  // thousands
-  double change_percent = 0;                         // 2024-34
-  double exit_rate = 0;      // labor force exits, percent per year
-  double transfer_rate = 0;  // occupational transfers, percent per year
+  double change_percent = 0;                        // 2024-34
+  double exit_rate = 0;                             // labor force exits, percent per year
+  double transfer_rate = 0;                         // occupational transfers, percent per year
   std::size_t line = 0;
 };
 std::vector<ProjectionRow> read_projections(const std::filesystem::path& path);

@@ -27,8 +27,8 @@ const std::filesystem::path kOnet = kTiny / "onet/db_29_1_text";
 
 // Writes `text` to a fresh temporary file and returns its path.
 std::filesystem::path temp_file(const std::string& name, const std::string& text) {
-  const auto dir = std::filesystem::path(::testing::TempDir()) /
-                   ("floe_readers_" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::path(::testing::TempDir()) / ("floe_readers_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto path = dir / name;
   std::ofstream(path, std::ios::binary) << text;
@@ -110,14 +110,17 @@ TEST(OnetReaders, RejectBadInput) {
               HasSubstr(":3: field 'Task ID': duplicate key '101' (first on line 2)"));
   EXPECT_THAT(error_of([&] { read_onet_tasks(broken_copy(file, "\t103\t", "\tabc\t")); }),
               HasSubstr(":4: field 'Task ID': not a number: 'abc'"));
-  EXPECT_THAT(error_of([&] { read_onet_tasks(broken_copy(file, "43-3031.00\t104", "43-30\t104")); }),
-              HasSubstr(":5: field 'O*NET-SOC Code': not an O*NET-SOC code"));
-  EXPECT_THAT(error_of([&] { read_onet_tasks(broken_copy(file, "\tSupplemental\t", "\tOften\t")); }),
-              HasSubstr(":3: field 'Task Type': expected Core, Supplemental or n/a"));
-  EXPECT_THAT(error_of([&] {
-                read_onet_tasks(broken_copy(file, "\tAnalyst\r\n", "\tAnalyst\r\n47-2061.00\t106\tDig"));
-              }),
-              HasSubstr(":7: expected 7 fields, found 3 (file truncated?)"));
+  EXPECT_THAT(
+      error_of([&] { read_onet_tasks(broken_copy(file, "43-3031.00\t104", "43-30\t104")); }),
+      HasSubstr(":5: field 'O*NET-SOC Code': not an O*NET-SOC code"));
+  EXPECT_THAT(
+      error_of([&] { read_onet_tasks(broken_copy(file, "\tSupplemental\t", "\tOften\t")); }),
+      HasSubstr(":3: field 'Task Type': expected Core, Supplemental or n/a"));
+  EXPECT_THAT(
+      error_of([&] {
+        read_onet_tasks(broken_copy(file, "\tAnalyst\r\n", "\tAnalyst\r\n47-2061.00\t106\tDig"));
+      }),
+      HasSubstr(":7: expected 7 fields, found 3 (file truncated?)"));
   EXPECT_THAT(error_of([&] {
                 read_onet_job_zones(broken_copy(kOnet / "Job Zones.txt", "\t4\t", "\t9\t"));
               }),
@@ -153,7 +156,8 @@ TEST(OewsReader, ReadsTheSemicolonStateWageSubset) {
 TEST(OewsReader, ReadsThe2021LayoutWithThousandsSeparators) {
   const auto path = temp_file(
       "national_May2021_dl.csv",
-      "\xEF\xBB\xBF" "AREA,AREA_TITLE,AREA_TYPE,PRIM_STATE,NAICS,NAICS_TITLE,I_GROUP,OWN_CODE,"
+      "\xEF\xBB\xBF"
+      "AREA,AREA_TITLE,AREA_TYPE,PRIM_STATE,NAICS,NAICS_TITLE,I_GROUP,OWN_CODE,"
       "OCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP,H_MEAN,A_MEAN\r\n"
       "99,U.S.,1,US,000000,Cross-industry,cross-industry,1235,00-0000,All Occupations,total,"
       "\"140,886,310\",28.01,\"58,260\"\r\n"
@@ -169,14 +173,14 @@ TEST(OewsReader, ReadsThe2021LayoutWithThousandsSeparators) {
 }
 
 TEST(OewsReader, KeepsOnlyCrossIndustryAllOwnershipRows) {
-  const auto path = temp_file(
-      "all_data.csv",
-      "AREA,AREA_TITLE,NAICS,I_GROUP,OWN_CODE,OCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP\n"
-      "01,Alabama,000000,cross-industry,1235,15-1252,Software Developers,detailed,10\n"
-      "01,Alabama,000000,cross-industry,5,15-1252,Software Developers,detailed,7\n"
-      "01,Alabama,511200,4-digit,5,15-1252,Software Developers,detailed,3\n"
-      "01,Alabama,000000,cross-industry,1235,13-1020,Buyers,broad,4\n"
-      "01,Alabama,000000,cross-industry,1235,13-1020,Buyers,detailed,4\n");
+  const auto path =
+      temp_file("all_data.csv",
+                "AREA,AREA_TITLE,NAICS,I_GROUP,OWN_CODE,OCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP\n"
+                "01,Alabama,000000,cross-industry,1235,15-1252,Software Developers,detailed,10\n"
+                "01,Alabama,000000,cross-industry,5,15-1252,Software Developers,detailed,7\n"
+                "01,Alabama,511200,4-digit,5,15-1252,Software Developers,detailed,3\n"
+                "01,Alabama,000000,cross-industry,1235,13-1020,Buyers,broad,4\n"
+                "01,Alabama,000000,cross-industry,1235,13-1020,Buyers,detailed,4\n");
   const auto table = read_oews(path);
   ASSERT_EQ(table.rows.size(), 3u);  // an aggregate is both a broad and a detailed row
   EXPECT_EQ(table.rows[0].employment.value, 10.0);
@@ -222,19 +226,19 @@ TEST(CensusReaders, RejectBadInput) {
   const auto file = kTiny / "census/co-est2023-alldata.csv";
   EXPECT_THAT(error_of([&] { read_population_estimates(file, 2031); }),
               HasSubstr("field 'POPESTIMATE2031': missing column"));
-  EXPECT_THAT(error_of([&] {
-                read_population_estimates(broken_copy(file, "County,58000,60000", "County,58000,-5"));
-              }),
-              HasSubstr(":3: field 'POPESTIMATE2023': negative count"));
-  EXPECT_THAT(error_of([&] {
-                read_population_estimates(broken_copy(file, "2,66,Alaska", "2,63,Alaska"));
-              }),
-              HasSubstr(":8: field 'COUNTY': duplicate key '02063'"));
+  EXPECT_THAT(
+      error_of([&] {
+        read_population_estimates(broken_copy(file, "County,58000,60000", "County,58000,-5"));
+      }),
+      HasSubstr(":3: field 'POPESTIMATE2023': negative count"));
+  EXPECT_THAT(
+      error_of([&] { read_population_estimates(broken_copy(file, "2,66,Alaska", "2,63,Alaska")); }),
+      HasSubstr(":8: field 'COUNTY': duplicate key '02063'"));
 }
 
 TEST(CrosswalkReaders, ReadTheFixture) {
-  const auto nem = read_onet_to_soc(
-      kTiny / "crosswalks/nem-onet-to-soc-crosswalk__ONET_to_SOC_crosswalk.csv");
+  const auto nem =
+      read_onet_to_soc(kTiny / "crosswalks/nem-onet-to-soc-crosswalk__ONET_to_SOC_crosswalk.csv");
   ASSERT_EQ(nem.size(), 3u);
   EXPECT_EQ(nem[1].onet_code, "43-3031.00");
   EXPECT_EQ(nem[1].soc_code, "43-3031");
@@ -269,13 +273,14 @@ TEST(MarginReaders, ReadTheFixture) {
 
 TEST(MarginReaders, RejectBadInput) {
   const auto file = kTiny / "derived/state_industry_group_employment_M2023.csv";
+  EXPECT_THAT(
+      error_of([&] {
+        read_state_industry_groups(broken_copy(file, "CONSTRUCTION,400.0", "CONSTRUCTION,4x"));
+      }),
+      HasSubstr(":4: field 'employment': not a number: '4x'"));
   EXPECT_THAT(error_of([&] {
-                read_state_industry_groups(broken_copy(file, "CONSTRUCTION,400.0", "CONSTRUCTION,4x"));
-              }),
-              HasSubstr(":4: field 'employment': not a number: '4x'"));
-  EXPECT_THAT(error_of([&] {
-                read_state_industry_groups(broken_copy(file, "Alaska,FINANCE_AND_INSURANCE",
-                                                       "Alaska,CONSTRUCTION"));
+                read_state_industry_groups(
+                    broken_copy(file, "Alaska,FINANCE_AND_INSURANCE", "Alaska,CONSTRUCTION"));
               }),
               HasSubstr(":7: field 'industry_group': duplicate key 'Alaska|CONSTRUCTION'"));
 }
@@ -288,7 +293,8 @@ TEST(ExposureReaders, ReadTheFixture) {
   EXPECT_EQ(labels[1].gpt4, ExposureLabel::kE2);
   EXPECT_EQ(labels[2].automation, 4);
 
-  const auto weights = read_gpt_task_weights(kTiny / "ai-exposure/gpts-are-gpts/full_onet_data.tsv");
+  const auto weights =
+      read_gpt_task_weights(kTiny / "ai-exposure/gpts-are-gpts/full_onet_data.tsv");
   ASSERT_EQ(weights.size(), 5u);
   EXPECT_EQ(weights[1].core_weight, 1.0);
 
@@ -313,10 +319,12 @@ TEST(ExposureReaders, ReadTheFixture) {
 
 TEST(ExposureReaders, RejectBadInput) {
   const auto file = kTiny / "ai-exposure/gpts-are-gpts/full_labelset.tsv";
-  EXPECT_THAT(error_of([&] { read_gpt_task_labels(broken_copy(file, "\tE2\tE0\tE0", "\tE7\tE0\tE0")); }),
-              HasSubstr(":5: field 'human_exposure_agg': expected E0, E1 or E2, got 'E7'"));
-  EXPECT_THAT(error_of([&] { read_gpt_task_labels(broken_copy(file, "\t\"Write", "\t\"Write\"x")); }),
-              HasSubstr(":2: field 'Task': text after a closing quote"));
+  EXPECT_THAT(
+      error_of([&] { read_gpt_task_labels(broken_copy(file, "\tE2\tE0\tE0", "\tE7\tE0\tE0")); }),
+      HasSubstr(":5: field 'human_exposure_agg': expected E0, E1 or E2, got 'E7'"));
+  EXPECT_THAT(
+      error_of([&] { read_gpt_task_labels(broken_copy(file, "\t\"Write", "\t\"Write\"x")); }),
+      HasSubstr(":2: field 'Task': text after a closing quote"));
   const auto usage =
       kTiny / "ai-exposure/anthropic-economic-index/release_2025_02_10/onet_task_mappings.csv";
   EXPECT_THAT(error_of([&] { read_task_usage(broken_copy(usage, "40.0", "140.0")); }),
@@ -340,15 +348,15 @@ TEST(ProjectionsReader, ReadsTable110AndSkipsTheSourceNote) {
 
 TEST(TopoJson, DecodesQuantizedDeltaArcsAndStitchesRings) {
   // Two arcs on a grid of 10 x 100: arc 0 from (0,0) right then up; arc 1 back to the start.
-  const auto topo = parse_topojson(
-      "t.json",
-      R"({"type":"Topology","transform":{"scale":[10,100],"translate":[5,7]},
+  const auto topo =
+      parse_topojson("t.json",
+                     R"({"type":"Topology","transform":{"scale":[10,100],"translate":[5,7]},
           "objects":{"shapes":{"type":"GeometryCollection","geometries":[
             {"type":"Polygon","id":"01","arcs":[[0,1]],"properties":{"name":"A"}},
             {"type":"Polygon","id":"02","arcs":[[-1,-2]]}]}},
           "arcs":[[[0,0],[1,0],[0,1]],[[1,1],[-1,-1]]]})");
   ASSERT_EQ(topo.arcs.size(), 2u);
-  EXPECT_EQ(topo.arcs[0][1].x, 15.0);  // (0+1)*10+5
+  EXPECT_EQ(topo.arcs[0][1].x, 15.0);   // (0+1)*10+5
   EXPECT_EQ(topo.arcs[0][2].y, 107.0);  // (0+0+1)*100+7
   const auto& shapes = topo.objects.at("shapes");
   ASSERT_EQ(shapes.size(), 2u);
@@ -369,12 +377,11 @@ TEST(TopoJson, ReadsTheFixtureAndRejectsBadInput) {
               HasSubstr("x.json: invalid JSON"));
   EXPECT_THAT(error_of([] { parse_topojson("x.json", "{\"arcs\": []}"); }),
               HasSubstr("field 'objects': missing member"));
-  EXPECT_THAT(
-      error_of([] {
-        parse_topojson("x.json", R"({"arcs":[],"objects":{"s":{"geometries":[
+  EXPECT_THAT(error_of([] {
+                parse_topojson("x.json", R"({"arcs":[],"objects":{"s":{"geometries":[
                                      {"type":"Polygon","arcs":[[3]]}]}}})");
-      }),
-      HasSubstr("arc index out of range"));
+              }),
+              HasSubstr("arc index out of range"));
 }
 
 }  // namespace

@@ -74,8 +74,8 @@ std::filesystem::path find_data_file(const std::filesystem::path& dir, const std
   auto compressed = plain;
   compressed += ".zst";
   if (std::filesystem::exists(compressed, ec)) return compressed;
-  throw DataError(plain.string(), 0, "", "missing file (also looked for " +
-                                             compressed.filename().string() + ")");
+  throw DataError(plain.string(), 0, "",
+                  "missing file (also looked for " + compressed.filename().string() + ")");
 }
 
 }  // namespace floe::data

@@ -32,7 +32,9 @@ class TextFileTest : public ::testing::Test {
 };
 
 TEST_F(TextFileTest, DropsTheBom) {
-  write("a.csv", "\xEF\xBB\xBF" "x,y\n");
+  write("a.csv",
+        "\xEF\xBB\xBF"
+        "x,y\n");
   EXPECT_EQ(read_text_file(dir_ / "a.csv"), "x,y\n");
 }
 

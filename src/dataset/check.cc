@@ -65,8 +65,8 @@ void check_occupations(const Dataset& ds, Report& r, std::vector<std::string>& p
     total += emp;
     const bool labeled = has_label(ds.technical, t, o);
     const auto& occ = t.occupations[o];
-    const std::string name = fmt::format("{} {} ({:L} workers)", occ.soc_code, occ.title,
-                                         static_cast<long long>(emp));
+    const std::string name =
+        fmt::format("{} {} ({:L} workers)", occ.soc_code, occ.title, static_cast<long long>(emp));
     if (labeled && occ.task_source == TaskSource::kOnet) {
       direct += emp;
       ++n_direct;
@@ -81,47 +81,51 @@ void check_occupations(const Dataset& ds, Report& r, std::vector<std::string>& p
   r.section(fmt::format("OEWS May {} national ({})", l.year, l.national_file).c_str());
   r.line("  detailed occupations {}, employment {:.0f} (all-occupations row {:.0f})",
          t.occupations.size(), total, l.national_total_employment);
-  r.line("  OEWS May {} detailed occupations matched to O*NET tasks with capability labels: "
-         "{} of {}, {:.2f}% of employment",
-         l.year, n_direct, t.occupations.size(), pct(direct, total));
-  r.line("  'All Other' occupations given their SOC group's tasks (imputed): {}, {:.2f}% of "
-         "employment",
-         n_imputed, pct(imputed, total));
+  r.line(
+      "  OEWS May {} detailed occupations matched to O*NET tasks with capability labels: "
+      "{} of {}, {:.2f}% of employment",
+      l.year, n_direct, t.occupations.size(), pct(direct, total));
+  r.line(
+      "  'All Other' occupations given their SOC group's tasks (imputed): {}, {:.2f}% of "
+      "employment",
+      n_imputed, pct(imputed, total));
   for (const auto& s : imputed_list) r.line("    {}", s);
   r.line("  with capability labels, own or imputed: {} of {}, {:.2f}% of employment",
          n_direct + n_imputed, t.occupations.size(), pct(direct + imputed, total));
   r.line("  unmatched (no O*NET tasks with labels): {}", unmatched.size());
   for (const auto& s : unmatched) r.line("    {}", s);
   if (direct < kMinEmploymentCoverage * total) {
-    problems.push_back(fmt::format("only {:.2f}% of OEWS employment is matched to labeled "
-                                   "occupations (need {:.0f}%)",
-                                   pct(direct, total), 100 * kMinEmploymentCoverage));
+    problems.push_back(
+        fmt::format("only {:.2f}% of OEWS employment is matched to labeled "
+                    "occupations (need {:.0f}%)",
+                    pct(direct, total), 100 * kMinEmploymentCoverage));
   }
 }
 
 void check_projections(const Dataset& ds, Report& r) {
   const auto& p = ds.labor.projections;
-  const std::size_t own = std::count_if(p.begin(), p.end(), [](const Projection& x) {
-    return !x.from_group;
-  });
+  const std::size_t own =
+      std::count_if(p.begin(), p.end(), [](const Projection& x) { return !x.from_group; });
   r.section("BLS Employment Projections 2024-34 (Table 1.10)");
-  r.line("  occupations with their own projection {} of {}; the rest use their SOC group's",
-         own, p.size());
+  r.line("  occupations with their own projection {} of {}; the rest use their SOC group's", own,
+         p.size());
 }
 
 void check_capability(const Dataset& ds, Report& r) {
   const TechnicalLabels& tl = ds.technical;
   std::size_t unlabeled = std::count(tl.human.begin(), tl.human.end(), kNoLabel);
   r.section("Capability layers");
-  r.line("  technical (GPTs are GPTs): {} task labels, {} joined to O*NET 29.1 tasks by Task ID, "
-         "{} for tasks O*NET 29.1 no longer has; {} of {} O*NET 29.1 tasks unlabeled",
-         tl.rows_read, tl.rows_read - tl.task_ids_not_in_onet.size(),
-         tl.task_ids_not_in_onet.size(), unlabeled, tl.human.size());
+  r.line(
+      "  technical (GPTs are GPTs): {} task labels, {} joined to O*NET 29.1 tasks by Task ID, "
+      "{} for tasks O*NET 29.1 no longer has; {} of {} O*NET 29.1 tasks unlabeled",
+      tl.rows_read, tl.rows_read - tl.task_ids_not_in_onet.size(), tl.task_ids_not_in_onet.size(),
+      unlabeled, tl.human.size());
   const ObservedUsage& u = ds.observed;
-  r.line("  observed (Anthropic Economic Index): {} of {} task texts joined ({:.1f}% of usage), "
-         "automation share of conversations {:.1f}%",
-         u.texts_matched, u.texts_read, pct(u.percent_matched, u.percent_read),
-         100 * u.automation_share);
+  r.line(
+      "  observed (Anthropic Economic Index): {} of {} task texts joined ({:.1f}% of usage), "
+      "automation share of conversations {:.1f}%",
+      u.texts_matched, u.texts_read, pct(u.percent_matched, u.percent_read),
+      100 * u.automation_share);
   r.line("    unmatched task texts: {} (first: {})", u.unmatched_texts.size(),
          u.unmatched_texts.empty() ? "-" : u.unmatched_texts.front());
 }
@@ -175,9 +179,10 @@ void check_geography(const Dataset& ds, const Atlas& atlas, Report& r,
     sum += e;
   }
   r.section("State margins (derived from OEWS May 2023 state data)");
-  r.line("  states and territories with margins {}, employment {:.0f} (file's national row {:.0f}; "
-         "OEWS national {:.0f})",
-         with_margins, sum, l.margins_national_employment, l.national_total_employment);
+  r.line(
+      "  states and territories with margins {}, employment {:.0f} (file's national row {:.0f}; "
+      "OEWS national {:.0f})",
+      with_margins, sum, l.margins_national_employment, l.national_total_employment);
   std::size_t published = 0, cells = 0;
   for (std::size_t s = 0; s < g.states.size(); ++s) {
     if (std::isnan(l.state_total_employment[s])) continue;
@@ -186,9 +191,10 @@ void check_geography(const Dataset& ds, const Atlas& atlas, Report& r,
       published += l.state_wage(StateId(s), OccupationId(o)).source != WageSource::kMissing;
     }
   }
-  r.line("  state x occupation mean wages published: {} of {} ({:.1f}%); the rest use the "
-         "national wage",
-         published, cells, pct(published, cells));
+  r.line(
+      "  state x occupation mean wages published: {} of {} ({:.1f}%); the rest use the "
+      "national wage",
+      published, cells, pct(published, cells));
   for (const auto& s : without) problems.push_back("state without margins: " + s);
 }
 
@@ -203,12 +209,14 @@ void check_peers(const Dataset& ds, Report& r) {
                          [&](const PeerScore& p) { return t.find_onet(p.code).has_value(); });
   };
   const auto& p = ds.peers;
-  std::size_t counties = std::count_if(p.aioe_county.begin(), p.aioe_county.end(),
+  std::size_t counties = std::count_if(
+      p.aioe_county.begin(), p.aioe_county.end(),
       [&](const PeerScore& s) { return !ds.geography.census_counties_for_atlas(s.code).empty(); });
   r.section("Published measures to compare with");
-  r.line("  Felten-Raj-Seamans AIOE: {} SOC 2018 occupations after the 2010->2018 crosswalk, {} "
-         "are OEWS occupations; {} SOC 2010 codes without a 2018 code",
-         p.aioe_occupation.size(), matched_soc(p.aioe_occupation), p.aioe_unmatched.size());
+  r.line(
+      "  Felten-Raj-Seamans AIOE: {} SOC 2018 occupations after the 2010->2018 crosswalk, {} "
+      "are OEWS occupations; {} SOC 2010 codes without a 2018 code",
+      p.aioe_occupation.size(), matched_soc(p.aioe_occupation), p.aioe_unmatched.size());
   r.line("  Felten county AIGE: {} counties, {} matched to 2023 counties", p.aioe_county.size(),
          counties);
   r.line("  Microsoft AI applicability: {} occupations, {} are OEWS occupations",

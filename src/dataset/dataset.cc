@@ -13,10 +13,10 @@
 #include "data/onet.h"
 #include "data/projections.h"
 #include "data/text_file.h"
+#include "dataset/labor_build.h"
 #include "dataset/paths.h"
 #include "floe/error.h"
 #include "geo/build.h"
-#include "dataset/labor_build.h"
 #include "taxonomy/build.h"
 
 #ifndef FLOE_DEFAULT_DATA_DIR
@@ -86,12 +86,12 @@ PeerMeasures load_peers(const Files& file) {
     peers.microsoft.push_back({row.code, row.score});
   }
   const auto gpt_occ = file(kGptOccupations);
-  for (const auto& row : data::read_score_table(gpt_occ, data::ScoreKey::kOnetSoc,
-                                                "O*NET-SOC Code", "Title", "human_rating_beta")) {
+  for (const auto& row : data::read_score_table(gpt_occ, data::ScoreKey::kOnetSoc, "O*NET-SOC Code",
+                                                "Title", "human_rating_beta")) {
     peers.eloundou_human_beta.push_back({row.code, row.score});
   }
-  for (const auto& row : data::read_score_table(gpt_occ, data::ScoreKey::kOnetSoc,
-                                                "O*NET-SOC Code", "Title", "dv_rating_beta")) {
+  for (const auto& row : data::read_score_table(gpt_occ, data::ScoreKey::kOnetSoc, "O*NET-SOC Code",
+                                                "Title", "dv_rating_beta")) {
     peers.eloundou_gpt4_beta.push_back({row.code, row.score});
   }
   return peers;
@@ -105,20 +105,42 @@ std::filesystem::path default_data_dir() {
 }
 
 std::vector<std::string> dataset_files(int oews_year) {
-  return {kOccupationData, kTaskStatements, kTasksToDwas,  kDwaReference,  kTechnologySkills,
-          kRelatedOccupations, kJobZones,   kSkills,       oews_national(oews_year),
-          kStateWages,     kStateTotals,    kStateGroups,  kOccupationGroups, kPopulation,
-          kGazetteer,      kCbsa,           kOnetToSoc,    kSocStructure,  kSoc2010To2018,
-          kGptLabels,      kGptOccupations, kTaskUsage,    kTaskStatements20, kInteractions,
-          kAioeOccupation, kAioeCounty,     kMicrosoft,    kProjections,   kStatesMap,
+  return {kOccupationData,
+          kTaskStatements,
+          kTasksToDwas,
+          kDwaReference,
+          kTechnologySkills,
+          kRelatedOccupations,
+          kJobZones,
+          kSkills,
+          oews_national(oews_year),
+          kStateWages,
+          kStateTotals,
+          kStateGroups,
+          kOccupationGroups,
+          kPopulation,
+          kGazetteer,
+          kCbsa,
+          kOnetToSoc,
+          kSocStructure,
+          kSoc2010To2018,
+          kGptLabels,
+          kGptOccupations,
+          kTaskUsage,
+          kTaskStatements20,
+          kInteractions,
+          kAioeOccupation,
+          kAioeCounty,
+          kMicrosoft,
+          kProjections,
+          kStatesMap,
           kCountiesMap};
 }
 
 Dataset load_dataset(const DatasetOptions& options,
                      const std::function<void(const std::string& file)>& progress) {
   if (options.oews_year < 2021 || options.oews_year > 2024) {
-    throw Error("OEWS year " + std::to_string(options.oews_year) +
-                " is not supported (2021-2024)");
+    throw Error("OEWS year " + std::to_string(options.oews_year) + " is not supported (2021-2024)");
   }
   Dataset ds;
   ds.data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
@@ -173,7 +195,8 @@ Dataset load_dataset(const DatasetOptions& options,
   ds.technical =
       capability::join_technical_labels(data::read_gpt_task_labels(file(kGptLabels)), ds.taxonomy);
   ds.observed = capability::join_observed_usage(
-      data::read_task_usage(file(kTaskUsage)), data::read_task_statements_csv(file(kTaskStatements20)),
+      data::read_task_usage(file(kTaskUsage)),
+      data::read_task_statements_csv(file(kTaskStatements20)),
       data::read_interaction_shares(file(kInteractions)), ds.taxonomy);
 
   const data::OewsTable state_wages = data::read_oews(file(kStateWages));

@@ -168,17 +168,21 @@ class BrokenWorld : public ::testing::Test {
 };
 
 TEST_F(BrokenWorld, TaskToUnknownDwaNamesFileLineAndField) {
-  append("onet/db_29_1_text/Tasks to DWAs.txt", "47-2061.00\t105\t4.A.9.z.9.I99.D99\t03/2014\tAnalyst\r\n");
+  append("onet/db_29_1_text/Tasks to DWAs.txt",
+         "47-2061.00\t105\t4.A.9.z.9.I99.D99\t03/2014\tAnalyst\r\n");
   EXPECT_THAT(load_error(), HasSubstr("Tasks to DWAs.txt:7: field 'DWA ID': unknown DWA ID"));
 }
 
 TEST_F(BrokenWorld, UnknownTaskIdInDwaLinks) {
-  append("onet/db_29_1_text/Tasks to DWAs.txt", "47-2061.00\t777\t4.A.3.a.2.I05.D01\t03/2014\tAnalyst\r\n");
-  EXPECT_THAT(load_error(), HasSubstr("Tasks to DWAs.txt:7: field 'Task ID': unknown task ID '777'"));
+  append("onet/db_29_1_text/Tasks to DWAs.txt",
+         "47-2061.00\t777\t4.A.3.a.2.I05.D01\t03/2014\tAnalyst\r\n");
+  EXPECT_THAT(load_error(),
+              HasSubstr("Tasks to DWAs.txt:7: field 'Task ID': unknown task ID '777'"));
 }
 
 TEST_F(BrokenWorld, UnknownStateInMargins) {
-  append("derived/state_industry_group_employment_M2023.csv", "Atlantis,CONSTRUCTION,5.0,100.0\r\n");
+  append("derived/state_industry_group_employment_M2023.csv",
+         "Atlantis,CONSTRUCTION,5.0,100.0\r\n");
   EXPECT_THAT(load_error(), HasSubstr("state_industry_group_employment_M2023.csv:11: field "
                                       "'state': unknown state 'Atlantis'"));
 }

@@ -1,8 +1,8 @@
 #include "dataset/labor_build.h"
 
 #include <cmath>
-#include <unordered_map>
 #include <limits>
+#include <unordered_map>
 
 #include "floe/error.h"
 
@@ -96,14 +96,16 @@ LaborData build_labor(const LaborInputs& in, const Taxonomy& taxonomy, const Geo
       continue;
     }
     const auto state = geo.find_state(row.state);
-    if (!state) throw DataError(in.totals_file, row.line, "state", "unknown state '" + row.state + "'");
+    if (!state)
+      throw DataError(in.totals_file, row.line, "state", "unknown state '" + row.state + "'");
     labor.state_total_employment[state->index()] = row.employment;
     labor.state_total_wage_bill[state->index()] = row.wage_bill;
   }
   for (const auto& row : in.state_groups) {
     if (row.state == "National") continue;
     const auto state = geo.find_state(row.state);
-    if (!state) throw DataError(in.groups_file, row.line, "state", "unknown state '" + row.state + "'");
+    if (!state)
+      throw DataError(in.groups_file, row.line, "state", "unknown state '" + row.state + "'");
     const auto group = taxonomy.find_industry_group(row.industry_group);
     if (!group) {
       throw DataError(in.groups_file, row.line, "industry_group",
@@ -124,8 +126,8 @@ std::vector<Projection> join_projections(const std::vector<data::ProjectionRow>&
     const std::string major = taxonomy.major_groups[occ.major.index()].soc_code;
     const data::ProjectionRow* row = nullptr;
     bool from_group = false;
-    for (const std::string& code : {occ.soc_code, occ.broad_code, occ.minor_code, major,
-                                    std::string("00-0000")}) {
+    for (const std::string& code :
+         {occ.soc_code, occ.broad_code, occ.minor_code, major, std::string("00-0000")}) {
       const auto it = by_code.find(code);
       if (it == by_code.end()) continue;
       row = it->second;
@@ -145,11 +147,16 @@ namespace floe {
 
 const char* to_string(WageSource source) {
   switch (source) {
-    case WageSource::kAnnual: return "annual";
-    case WageSource::kFromHourly: return "hourly x 2080";
-    case WageSource::kTopCoded: return "top-coded";
-    case WageSource::kNational: return "national";
-    case WageSource::kMissing: return "missing";
+    case WageSource::kAnnual:
+      return "annual";
+    case WageSource::kFromHourly:
+      return "hourly x 2080";
+    case WageSource::kTopCoded:
+      return "top-coded";
+    case WageSource::kNational:
+      return "national";
+    case WageSource::kMissing:
+      return "missing";
   }
   return "?";
 }

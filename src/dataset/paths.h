@@ -21,7 +21,8 @@ inline const std::string kOccupationGroups = "derived/onet_soc_industry_group.cs
 inline const std::string kPopulation = "census/co-est2023-alldata.csv";
 inline const std::string kGazetteer = "census/2024_Gaz_counties_national.txt";
 inline const std::string kCbsa = "census/list1_2023.csv";
-inline const std::string kOnetToSoc = "crosswalks/nem-onet-to-soc-crosswalk__ONET_to_SOC_crosswalk.csv";
+inline const std::string kOnetToSoc =
+    "crosswalks/nem-onet-to-soc-crosswalk__ONET_to_SOC_crosswalk.csv";
 inline const std::string kSocStructure = "crosswalks/soc_structure_2019.csv";
 inline const std::string kSoc2010To2018 = "crosswalks/soc_2010_to_2018_crosswalk.csv";
 inline const std::string kGptLabels = "ai-exposure/gpts-are-gpts/full_labelset.tsv";

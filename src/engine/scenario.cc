@@ -224,8 +224,10 @@ const std::vector<Key>& schema() {
        number(&Scenario::completion, 0, 1)},
       {"talent.enabled", "true | false", "Run the AI-talent segment (docs/talent.md)",
        flag(&Scenario::talent)},
-      {"talent.parameters", "file", "Talent parameters saved by floe talent calibrate (default: "
-       "calibrate at the start of the run)", text(&Scenario::talent_parameters)},
+      {"talent.parameters", "file",
+       "Talent parameters saved by floe talent calibrate (default: "
+       "calibrate at the start of the run)",
+       text(&Scenario::talent_parameters)},
       {"talent.non_compete", "[0, 0.99]",
        "Non-compete enforcement: share of moves to competing tech employers it prevents",
        number(&Scenario::non_compete, 0, 0.99)},

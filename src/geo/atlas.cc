@@ -18,8 +18,7 @@ std::string svg_path(const data::Topology& topo, const data::TopoGeometry& g) {
     for (const auto& ring : polygon) {
       const auto points = data::ring_points(topo, ring);
       for (std::size_t i = 0; i < points.size(); ++i) {
-        std::snprintf(buf, sizeof buf, "%c%.1f,%.1f", i == 0 ? 'M' : 'L', points[i].x,
-                      points[i].y);
+        std::snprintf(buf, sizeof buf, "%c%.1f,%.1f", i == 0 ? 'M' : 'L', points[i].x, points[i].y);
         d += buf;
       }
       d += 'Z';

@@ -14,11 +14,11 @@ Geography build_geography(const Inputs& in) {
     if (row.is_state) state_population[row.state_fips] = row.population;
   }
   // States in FIPS order: those with an estimate, then the territories OEWS covers.
-  for (const char* fips : {"01", "02", "04", "05", "06", "08", "09", "10", "11", "12", "13",
-                           "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25",
-                           "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36",
-                           "37", "38", "39", "40", "41", "42", "44", "45", "46", "47", "48",
-                           "49", "50", "51", "53", "54", "55", "56", "66", "72", "78"}) {
+  for (const char* fips :
+       {"01", "02", "04", "05", "06", "08", "09", "10", "11", "12", "13", "15", "16", "17",
+        "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31",
+        "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "44", "45", "46",
+        "47", "48", "49", "50", "51", "53", "54", "55", "56", "66", "72", "78"}) {
     const StateCode* code = find_state_code(fips);
     const auto pop = state_population.find(fips);
     const bool territory = std::string_view(fips) > "56";

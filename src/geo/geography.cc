@@ -30,8 +30,7 @@ std::vector<CountyId> Geography::census_counties_for_atlas(std::string_view atla
   //  - Alaska split Valdez-Cordova (02261) into Chugach (02063) and Copper River (02066) in 2019.
   std::vector<std::string_view> replaced_by;
   if (atlas_fips.size() == 5 && atlas_fips.substr(0, 2) == "09") {
-    replaced_by = {"09110", "09120", "09130", "09140", "09150", "09160", "09170", "09180",
-                   "09190"};
+    replaced_by = {"09110", "09120", "09130", "09140", "09150", "09160", "09170", "09180", "09190"};
   } else if (atlas_fips == "02261") {
     replaced_by = {"02063", "02066"};
   }

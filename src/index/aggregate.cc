@@ -19,8 +19,7 @@ void IndexFigures::add(const IndexFigures& o) {
 namespace {
 
 // One cell's contribution.
-IndexFigures cell_figures(double emp, double wage, double exposure, bool surface,
-                          bool estimated) {
+IndexFigures cell_figures(double emp, double wage, double exposure, bool surface, bool estimated) {
   IndexFigures f;
   if (emp <= 0) return f;
   f.estimated = estimated;
@@ -104,7 +103,8 @@ IndexResult compute_index(const Dataset& ds, const Cells& cells, const IndexOpti
     }
     r.nation.add(r.states[s]);
   }
-  for (std::size_t o = 0; o < n_occ; ++o) r.major_groups[t.occupations[o].major.index()].add(r.occupations[o]);
+  for (std::size_t o = 0; o < n_occ; ++o)
+    r.major_groups[t.occupations[o].major.index()].add(r.occupations[o]);
 
   // Counties: the county's cells, with its state's wages.
   r.counties.assign(g.counties.size(), {});

@@ -41,11 +41,15 @@ std::vector<double> task_weights(const Taxonomy& t, TaskWeighting weighting,
 CapabilityLayer make_layer(const Dataset& ds, const IndexOptions& options) {
   CapabilityLayer layer;
   switch (options.layer) {
-    case LayerKind::kTechnical: layer = technical_layer(ds.technical, options.technical); break;
+    case LayerKind::kTechnical:
+      layer = technical_layer(ds.technical, options.technical);
+      break;
     case LayerKind::kObserved:
       layer = observed_layer(ds.observed, options.observed_min_percent);
       break;
-    case LayerKind::kFile: layer = read_capability_csv(options.layer_file, ds.taxonomy); break;
+    case LayerKind::kFile:
+      layer = read_capability_csv(options.layer_file, ds.taxonomy);
+      break;
   }
   if (options.transfer) layer = with_transfer(layer, ds.taxonomy);
   return layer;

@@ -22,8 +22,8 @@ std::vector<Column> figure_columns() {
 }
 
 void add_figures(std::vector<Value>& row, const IndexFigures& f) {
-  for (double v : {f.employment, f.wage_bill, f.exposed_wages, f.exposed_workers, f.iceberg(),
-                   f.surface()}) {
+  for (double v :
+       {f.employment, f.wage_bill, f.exposed_wages, f.exposed_workers, f.iceberg(), f.surface()}) {
     row.emplace_back(v);
   }
 }
@@ -38,9 +38,12 @@ void sort_by_iceberg(Table& t) {
 
 const char* task_source(TaskSource s) {
   switch (s) {
-    case TaskSource::kOnet: return "O*NET";
-    case TaskSource::kImputed: return "imputed";
-    case TaskSource::kNone: return "none";
+    case TaskSource::kOnet:
+      return "O*NET";
+    case TaskSource::kImputed:
+      return "imputed";
+    case TaskSource::kNone:
+      return "none";
   }
   return "?";
 }
@@ -49,12 +52,18 @@ const char* task_source(TaskSource s) {
 
 const char* to_string(Breakdown by) {
   switch (by) {
-    case Breakdown::kNation: return "nation";
-    case Breakdown::kState: return "state";
-    case Breakdown::kCounty: return "county";
-    case Breakdown::kOccupation: return "occupation";
-    case Breakdown::kMajor: return "major";
-    case Breakdown::kIndustry: return "industry";
+    case Breakdown::kNation:
+      return "nation";
+    case Breakdown::kState:
+      return "state";
+    case Breakdown::kCounty:
+      return "county";
+    case Breakdown::kOccupation:
+      return "occupation";
+    case Breakdown::kMajor:
+      return "major";
+    case Breakdown::kIndustry:
+      return "industry";
   }
   return "?";
 }
@@ -98,8 +107,9 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
         row.emplace_back(r.states[s].estimated);
         t.rows.push_back(row);
       }
-      t.notes.push_back("Gap = iceberg - surface. HHI: concentration of exposed wages across "
-                        "industry groups (0-1). Low/High: range over labelers and E2 weights.");
+      t.notes.push_back(
+          "Gap = iceberg - surface. HHI: concentration of exposed wages across "
+          "industry groups (0-1). Low/High: range over labelers and E2 weights.");
       break;
     }
     case Breakdown::kCounty: {
@@ -117,8 +127,9 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
         row.push_back(r.counties[c].estimated);
         t.rows.push_back(row);
       }
-      t.notes.push_back("A county's shares equal its state's until county employment by industry "
-                        "is supplied; its counts scale with population (docs/method.md §5).");
+      t.notes.push_back(
+          "A county's shares equal its state's until county employment by industry "
+          "is supplied; its counts scale with population (docs/method.md §5).");
       break;
     }
     case Breakdown::kOccupation: {
@@ -138,21 +149,21 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
         const IndexFigures& f = r.occupations[o];
         const double emp = f.employment + f.uncovered_employment;
         t.rows.push_back({tx.occupations[o].soc_code, tx.occupations[o].title, r.exposure[o], emp,
-                          f.employment > 0 ? f.wage_bill / f.employment : std::nan(""),
-                          f.wage_bill, f.exposed_wages, f.exposed_workers,
+                          f.employment > 0 ? f.wage_bill / f.employment : std::nan(""), f.wage_bill,
+                          f.exposed_wages, f.exposed_workers,
                           std::isnan(r.exposure[o]) ? 0.0 : r.exposure[o],
                           static_cast<bool>(r.surface_occupation[o]),
                           std::string(task_source(tx.occupations[o].task_source))});
       }
-      t.notes.push_back("Exposure = share of the occupation's task weight AI can perform "
-                        "(docs/method.md §7). Tasks 'imputed': an 'All Other' occupation given its "
-                        "SOC group's tasks.");
+      t.notes.push_back(
+          "Exposure = share of the occupation's task weight AI can perform "
+          "(docs/method.md §7). Tasks 'imputed': an 'All Other' occupation given its "
+          "SOC group's tasks.");
       break;
     }
     case Breakdown::kMajor: {
       t.title = "Occupation groups (SOC major groups)";
-      t.columns = {{"soc_code", "SOC", ColumnKind::kText},
-                   {"title", "Group", ColumnKind::kText}};
+      t.columns = {{"soc_code", "SOC", ColumnKind::kText}, {"title", "Group", ColumnKind::kText}};
       t.columns.insert(t.columns.end(), figures.begin(), figures.end());
       for (std::size_t m = 0; m < tx.major_groups.size(); ++m) {
         if (r.major_groups[m].employment <= 0) continue;
@@ -172,8 +183,9 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
         add_figures(row, r.industries[i]);
         t.rows.push_back(row);
       }
-      t.notes.push_back("Industry groups: the 23 groups of the state margins; an occupation's "
-                        "workers are split across its groups (docs/method.md §5).");
+      t.notes.push_back(
+          "Industry groups: the 23 groups of the state margins; an occupation's "
+          "workers are split across its groups (docs/method.md §5).");
       break;
     }
   }

@@ -162,6 +162,10 @@ SimulationResult simulate(const Dataset& ds, const Cells& cells, Population popu
       w.talent->run_history();
     }
   }
+  // N_o of docs/model.md §5 is the start's jobs in agents: the OEWS employment at the run's
+  // scale (at scale 1 exactly the agents of o), so that demand and openings shrink with the
+  // population instead of swamping a sampled one.
+  for (double& n : w.fixed.employment0) n *= w.scale;
   if (!options.resume) {
     initial_unemployment(w);
     count_wages(w);

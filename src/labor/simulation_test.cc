@@ -127,14 +127,32 @@ TEST(Simulation, SameResultForOneAndTwoThreads) {
   omp_set_num_threads(threads);
   EXPECT_EQ(flatten(one.output), flatten(two.output));
   // The talent segment ran from January 2011 through the run's last month.
-  EXPECT_EQ(one.output.talent.months.size(),
-            static_cast<std::size_t>(talent_month(2025, 1) + 4));
+  EXPECT_EQ(one.output.talent.months.size(), static_cast<std::size_t>(talent_month(2025, 1) + 4));
   double indirect = 0;
   for (const auto& month : one.output.state_major) {
     indirect += total(month, &MonthFigures::displaced_indirect);
   }
   EXPECT_GT(indirect, 0);  // the cascade ran
   (void)base;
+}
+
+// At the start demand is the jobs there are, so the openings are the unemployed's jobs plus the
+// replacement of layoffs: V(0) = U(0) + lambda E(0) (docs/model.md §5), at any population scale.
+// (A bug once took N_o unscaled, so a 1% sample saw 50 times too many openings.)
+TEST(Simulation, OpeningsAtTheStartAreTheVacatedJobsAtAnyScale) {
+  for (const double scale : {0.002, 0.01}) {
+    Scenario s = busy_scenario(1);
+    s.layoffs = 0.01;
+    const SimulationResult r =
+        simulate(shipped(), shipped_cells(),
+                 synthesize(shipped(), shipped_cells(), {.scale = scale, .seed = 5}), s);
+    const auto& start = r.output.state_major[0];
+    const double employed = total(start, &MonthFigures::employed);
+    const double unemployed = total(start, &MonthFigures::unemployed);
+    const double expected = unemployed + 0.01 * employed;
+    // Cells are rounded to whole agents, so N_o differs from the agents of o by a few per cell.
+    EXPECT_NEAR(r.output.indicators[0].openings / expected, 1.0, 0.03) << "scale " << scale;
+  }
 }
 
 TEST(Simulation, ResumedRunEndsIdenticalToAnUninterruptedOne) {
@@ -200,8 +218,8 @@ enabled = false
 }
 
 TEST(Simulation, ScenarioNamesTheDataDoesNotKnowAreErrors) {
-  Scenario s = parse_scenario("[adoption]\nindustry_speed = { FARMING = 2 }\n[talent]\nenabled = false\n",
-                              "bad.toml");
+  Scenario s = parse_scenario(
+      "[adoption]\nindustry_speed = { FARMING = 2 }\n[talent]\nenabled = false\n", "bad.toml");
   try {
     simulate(tiny(), tiny_cells(), tiny_population(), s);
     FAIL();

@@ -12,8 +12,8 @@
 #include "floe/scenario.h"
 #include "floe/similarity.h"
 #include "floe/simulation.h"
-#include "talent/segment.h"
 #include "population/wage_shape.h"
+#include "talent/segment.h"
 
 namespace floe::labor {
 
@@ -128,7 +128,7 @@ struct Fixed {
   std::vector<std::vector<std::uint16_t>> candidates;  // per occupation: itself + most similar
   std::vector<std::vector<float>> candidate_similarity;
   std::vector<population::WageShape> wage_shapes;
-  std::vector<double> employment0;       // per occupation, at the start
+  std::vector<double> employment0;       // per occupation: jobs at the start, in agents
   std::vector<double> growth;            // per occupation: 10-year projected growth
   std::vector<double> transfer_rate;     // per occupation: moves to another occupation/month
   std::vector<double> exit_rate;         // per occupation: labor force exits/month

@@ -63,8 +63,8 @@ TEST(Cells, CountiesSplitStatesByPopulation) {
   const auto county = [&](const char* fips, OccupationId o) {
     return cells.county_employment[g.find_county(fips)->index() * cells.occupations + o.index()];
   };
-  EXPECT_DOUBLE_EQ(county("01001", id.dev), 80);    // 400 x 60,000 / 300,000
-  EXPECT_DOUBLE_EQ(county("01003", id.dev), 320);   // 400 x 240,000 / 300,000
+  EXPECT_DOUBLE_EQ(county("01001", id.dev), 80);   // 400 x 60,000 / 300,000
+  EXPECT_DOUBLE_EQ(county("01003", id.dev), 320);  // 400 x 240,000 / 300,000
   EXPECT_DOUBLE_EQ(county("02020", id.clerk), 800.0 * 2 / 3);
   EXPECT_DOUBLE_EQ(county("02066", id.laborer), 600.0 * 40000 / 300000);
   for (OccupationId o : {id.dev, id.clerk, id.laborer}) {

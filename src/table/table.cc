@@ -55,11 +55,16 @@ std::string format_value(const Value& value, const Column& column) {
   const double v = std::get<double>(value);
   if (std::isnan(v)) return "-";
   switch (column.kind) {
-    case ColumnKind::kCount: return group_thousands(v);
-    case ColumnKind::kDollars: return dollars(v);
-    case ColumnKind::kShare: return fmt::format("{:.{}f}%", 100.0 * v, column.precision);
-    case ColumnKind::kFlag: return v != 0 ? "yes" : "no";
-    default: return fmt::format("{:.{}f}", v, column.precision);
+    case ColumnKind::kCount:
+      return group_thousands(v);
+    case ColumnKind::kDollars:
+      return dollars(v);
+    case ColumnKind::kShare:
+      return fmt::format("{:.{}f}%", 100.0 * v, column.precision);
+    case ColumnKind::kFlag:
+      return v != 0 ? "yes" : "no";
+    default:
+      return fmt::format("{:.{}f}", v, column.precision);
   }
 }
 
@@ -117,7 +122,8 @@ void write_json(std::ostream& out, const Table& table) {
   nlohmann::ordered_json doc;
   doc["title"] = table.title;
   doc["columns"] = nlohmann::ordered_json::array();
-  for (const auto& c : table.columns) doc["columns"].push_back({{"name", c.name}, {"label", c.label}});
+  for (const auto& c : table.columns)
+    doc["columns"].push_back({{"name", c.name}, {"label", c.label}});
   doc["rows"] = nlohmann::ordered_json::array();
   for (const auto& row : table.rows) {
     nlohmann::ordered_json obj = nlohmann::ordered_json::object();

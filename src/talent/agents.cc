@@ -43,9 +43,11 @@ void TalentAgents::start() {
   for (int s = 0; s < kSegments; ++s) {
     for (int k = 0; k < kEmployers; ++k) {
       const int cell = s * kEmployers + k;
-      const auto n = round_by_draw(first[cell] * scale_, rng_.uniform(stream(Draw::kInitial), cell));
+      const auto n =
+          round_by_draw(first[cell] * scale_, rng_.uniform(stream(Draw::kInitial), cell));
       for (std::uint32_t i = 0; i < n; ++i) {
-        agents_.push_back({next_id_++, static_cast<std::uint8_t>(s), static_cast<std::uint8_t>(k), 0});
+        agents_.push_back(
+            {next_id_++, static_cast<std::uint8_t>(s), static_cast<std::uint8_t>(k), 0});
       }
     }
   }
@@ -94,7 +96,8 @@ TalentMonth TalentAgents::step(int t) {
       if (k == kEmployers) continue;  // outside: not an AI-skilled worker floe follows
       out.entrants[s * kEmployers + k] += 1;
       if (phds) out.researcher_hires[k] += 1;
-      agents_.push_back({next_id_++, static_cast<std::uint8_t>(s), static_cast<std::uint8_t>(k), 0});
+      agents_.push_back(
+          {next_id_++, static_cast<std::uint8_t>(s), static_cast<std::uint8_t>(k), 0});
     }
   }
   next_month_ = t + 1;

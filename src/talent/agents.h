@@ -21,7 +21,6 @@ struct TalentAgent {
 };
 static_assert(sizeof(TalentAgent) == 8);
 
-
 class TalentAgents {
  public:
   // `scale`: the share of the real workforce simulated (1 = every AI-skilled US worker).

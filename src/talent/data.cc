@@ -37,9 +37,8 @@ namespace {
 
 using data::DelimitedReader;
 
-const char* kEmployerKeys[kEmployers] = {"big_tech", "ai_labs",        "stealth",
-                                         "other_tech", "health_care", "finance",
-                                         "other_industry", "academia"};
+const char* kEmployerKeys[kEmployers] = {"big_tech",    "ai_labs", "stealth",        "other_tech",
+                                         "health_care", "finance", "other_industry", "academia"};
 const char* kSegmentKeys[kSegments] = {"researchers", "ml_engineers", "ai_engineers"};
 
 void read_employers(const std::filesystem::path& path, TalentData& d) {
@@ -69,8 +68,8 @@ void read_employers(const std::filesystem::path& path, TalentData& d) {
     e.source = std::string(r.text(source));
   }
   if (k != kEmployers) {
-    throw DataError(path.string(), 0, "key", "missing employer class '" +
-                                                 std::string(kEmployerKeys[k]) + "'");
+    throw DataError(path.string(), 0, "key",
+                    "missing employer class '" + std::string(kEmployerKeys[k]) + "'");
   }
 }
 
@@ -92,7 +91,8 @@ void read_segments(const std::filesystem::path& path, TalentData& d) {
     seg.soc_share = r.number_in(share, 1e-6, 1);
   }
   if (s != kSegments) {
-    throw DataError(path.string(), 0, "key", "missing segment '" + std::string(kSegmentKeys[s]) + "'");
+    throw DataError(path.string(), 0, "key",
+                    "missing segment '" + std::string(kSegmentKeys[s]) + "'");
   }
 }
 
@@ -117,15 +117,15 @@ void read_targets(const std::filesystem::path& path, TalentData& d) {
       {"ratio", TalentTarget::Kind::kRatio},
       {"ratio_at_least", TalentTarget::Kind::kRatioAtLeast}};
   static const std::vector<std::string> statistics = {
-      "big_tech_net_flow",   "stealth_share_of_big_tech_leavers", "phd_industry_share",
-      "phd_academia_share",  "researcher_hires_health_care",      "genai_postings",
+      "big_tech_net_flow",  "stealth_share_of_big_tech_leavers", "phd_industry_share",
+      "phd_academia_share", "researcher_hires_health_care",      "genai_postings",
       "move_rate"};
   DelimitedReader r(path);
   r.read_header();
   const auto key = r.column("key"), statistic = r.column("statistic"), kind = r.column("kind"),
-             period = r.column("period"), base = r.column("base"),
-             observed = r.column("observed"), tolerance = r.column("tolerance"),
-             description = r.column("description"), source = r.column("source");
+             period = r.column("period"), base = r.column("base"), observed = r.column("observed"),
+             tolerance = r.column("tolerance"), description = r.column("description"),
+             source = r.column("source");
   while (r.next()) {
     TalentTarget t;
     t.key = std::string(r.required(key));
@@ -139,8 +139,8 @@ void read_targets(const std::filesystem::path& path, TalentData& d) {
     }
     t.kind = k->second;
     std::tie(t.first, t.last) = parse_period(r, period);
-    const bool ratio = t.kind == TalentTarget::Kind::kRatio ||
-                       t.kind == TalentTarget::Kind::kRatioAtLeast;
+    const bool ratio =
+        t.kind == TalentTarget::Kind::kRatio || t.kind == TalentTarget::Kind::kRatioAtLeast;
     if (ratio) {
       std::tie(t.base_first, t.base_last) = parse_period(r, base);
     } else if (!r.text(base).empty()) {
@@ -187,8 +187,8 @@ void fill_headcount(TalentSegmentData& s, double projected_growth_10y, int month
   const double after = std::log1p(projected_growth_10y) / 120.0;
   s.headcount.resize(months + 1);
   for (int t = 0; t <= months; ++t) {
-    const double log_h = t <= last ? my + slope * (t - mt)
-                                   : my + slope * (last - mt) + after * (t - last);
+    const double log_h =
+        t <= last ? my + slope * (t - mt) : my + slope * (last - mt) + after * (t - last);
     s.headcount[t] = std::exp(log_h);
   }
 }
@@ -230,8 +230,9 @@ TalentData load_talent_data(const std::filesystem::path& data_dir, int last_mont
     for (const auto& p : rows) {
       if (p.code == s.soc) row = &p;
     }
-    if (!row) throw DataError(ep.string(), 0, "2024 National Employment Matrix code",
-                              "no projection for " + s.soc + " (segment " + s.key + ")");
+    if (!row)
+      throw DataError(ep.string(), 0, "2024 National Employment Matrix code",
+                      "no projection for " + s.soc + " (segment " + s.key + ")");
     // Leaving the occupation: labor force exits plus transfers to other occupations.
     s.exit_rate = (row->exit_rate + row->transfer_rate) / 100.0 / 12.0;
     fill_headcount(s, row->change_percent / 100.0, d.months);

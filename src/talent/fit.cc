@@ -162,8 +162,8 @@ const std::array<TalentParameterSpec, kTalentParameters>& talent_parameter_specs
       {"health_trend", "yearly growth of health care's AI openings from 2015 (log points)", false,
        0.2, 0.3},
       {"genai_labs", "utility gain of AI labs at full generative-AI demand", false, 1.0, 2.0},
-      {"genai_stealth", "utility gain of stealth startups at full generative-AI demand", false,
-       1.0, 2.0},
+      {"genai_stealth", "utility gain of stealth startups at full generative-AI demand", false, 1.0,
+       2.0},
       {"retrenchment", "cut in big tech's offers at ChatGPT's launch", true, 1.0, 1.0},
       {"retrenchment_months", "months for that cut to fall by a factor e", true, 12.0, 1.0},
       {"genai_midpoint", "months after the launch when gen-AI postings reach half their level",
@@ -217,8 +217,8 @@ TalentPath expected_talent_path(const TalentData& d, const TalentParameters& par
 }
 
 std::vector<TargetFit> fit_targets(const TalentData& d, const TalentPath& path) {
-  PathOf<double> p{path.headcount, path.entrants, path.moves, path.researcher_hires,
-                   path.phds, path.genai};
+  PathOf<double> p{path.headcount,        path.entrants, path.moves,
+                   path.researcher_hires, path.phds,     path.genai};
   std::vector<TargetFit> fits;
   for (const auto& g : d.targets) {
     TargetFit f;
@@ -281,11 +281,10 @@ TalentCalibration calibrate_talent(const TalentData& d, const TalentParameters& 
   c.start_name = start_name;
   c.start = start;
   c.before = fit_targets(d, expected_talent_path(d, start));
-  const auto fit = calibrate::levenberg_marquardt(
-      [&](const std::vector<double>& x, std::vector<double>& r, std::vector<double>& jac) {
-        evaluate(d, x, r, jac);
-      },
-      to_fitted_scale(start));
+  const auto fit =
+      calibrate::levenberg_marquardt([&](const std::vector<double>& x, std::vector<double>& r,
+                                         std::vector<double>& jac) { evaluate(d, x, r, jac); },
+                                     to_fitted_scale(start));
   c.fitted = from_fitted_scale(fit.x);
   c.loss_before = fit.loss_history.front();
   c.loss_after = fit.loss;
@@ -338,8 +337,8 @@ TalentParameters read_talent_parameters(const std::filesystem::path& path) {
   }
   for (int i = 0; i < kTalentParameters; ++i) {
     if (!seen[i]) {
-      throw DataError(path.string(), 0, std::string("talent.parameters.") +
-                                            talent_parameter_specs()[i].name,
+      throw DataError(path.string(), 0,
+                      std::string("talent.parameters.") + talent_parameter_specs()[i].name,
                       "missing parameter");
     }
   }

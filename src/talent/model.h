@@ -43,8 +43,12 @@ constexpr int kJanuaryOf2015 = (2015 - kTalentFirstYear) * 12;
 constexpr int kTrendsEnd = (2024 - kTalentFirstYear) * 12 + 11;
 
 // Non-compete clauses bind workers at incumbent employers who move to a competitor in tech.
-inline bool incumbent(int j) { return j == kBig || j == kLabs || j == kOther || j == kFinanceClass; }
-inline bool competitor(int k) { return k == kBig || k == kLabs || k == kStealthStartups || k == kOther; }
+inline bool incumbent(int j) {
+  return j == kBig || j == kLabs || j == kOther || j == kFinanceClass;
+}
+inline bool competitor(int k) {
+  return k == kBig || k == kLabs || k == kStealthStartups || k == kOther;
+}
 
 // One month's choice probabilities.
 template <class T>
@@ -53,7 +57,7 @@ struct MonthChoices {
   // Where each segment's new workers go, conditional on joining a modelled employer.
   std::array<std::array<T, kEmployers>, kSegments> entry{};
   std::array<T, kEmployers + 1> phd{};  // where new AI PhDs go, with the outside option last
-  T genai{};                             // G(t)
+  T genai{};                            // G(t)
 };
 
 // G(t): generative-AI postings relative to May 2024; zero before the launch (§3.3).
@@ -155,7 +159,9 @@ std::array<T, n> solve_linear(std::array<T, n * n> a, std::array<T, n> b) {
   for (int col = 0; col < n; ++col) {
     int pivot = col;
     for (int r = col + 1; r < n; ++r) {
-      if (std::abs(calibrate::value(a[r * n + col])) > std::abs(calibrate::value(a[pivot * n + col]))) pivot = r;
+      if (std::abs(calibrate::value(a[r * n + col])) >
+          std::abs(calibrate::value(a[pivot * n + col])))
+        pivot = r;
     }
     if (pivot != col) {
       for (int k = 0; k < n; ++k) std::swap(a[col * n + k], a[pivot * n + k]);
@@ -249,7 +255,8 @@ PathOf<T> expected_path(const TalentData& d, const std::array<T, kTalentParamete
     }
     // The month's cohort of new PhDs: those who joined modelled employers, over their share.
     const double cohort = entrants(d, levers, kResearchers, t);
-    for (int k = 0; k <= kEmployers; ++k) path.phd[t][k] = cohort * c.phd[k] / (1.0 - c.phd[kEmployers]);
+    for (int k = 0; k <= kEmployers; ++k)
+      path.phd[t][k] = cohort * c.phd[k] / (1.0 - c.phd[kEmployers]);
     path.genai[t] = c.genai;
   }
   return path;

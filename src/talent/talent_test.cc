@@ -81,8 +81,7 @@ TEST(TalentData, SizesSegmentsFromOewsAndBlsProjections) {
   double log_mean = 0;
   for (const auto& [t, e] : r.observed) log_mean += std::log(e) / 4;
   const int may22 = talent_month(2022, 5), may23 = talent_month(2023, 5);
-  EXPECT_NEAR(0.5 * (std::log(r.headcount[may22]) + std::log(r.headcount[may23])), log_mean,
-              1e-12);
+  EXPECT_NEAR(0.5 * (std::log(r.headcount[may22]) + std::log(r.headcount[may23])), log_mean, 1e-12);
   const int may24 = talent_month(2024, 5);
   EXPECT_NEAR(r.headcount[may24 + 120] / r.headcount[may24], 1.197, 1e-9);
   // Eight employer classes in the documented order, academia's pay from OEWS.
@@ -120,8 +119,9 @@ TEST_F(Fitted, DualNumberGradientMatchesFiniteDifferences) {
     for (int i = 0; i < kTalentParameters; ++i) {
       // Five-point central differences: truncation error O(h^4).
       const double h = 1e-3 * std::max(1.0, std::abs(x[i]));
-      const double fd = (8 * (loss_at(i, h) - loss_at(i, -h)) - (loss_at(i, 2 * h) - loss_at(i, -2 * h))) /
-                        (12 * h);
+      const double fd =
+          (8 * (loss_at(i, h) - loss_at(i, -h)) - (loss_at(i, 2 * h) - loss_at(i, -2 * h))) /
+          (12 * h);
       // Relative to the component, or to the gradient's size for components near zero.
       const double scale = std::max(std::abs(fd), 1e-3 * norm);
       EXPECT_LT(std::abs(gradient[i] - fd) / scale, 1e-4)
@@ -137,8 +137,8 @@ TEST_F(Fitted, CalibrationConvergesFromThreeStartingPointsWithinEveryTolerance) 
     EXPECT_TRUE(c.converged) << name;
     EXPECT_LT(c.loss_after, c.loss_before) << name;
     for (const TargetFit& f : c.after) {
-      EXPECT_TRUE(f.within) << name << ": " << f.target->key << " model " << f.model
-                            << " observed " << f.target->observed;
+      EXPECT_TRUE(f.within) << name << ": " << f.target->key << " model " << f.model << " observed "
+                            << f.target->observed;
     }
     // The same optimum from every start.
     EXPECT_NEAR(c.loss_after, fit().loss_after, 1e-6 * fit().loss_after) << name;
@@ -160,7 +160,8 @@ TEST_F(Fitted, GetsTheReversalTheStealthShareAndThePhdShareRight) {
   for (int t = talent_month(2022, 1); t <= talent_month(2022, 12); ++t) {
     for (int k = 0; k <= kEmployers; ++k) {
       phds += p.phds[t][k];
-      if (k != static_cast<int>(Employer::kAcademia) && k != kEmployers) phd_industry += p.phds[t][k];
+      if (k != static_cast<int>(Employer::kAcademia) && k != kEmployers)
+        phd_industry += p.phds[t][k];
     }
   }
   EXPECT_NEAR(phd_industry / phds, 0.71, 0.05);
@@ -171,7 +172,9 @@ TEST_F(Fitted, ProjectionsHoldTheFittedTrendsAtTheirEnd2024Level) {
   // (gen-AI demand near its ceiling, the big-tech cut e^-8 of its size): so choices a year apart
   // then are nearly the same, where in the history they drift.
   const TalentLevers none;
-  auto choices = [&](int y) { return talent::month_choices<double>(data(), fit().fitted, none, talent_month(y, 1)); };
+  auto choices = [&](int y) {
+    return talent::month_choices<double>(data(), fit().fitted, none, talent_month(y, 1));
+  };
   const auto a = choices(2031), b = choices(2032), h1 = choices(2016), h2 = choices(2017);
   double late = 0, early = 0;
   for (int i = 0; i < kEmployers * kEmployers; ++i) {
@@ -259,7 +262,8 @@ TEST_F(Fitted, AgentFormAveragesToTheExpectedForm) {
   double net = 0;
   const int first = talent_month(2019, 1), last = talent_month(2022, 11);
   for (int t = first; t <= last; ++t) {
-    for (int j = 1; j < kEmployers; ++j) net += months[t].moves[j * kEmployers] - months[t].moves[j];
+    for (int j = 1; j < kEmployers; ++j)
+      net += months[t].moves[j * kEmployers] - months[t].moves[j];
   }
   net /= 0.25 * (last - first + 1);
   EXPECT_NEAR(net, mean_net_flow(e, first, last), 40);

@@ -13,7 +13,8 @@ namespace {
 static_assert(static_cast<int>(data::TaskType::kCore) == static_cast<int>(TaskType::kCore) &&
                   static_cast<int>(data::TaskType::kSupplemental) ==
                       static_cast<int>(TaskType::kSupplemental) &&
-                  static_cast<int>(data::TaskType::kUnrated) == static_cast<int>(TaskType::kUnrated),
+                  static_cast<int>(data::TaskType::kUnrated) ==
+                      static_cast<int>(TaskType::kUnrated),
               "the reader's task types map one to one onto the taxonomy's");
 
 // SOC 2018 code arithmetic: "15-1252" -> major "15-0000", minor "15-1200", broad "15-1250".
@@ -38,10 +39,9 @@ void add_occupations(const data::OewsTable& oews, Taxonomy& t) {
     o.title = row.occ_title;
     o.broad_code = broad_of(row.occ_code);
     o.minor_code = minor_of(row.occ_code);
-    const auto major = std::find_if(t.major_groups.begin(), t.major_groups.end(),
-                                    [&](const MajorGroup& g) {
-                                      return g.soc_code == major_of(row.occ_code);
-                                    });
+    const auto major =
+        std::find_if(t.major_groups.begin(), t.major_groups.end(),
+                     [&](const MajorGroup& g) { return g.soc_code == major_of(row.occ_code); });
     if (major == t.major_groups.end()) {
       throw DataError(oews.file, row.line, "OCC_CODE",
                       "no major group row (" + major_of(row.occ_code) + ") for " + row.occ_code);
@@ -79,7 +79,8 @@ void add_onet(const Inputs& in, Taxonomy& t) {
   }
   for (const auto& row : in.job_zones) {
     const auto id = t.find_onet(row.occupation);
-    if (!id) unknown(in.job_zones_file, row.line, "O*NET-SOC Code", "O*NET-SOC code", row.occupation);
+    if (!id)
+      unknown(in.job_zones_file, row.line, "O*NET-SOC Code", "O*NET-SOC code", row.occupation);
     t.onet_occupations[id->index()].job_zone = row.zone;
   }
 }
@@ -139,7 +140,8 @@ void add_occupation_tasks(const Inputs& in, Taxonomy& t) {
     std::vector<TaskId> tasks = own[o];
     if (tasks.empty() && in.impute_all_other) {
       tasks = siblings_tasks(o, [](const Occupation& x) { return x.broad_code; });
-      if (tasks.empty()) tasks = siblings_tasks(o, [](const Occupation& x) { return x.minor_code; });
+      if (tasks.empty())
+        tasks = siblings_tasks(o, [](const Occupation& x) { return x.minor_code; });
       if (!tasks.empty()) t.occupations[o].task_source = TaskSource::kImputed;
     }
     t.occupation_tasks.add_row(tasks);
@@ -184,7 +186,8 @@ void add_related_and_technology(const Inputs& in, Taxonomy& t) {
   std::vector<std::vector<OnetOccupationId>> related(t.onet_occupations.size());
   for (const auto& row : in.related) {
     const auto from = t.find_onet(row.occupation);
-    if (!from) unknown(in.related_file, row.line, "O*NET-SOC Code", "O*NET-SOC code", row.occupation);
+    if (!from)
+      unknown(in.related_file, row.line, "O*NET-SOC Code", "O*NET-SOC code", row.occupation);
     const auto to = t.find_onet(row.related);
     if (!to) {
       unknown(in.related_file, row.line, "Related O*NET-SOC Code", "O*NET-SOC code", row.related);
@@ -219,7 +222,8 @@ void add_skills(const Inputs& in, Taxonomy& t) {
   for (const auto& row : in.skills) {
     if (!row.importance) continue;
     const auto onet = t.find_onet(row.occupation);
-    if (!onet) unknown(in.skills_file, row.line, "O*NET-SOC Code", "O*NET-SOC code", row.occupation);
+    if (!onet)
+      unknown(in.skills_file, row.line, "O*NET-SOC Code", "O*NET-SOC code", row.occupation);
     const OccupationId home = t[*onet].occupation;
     if (!home.valid()) continue;
     const std::size_t cell = home.index() * k + column.at(row.element_id);

@@ -26,8 +26,8 @@ struct Inputs {
   std::vector<data::TechnologySkillRow> technology;
   std::vector<data::SkillRatingRow> skills;
   // Names of the files the rows came from, for error messages.
-  std::string tasks_file, task_dwas_file, related_file, technology_file, job_zones_file, skills_file,
-      groups_file;
+  std::string tasks_file, task_dwas_file, related_file, technology_file, job_zones_file,
+      skills_file, groups_file;
   bool impute_all_other = true;
 };
 
