@@ -1,6 +1,7 @@
 #include "labor/blocks.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "floe/error.h"
 
@@ -36,27 +37,43 @@ std::uint64_t total_capacity(const Subcells& s) {
   return s.capacity.empty() ? 0 : s.start.back() + s.capacity.back();
 }
 
-// Copies every subcell's agents into fresh ranges with room for `extra[k]` more.
+// Moves every subcell's agents into new ranges with room for `extra[k]` more, in place: first
+// all agents slide left into one packed run (each moves left or stays), then each subcell,
+// from the last down, slides right to its new start (each moves right or stays: a new range
+// starts at or after the packed one, as capacities are never below sizes). A second array for
+// the copy would double the peak memory, and faulting its 2.5 GiB in took seconds.
 void repack(World& w, const std::vector<std::uint32_t>& extra) {
   Subcells& s = w.sub;
   const std::size_t n_sub = s.capacity.size();
-  const std::vector<std::uint64_t> old_start = s.start;
+  std::vector<std::uint64_t> packed(n_sub);
+  std::uint64_t end = 0;
+  for (std::size_t k = 0; k < n_sub; ++k) {
+    packed[k] = end;
+    if (end != s.start[k]) {
+      std::memmove(&w.agents[end], &w.agents[s.start[k]], s.size(k) * sizeof(AgentRecord));
+    }
+    end += s.size(k);
+  }
   for (std::size_t k = 0; k < n_sub; ++k) {
     const std::uint64_t need = s.size(k) + extra[k];
     s.capacity[k] = static_cast<std::uint32_t>(need + room_for(need));
   }
   set_starts(s);
-  std::vector<AgentRecord> to(total_capacity(s));
-#pragma omp parallel for schedule(dynamic, 256)
-  for (std::size_t k = 0; k < n_sub; ++k) {
+  w.agents.resize(total_capacity(s));  // within the reserved room, or else a reallocation
+  for (std::size_t k = n_sub; k-- > 0;) {
     const std::uint32_t n = s.size(k);
-    std::copy_n(w.agents.begin() + static_cast<std::ptrdiff_t>(old_start[k]), n,
-                to.begin() + static_cast<std::ptrdiff_t>(s.start[k]));
-    std::fill(to.begin() + static_cast<std::ptrdiff_t>(s.start[k] + n),
-              to.begin() + static_cast<std::ptrdiff_t>(s.start[k] + s.capacity[k]), kVacantRecord);
+    if (packed[k] != s.start[k]) {
+      std::memmove(&w.agents[s.start[k]], &w.agents[packed[k]], n * sizeof(AgentRecord));
+    }
+    std::fill(w.agents.begin() + static_cast<std::ptrdiff_t>(s.start[k] + n),
+              w.agents.begin() + static_cast<std::ptrdiff_t>(s.start[k] + s.capacity[k]),
+              kVacantRecord);
   }
-  w.agents = std::move(to);
 }
+
+// Room for the records to grow by repacks without moving the array (address space only: pages
+// are not touched until used).
+void reserve_room(World& w, std::uint64_t records) { w.agents.reserve(records + records / 8); }
 
 }  // namespace
 
@@ -140,7 +157,9 @@ void lay_out(World& w, const Population& from) {
   s.employed.assign(n_sub, 0);
   s.unemployed.assign(n_sub, 0);
   s.training.assign(n_sub, 0);
-  w.agents.assign(total_capacity(s), kVacantRecord);
+  w.agents.clear();
+  reserve_room(w, total_capacity(s));
+  w.agents.resize(total_capacity(s));  // uninitialized: every slot is written below
 #pragma omp parallel for schedule(dynamic, 256)
   for (std::size_t k = 0; k < n_sub; ++k) {
     std::uint32_t count[3] = {0, 0, 0};
@@ -158,6 +177,9 @@ void lay_out(World& w, const Population& from) {
           from.id[i]};
       w.agents[cursor[std::min(2, block_of(a.status))]++] = a;
     }
+    std::fill(w.agents.begin() + static_cast<std::ptrdiff_t>(cursor[2]),
+              w.agents.begin() + static_cast<std::ptrdiff_t>(s.start[k] + s.capacity[k]),
+              kVacantRecord);
     s.employed[k] = count[0];
     s.unemployed[k] = count[1];
     s.training[k] = count[2];
@@ -266,7 +288,9 @@ void from_population(World& w, const Population& from, const std::vector<std::ui
   s.employed.assign(n_sub, 0);
   s.unemployed.assign(n_sub, 0);
   s.training.assign(n_sub, 0);
-  w.agents.resize(from.size());
+  w.agents.clear();
+  reserve_room(w, from.size());
+  w.agents.resize(from.size());  // uninitialized: every slot is written below
   bool ordered = true;
 #pragma omp parallel for schedule(dynamic, 256) reduction(&& : ordered)
   for (std::size_t k = 0; k < n_sub; ++k) {

@@ -112,7 +112,7 @@ void county_events(World& w, const MonthTables& m, std::size_t c, CountyEvents& 
   const Fixed& f = w.fixed;
   const Layout& l = f.layout;
   const Scenario& sc = *w.scenario;
-  std::vector<AgentRecord>& p = w.agents;
+  AgentRecords& p = w.agents;
   Subcells& s = w.sub;
   const std::size_t majors = w.output->majors;
   const std::size_t state = l.county_state[c];

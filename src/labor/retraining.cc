@@ -16,7 +16,7 @@ void retraining_step(World& w, const MonthTables& m, const std::vector<CountyEve
                      MonthIndicators& ind) {
   const Scenario& sc = *w.scenario;
   const Layout& l = w.fixed.layout;
-  std::vector<AgentRecord>& p = w.agents;
+  AgentRecords& p = w.agents;
   const auto started = static_cast<std::uint16_t>(kMonthBase + m.month);
 
   // Completions: completers search from the occupation they trained for.

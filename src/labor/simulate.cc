@@ -38,7 +38,7 @@ constexpr auto kUnemployed = static_cast<std::uint8_t>(AgentStatus::kUnemployed)
 // Starting unemployment: a share of each subcell's workers, searching from the first month.
 void initial_unemployment(World& w) {
   const double rate = w.scenario->initial_unemployment;
-  std::vector<AgentRecord>& p = w.agents;
+  AgentRecords& p = w.agents;
   Subcells& s = w.sub;
 #pragma omp parallel for schedule(dynamic, 64)
   for (std::size_t c = 0; c < w.fixed.layout.counties; ++c) {

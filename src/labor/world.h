@@ -3,7 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <new>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "engine/sampling.h"
@@ -105,6 +108,26 @@ struct AgentRecord {
 };
 static_assert(sizeof(AgentRecord) == 16, "an agent's hot state is 16 bytes");
 
+// Leaves records uninitialized when a vector of them grows, so that the threads that first
+// write them fault their pages in, in parallel: a zero-filling resize of the full population's
+// 2.5 GiB ran on one thread and made each repack take seconds.
+template <class T>
+struct UninitializedAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  template <class U, class... Args>
+  void construct(U* at, Args&&... args) {
+    if constexpr (sizeof...(Args) == 0) {
+      ::new (static_cast<void*>(at)) U;
+    } else {
+      ::new (static_cast<void*>(at)) U(std::forward<Args>(args)...);
+    }
+  }
+};
+using AgentRecords = std::vector<AgentRecord, UninitializedAllocator<AgentRecord>>;
+
 // An agent on its way into a subcell (a new hire, a retraining completer).
 struct Arrival {
   std::uint32_t subcell;
@@ -184,7 +207,7 @@ struct World {
   const SimulationOutput* output = nullptr;
   Random rng{1};
   Fixed fixed;
-  std::vector<AgentRecord> agents;  // slots, in subcell blocks
+  AgentRecords agents;  // slots, in subcell blocks
   Subcells sub;
   // Agents hired into a subcell that had no free slot: employed, counted, placed as soon as
   // slots free up (or at the next repack); sorted by subcell, then id.
