@@ -48,8 +48,8 @@ std::uint32_t binomial(std::uint32_t n, double p, double log_q, double u) {
   const double mean = n * p;
   if (mean < 30) {
     // Inversion: walk the CDF from k = 0 (P(0) = (1-p)^n; P(k+1) = P(k) (n-k)/(k+1) p/(1-p)).
-    if (u <= std::exp(n * log_q)) return 0;  // the common case, decided with one exp
     double pk = std::exp(n * log_q);
+    if (u <= pk) return 0;  // the common case, decided with one exp
     double cdf = pk;
     const double ratio = p / (1 - p);
     std::uint32_t k = 0;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
-#include <unordered_set>
 
 #include "engine/sampling.h"
 #include "labor/blocks.h"
@@ -162,20 +161,16 @@ void county_events(World& w, const MonthTables& m, std::size_t c, CountyEvents& 
 
   // 1. Separations into unemployment: baseline layoffs plus AI displacement (§4).
   picks.clear();
-  std::vector<float> ai_share(l.entries, 0.0f);  // of a subcell's separation hazard
+  const double* hazards = &m.separation[state * l.entries];
+  const double* log_stay = &m.separation_log_stay[state * l.entries];
+  const float* ai_share = &m.separation_ai_share[state * l.entries];  // of the hazard
   const double log_finding = std::log1p(-std::min(m.job_finding, 0.999999));
   for (std::size_t k = first; k < last; ++k) {
     const std::uint32_t n = s.employed[k];
-    if (n == 0) continue;
-    const std::size_t e = k - first;
-    const std::uint16_t o = l.entry_occupation[e];
-    const double ai = sc.displacement_rate * m.exposure[o] *
-                      m.adoption[state * l.groups + l.entry_group[e]] * f.automation[o];
-    const double hazard = std::min(1.0, sc.layoffs + ai);
-    if (hazard <= 0) continue;
-    ai_share[e] = static_cast<float>(ai / hazard);
-    const std::uint32_t events =
-        engine::binomial(n, hazard, w.rng.uniform(stream(Draw::kSeparations), k, t));
+    const double hazard = hazards[k - first];
+    if (n == 0 || hazard <= 0) continue;
+    const std::uint32_t events = engine::binomial(
+        n, hazard, log_stay[k - first], w.rng.uniform(stream(Draw::kSeparations), k, t));
     draw_without_replacement(static_cast<std::uint32_t>(k), s.start[k], n, events,
                              Draw::kSeparationPick);
   }
@@ -246,7 +241,7 @@ void county_events(World& w, const MonthTables& m, std::size_t c, CountyEvents& 
   // never moves one still to come.
   picks.clear();
   std::vector<std::pair<std::uint32_t, float>> chosen;
-  std::unordered_set<std::uint32_t> seen;
+  std::vector<std::uint64_t> taken_bits;  // positions already chosen, when there are many
   for (std::size_t k = first; k < last; ++k) {
     const std::uint32_t n = s.employed[k];
     if (n == 0) continue;
@@ -256,17 +251,21 @@ void county_events(World& w, const MonthTables& m, std::size_t c, CountyEvents& 
         engine::binomial(n, turnover, f.log_stay[o], w.rng.uniform(stream(Draw::kQuits), k, t));
     if (events == 0) continue;
     chosen.clear();
-    seen.clear();
     const bool many = events > 32;
+    if (many && taken_bits.size() < (n + 63) / 64) taken_bits.resize((n + 63) / 64, 0);
     for (std::uint32_t j = n - events; j < n; ++j) {
       const auto r = w.rng.words(stream(Draw::kQuitPick), nth(k, j - (n - events)), t);
       const auto at =
           static_cast<std::uint32_t>((static_cast<std::uint64_t>(r[0]) * (j + 1)) >> 32);
-      const bool taken = many ? seen.count(at) > 0
+      const bool taken = many ? (taken_bits[at / 64] >> (at % 64)) & 1
                               : std::any_of(chosen.begin(), chosen.end(),
                                             [&](const auto& c) { return c.first == at; });
-      chosen.emplace_back(taken ? j : at, static_cast<float>(r[1] * kWord));
-      if (many) seen.insert(chosen.back().first);
+      const std::uint32_t position = taken ? j : at;
+      chosen.emplace_back(position, static_cast<float>(r[1] * kWord));
+      if (many) taken_bits[position / 64] |= std::uint64_t{1} << (position % 64);
+    }
+    if (many) {
+      for (const auto& c : chosen) taken_bits[c.first / 64] = 0;
     }
     std::sort(chosen.begin(), chosen.end(), std::greater<>());
     for (const auto& [r, u] : chosen) {

@@ -56,6 +56,24 @@ MonthTables month_tables(const World& w, int month) {
     }
   }
 
+  // Separation hazards (§4): baseline layoffs plus AI displacement.
+  m.separation.assign(n_states * l.entries, 0.0);
+  m.separation_log_stay.assign(n_states * l.entries, 0.0);
+  m.separation_ai_share.assign(n_states * l.entries, 0.0f);
+  for (std::size_t s = 0; s < n_states; ++s) {
+    for (std::size_t e = 0; e < l.entries; ++e) {
+      const std::uint16_t o = l.entry_occupation[e];
+      const double ai = sc.displacement_rate * m.exposure[o] *
+                        m.adoption[s * n_groups + l.entry_group[e]] * f.automation[o];
+      const double hazard = std::min(1.0, sc.layoffs + ai);
+      if (hazard <= 0) continue;
+      const std::size_t i = s * l.entries + e;
+      m.separation[i] = hazard;
+      m.separation_log_stay[i] = hazard < 1 ? std::log1p(-hazard) : 0.0;
+      m.separation_ai_share[i] = static_cast<float>(ai / hazard);
+    }
+  }
+
   // Employment and job seekers now, from the stocks.
   std::vector<double> employed(n_occ, 0.0), adoption_weight(n_occ, 0.0);
   double unemployed = 0, total_employed = 0;

@@ -169,6 +169,10 @@ struct MonthTables {
   int month = 0;
   std::vector<double> exposure;                 // E_o(t)
   std::vector<double> adoption;                 // [state * groups + group]
+  // The monthly separation hazard of a subcell (§4), its AI share and log(1 - hazard), which
+  // depend only on its state and entry: [state * entries + entry].
+  std::vector<double> separation, separation_log_stay;
+  std::vector<float> separation_ai_share;
   std::vector<double> openings;                 // V_o(t)
   std::vector<engine::AliasTable> destination;  // per occupation, over its candidates
   std::vector<std::uint16_t> retrain_target;    // per occupation; 0xffff: none
