@@ -193,17 +193,49 @@ void place(World& w, const std::vector<std::vector<Arrival>>& arrivals,
   w.waiting.clear();
   for (const auto& county : unplaced)
     w.waiting.insert(w.waiting.end(), county.begin(), county.end());
-  for (const auto& county : arrivals) {
-    for (std::size_t i = 0; i < county.size(); ++i) {
-      if (i + 8 < county.size()) {  // the slot a later arrival will take
-        const std::uint32_t next = county[i + 8].subcell;
-        __builtin_prefetch(&w.agents[w.sub.start[next] + w.sub.size(next)], 1);
-      }
-      const auto& [k, a] = county[i];
-      w.sub.wages[k] += a.wage;  // newly employed here, placed or waiting
-      if (!put_in(w, k, 0, a)) w.waiting.emplace_back(k, a);
+  // The arrivals by destination county, each numbered in the order they were made (source
+  // county, then event): counties take theirs in parallel, each in that order, which ends the
+  // same as placing them one by one; those who find no slot wait in that order too.
+  const std::size_t counties = arrivals.size(), entries = w.fixed.layout.entries;
+  std::vector<std::size_t> offset(counties + 1, 0);
+  for (const auto& from : arrivals) {
+    for (const Arrival& x : from) ++offset[x.subcell / entries + 1];
+  }
+  for (std::size_t c = 0; c < counties; ++c) offset[c + 1] += offset[c];
+  struct Numbered {
+    std::uint32_t number;
+    const Arrival* arrival;
+  };
+  std::vector<Numbered> by_destination(offset[counties]);
+  {
+    std::vector<std::size_t> cursor(offset.begin(), offset.end() - 1);
+    std::uint32_t number = 0;
+    for (const auto& from : arrivals) {
+      for (const Arrival& x : from) by_destination[cursor[x.subcell / entries]++] = {number++, &x};
     }
   }
+  std::vector<Numbered> full;
+#pragma omp parallel
+  {
+    std::vector<Numbered> full_here;
+#pragma omp for schedule(dynamic, 16) nowait
+    for (std::size_t c = 0; c < counties; ++c) {
+      for (std::size_t i = offset[c]; i < offset[c + 1]; ++i) {
+        if (i + 8 < offset[c + 1]) {  // the slot a later arrival will take
+          const std::uint32_t next = by_destination[i + 8].arrival->subcell;
+          __builtin_prefetch(&w.agents[w.sub.start[next] + w.sub.size(next)], 1);
+        }
+        const auto& [k, a] = *by_destination[i].arrival;
+        w.sub.wages[k] += a.wage;  // newly employed here, placed or waiting
+        if (!put_in(w, k, 0, a)) full_here.push_back(by_destination[i]);
+      }
+    }
+#pragma omp critical
+    full.insert(full.end(), full_here.begin(), full_here.end());
+  }
+  std::sort(full.begin(), full.end(),
+            [](const Numbered& a, const Numbered& b) { return a.number < b.number; });
+  for (const Numbered& x : full) w.waiting.push_back(*x.arrival);
   if (w.waiting.size() > kWaitingShare * static_cast<double>(w.agents.size())) {
     std::vector<std::uint32_t> extra(w.sub.capacity.size(), 0);
     for (const auto& [k, a] : w.waiting) ++extra[k];
