@@ -120,8 +120,8 @@ void county_events(World& w, const MonthTables& m, std::size_t c, CountyEvents& 
   const std::size_t first = c * l.entries, last = first + l.entries;
 
   // Each phase first draws who is affected (positions in the subcells' blocks, computed from
-  // the draws alone), then applies the changes while prefetching a few picks ahead: the cost of
-  // a month is memory latency, and loads in flight together hide most of it.
+  // the draws alone), then applies the changes while prefetching a few picks ahead: the picked
+  // records lie at random places in 2.5 GiB, and loads in flight together hide their latency.
   struct Pick {
     std::uint32_t k;
     std::uint64_t position;
