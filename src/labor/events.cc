@@ -169,8 +169,8 @@ void county_events(World& w, const MonthTables& m, std::size_t c, CountyEvents& 
     const std::uint32_t n = s.employed[k];
     const double hazard = hazards[k - first];
     if (n == 0 || hazard <= 0) continue;
-    const std::uint32_t events = engine::binomial(
-        n, hazard, log_stay[k - first], w.rng.uniform(stream(Draw::kSeparations), k, t));
+    const std::uint32_t events = engine::binomial(n, hazard, log_stay[k - first],
+                                                  w.rng.uniform(stream(Draw::kSeparations), k, t));
     draw_without_replacement(static_cast<std::uint32_t>(k), s.start[k], n, events,
                              Draw::kSeparationPick);
   }

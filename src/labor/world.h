@@ -167,8 +167,8 @@ struct Fixed {
 // Recomputed at the start of every month.
 struct MonthTables {
   int month = 0;
-  std::vector<double> exposure;                 // E_o(t)
-  std::vector<double> adoption;                 // [state * groups + group]
+  std::vector<double> exposure;  // E_o(t)
+  std::vector<double> adoption;  // [state * groups + group]
   // The monthly separation hazard of a subcell (§4), its AI share and log(1 - hazard), which
   // depend only on its state and entry: [state * entries + entry].
   std::vector<double> separation, separation_log_stay;
