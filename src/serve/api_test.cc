@@ -10,38 +10,9 @@ namespace floe::serve {
 namespace {
 
 using nlohmann::json;
-using testing::TinyServer;
+using testing::ServerTest;
 
-class ApiTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { server_ = new TinyServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-
-  static json get_json(const std::string& path, int status = 200) {
-    auto res = server_->client().Get(path);
-    EXPECT_TRUE(res) << path;
-    if (!res) return {};
-    EXPECT_EQ(res->status, status) << path << ": " << res->body;
-    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8") << path;
-    return json::parse(res->body);
-  }
-
-  // The row of a table whose column `key` is `value`.
-  static json row(const json& table, const std::string& key, const std::string& value) {
-    for (const auto& r : table["rows"]) {
-      if (r[key] == value) return r;
-    }
-    ADD_FAILURE() << "no row with " << key << " = " << value;
-    return {};
-  }
-
-  static TinyServer* server_;
-};
-
-TinyServer* ApiTest::server_ = nullptr;
+class ApiTest : public ServerTest {};
 
 TEST_F(ApiTest, NationIsTheSumOfTheStates) {
   const json t = get_json("/api/nation");

@@ -15,36 +15,10 @@ namespace floe::serve {
 namespace {
 
 using nlohmann::json;
+using testing::ServerTest;
 using testing::TinyServer;
 
-class RunsTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { server_ = new TinyServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-
-  static json get_json(const std::string& path, int status = 200) {
-    auto res = server_->client().Get(path);
-    EXPECT_TRUE(res) << path;
-    if (!res) return {};
-    EXPECT_EQ(res->status, status) << path << ": " << res->body;
-    return json::parse(res->body);
-  }
-
-  static json row(const json& table, const std::string& key, const std::string& value) {
-    for (const auto& r : table["rows"]) {
-      if (r[key] == value) return r;
-    }
-    ADD_FAILURE() << "no row with " << key << " = " << value;
-    return {};
-  }
-
-  static TinyServer* server_;
-};
-
-TinyServer* RunsTest::server_ = nullptr;
+class RunsTest : public ServerTest {};
 
 TEST_F(RunsTest, ListsTheRuns) {
   const json t = get_json("/api/runs");

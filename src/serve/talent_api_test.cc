@@ -24,51 +24,15 @@ namespace floe::serve {
 namespace {
 
 using nlohmann::json;
-using testing::TinyServer;
+using testing::ServerTest;
 
-class TalentApiTest : public ::testing::Test {
+class TalentApiTest : public ServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = new TinyServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-
-  static json get_json(const std::string& path, int status = 200) {
-    auto res = server_->client().Get(path);
-    EXPECT_TRUE(res) << path;
-    if (!res) return {};
-    EXPECT_EQ(res->status, status) << path << ": " << res->body;
-    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8") << path;
-    return json::parse(res->body);
-  }
-
-  static std::string get_csv(const std::string& path) {
-    auto res = server_->client().Get(path);
-    EXPECT_TRUE(res) << path;
-    if (!res) return {};
-    EXPECT_EQ(res->status, 200) << path << ": " << res->body;
-    EXPECT_EQ(res->get_header_value("Content-Type"), "text/csv; charset=utf-8") << path;
-    return res->body;
-  }
-
-  static json row(const json& table, const std::string& key, const std::string& value) {
-    for (const auto& r : table["rows"]) {
-      if (r[key] == value) return r;
-    }
-    ADD_FAILURE() << "no row with " << key << " = " << value;
-    return {};
-  }
-
   // The parameter a 400 answer names.
   static std::string bad(const std::string& path) {
     return get_json(path, 400).value("parameter", std::string("(none)"));
   }
-
-  static TinyServer* server_;
 };
-
-TinyServer* TalentApiTest::server_ = nullptr;
 
 TEST_F(TalentApiTest, WhatTheRunCovers) {
   const json t = get_json("/api/runs/baseline/talent");

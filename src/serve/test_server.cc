@@ -323,4 +323,40 @@ int raw_status(int port, const std::string& target) {
   return std::atoi(response.c_str() + 9);
 }
 
+TinyServer* ServerTest::server_ = nullptr;
+
+void ServerTest::SetUpTestSuite() { server_ = new TinyServer(); }
+
+void ServerTest::TearDownTestSuite() {
+  delete server_;
+  server_ = nullptr;
+}
+
+nlohmann::json ServerTest::get_json(const std::string& path, int status) {
+  auto res = server_->client().Get(path);
+  EXPECT_TRUE(res) << path;
+  if (!res) return {};
+  EXPECT_EQ(res->status, status) << path << ": " << res->body;
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8") << path;
+  return nlohmann::json::parse(res->body);
+}
+
+std::string ServerTest::get_csv(const std::string& path) {
+  auto res = server_->client().Get(path);
+  EXPECT_TRUE(res) << path;
+  if (!res) return {};
+  EXPECT_EQ(res->status, 200) << path << ": " << res->body;
+  EXPECT_EQ(res->get_header_value("Content-Type"), "text/csv; charset=utf-8") << path;
+  return res->body;
+}
+
+nlohmann::json ServerTest::row(const nlohmann::json& table, const std::string& key,
+                               const std::string& value) {
+  for (const auto& r : table["rows"]) {
+    if (r[key] == value) return r;
+  }
+  ADD_FAILURE() << "no row with " << key << " = " << value;
+  return {};
+}
+
 }  // namespace floe::serve::testing

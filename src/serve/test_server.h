@@ -2,11 +2,13 @@
 // dashboard server on testdata/tiny on a free port of 127.0.0.1, asked over real HTTP.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <array>
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
@@ -91,6 +93,21 @@ class TinyServer {
   std::vector<std::filesystem::path> run_files_;
   std::unique_ptr<DashboardServer> server_;
   std::thread thread_;
+};
+
+// A test suite sharing one TinyServer, asked for JSON and CSV over real HTTP.
+class ServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite();
+  static void TearDownTestSuite();
+  // GET `path`: expects `status` and a JSON body.
+  static nlohmann::json get_json(const std::string& path, int status = 200);
+  // GET `path`: expects 200 and a CSV body.
+  static std::string get_csv(const std::string& path);
+  // The row of a table whose column `key` is `value`.
+  static nlohmann::json row(const nlohmann::json& table, const std::string& key,
+                            const std::string& value);
+  static TinyServer* server_;
 };
 
 // The tiny world's dataset.
