@@ -8,6 +8,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "dataset/tiny_world.h"
 #include "floe/dataset.h"
 #include "floe/error.h"
 
@@ -16,11 +17,6 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-
-const Dataset& tiny() {
-  static const Dataset ds = load_dataset({.data_dir = FLOE_TINY_DATA_DIR});
-  return ds;
-}
 
 // The layer's values for tasks 101..105, in that order.
 std::vector<float> values(const CapabilityLayer& layer) {

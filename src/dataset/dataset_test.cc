@@ -7,6 +7,7 @@
 
 #include <fstream>
 
+#include "dataset/tiny_world.h"
 #include "floe/error.h"
 
 namespace floe {
@@ -16,11 +17,6 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 const std::filesystem::path kTiny = FLOE_TINY_DATA_DIR;
-
-const Dataset& tiny() {
-  static const Dataset ds = load_dataset({.data_dir = kTiny});
-  return ds;
-}
 
 std::vector<std::int32_t> task_ids(const Taxonomy& t, std::span<const TaskId> tasks) {
   std::vector<std::int32_t> ids;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "dataset/tiny_world.h"
 #include "floe/error.h"
 
 namespace floe {
@@ -55,11 +56,6 @@ TEST(CompareCorrelation, UndefinedCasesAndBadInput) {
   EXPECT_TRUE(std::isnan(weighted_spearman(V{}, V{}, V{})));
   EXPECT_THROW(weighted_pearson(V{1, 2}, V{1}, V{1, 1}), Error);
   EXPECT_THROW(weighted_pearson(V{1, 2}, V{1, 2}, V{1, -1}), Error);
-}
-
-const Dataset& tiny() {
-  static const Dataset ds = load_dataset({.data_dir = FLOE_TINY_DATA_DIR});
-  return ds;
 }
 
 const Comparison& tiny_comparison() {

@@ -7,15 +7,11 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "dataset/tiny_world.h"
 #include "floe/error.h"
 
 namespace floe {
 namespace {
-
-const Dataset& tiny() {
-  static const Dataset ds = load_dataset({.data_dir = FLOE_TINY_DATA_DIR});
-  return ds;
-}
 
 OccupationId occ(const char* soc) { return *tiny().taxonomy.find_occupation(soc); }
 

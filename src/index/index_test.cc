@@ -8,15 +8,12 @@
 #include <cmath>
 #include <set>
 
+#include "dataset/tiny_world.h"
 #include "floe/error.h"
 
 namespace floe {
 namespace {
 
-const Dataset& tiny() {
-  static const Dataset ds = load_dataset({.data_dir = FLOE_TINY_DATA_DIR});
-  return ds;
-}
 const Cells& tiny_cells() {
   static const Cells cells = build_cells(tiny());
   return cells;

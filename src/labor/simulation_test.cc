@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "dataset/tiny_world.h"
 #include "floe/error.h"
 
 namespace floe {
@@ -17,10 +18,6 @@ namespace {
 
 using ::testing::HasSubstr;
 
-const Dataset& tiny() {
-  static const Dataset ds = load_dataset({.data_dir = FLOE_TINY_DATA_DIR});
-  return ds;
-}
 const Cells& tiny_cells() {
   static const Cells c = build_cells(tiny());
   return c;

@@ -5,17 +5,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "dataset/tiny_world.h"
 #include "floe/error.h"
 
 namespace floe {
 namespace {
 
 using ::testing::HasSubstr;
-
-const Dataset& tiny() {
-  static const Dataset ds = load_dataset({.data_dir = FLOE_TINY_DATA_DIR});
-  return ds;
-}
 
 struct Ids {
   StateId al, ak;

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "dataset/tiny_world.h"
 #include "floe/error.h"
 #include "population/apportion.h"
 #include "population/wage_shape.h"
@@ -19,10 +20,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-const Dataset& tiny() {
-  static const Dataset ds = load_dataset({.data_dir = FLOE_TINY_DATA_DIR});
-  return ds;
-}
 const Dataset& shipped() {
   static const Dataset ds = load_dataset({.data_dir = FLOE_DEFAULT_DATA_DIR});
   return ds;

@@ -10,6 +10,7 @@
 
 #include <regex>
 
+#include "dataset/tiny_world.h"
 #include "floe/dataset.h"
 #include "floe/error.h"
 #include "floe/report.h"
@@ -21,10 +22,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-const Dataset& tiny() {
-  static const Dataset ds = load_dataset({.data_dir = FLOE_TINY_DATA_DIR});
-  return ds;
-}
 const Atlas& tiny_atlas() {
   static const Atlas atlas = load_atlas(FLOE_TINY_DATA_DIR);
   return atlas;

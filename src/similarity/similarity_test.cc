@@ -7,16 +7,13 @@
 #include <cmath>
 #include <cstdio>
 
+#include "dataset/tiny_world.h"
 #include "floe/dataset.h"
 #include "floe/error.h"
 
 namespace floe {
 namespace {
 
-const Dataset& tiny() {
-  static const Dataset ds = load_dataset({.data_dir = FLOE_TINY_DATA_DIR});
-  return ds;
-}
 const Dataset& shipped() {
   static const Dataset ds = load_dataset({.data_dir = FLOE_DEFAULT_DATA_DIR});
   return ds;
