@@ -34,5 +34,7 @@ void add_simulate_command(CLI::App& app);
 void add_compare_command(CLI::App& app);
 void add_serve_command(CLI::App& app);
 void add_talent_commands(CLI::App& app);
+// The parent of the `floe validate ...` checks, created on first use; each check adds itself.
+CLI::App& validate_command(CLI::App& app);
 
 }  // namespace floe::cli
