@@ -20,12 +20,12 @@ int main(int argc, char** argv) {
   const int months = argc > 2 ? std::atoi(argv[2]) : 120;
   const double scale = argc > 3 ? std::atof(argv[3]) : 1.0;
   Scenario sc = read_scenario(scenario_file);
-  sc.months = months;
-  sc.checkpoint_every = 100000;  // timed separately below
+  sc.run.months = months;
+  sc.run.checkpoint_every = 100000;  // timed separately below
   const Dataset ds = load_dataset({});
   const Cells cells = build_cells(ds);
   auto start = std::chrono::steady_clock::now();
-  Population p = synthesize(ds, cells, {.scale = scale, .seed = sc.seed});
+  Population p = synthesize(ds, cells, {.scale = scale, .seed = sc.run.seed});
   const double t_synth = bench::seconds_since(start);
   const std::size_t agents = p.size();
   fmt::print("Simulation benchmark: {} ({} months), {} agents, {} threads\n", sc.name, months,
@@ -38,11 +38,10 @@ int main(int argc, char** argv) {
   fmt::print(
       "  simulate: {:.1f} s wall (incl. setup {:.1f} s); {:.3f} s per month (target <= 0.5)\n",
       wall, wall - r.seconds_per_month * months, r.seconds_per_month);
-  fmt::print(
-      "    per month: tables {:.3f}, events {:.3f}, placement and retraining {:.3f}, "
-      "AI-talent segment {:.4f}, outputs {:.3f} s\n",
-      t.tables / months, t.events / months, t.retraining / months, t.talent / months,
-      t.outputs / months);
+  fmt::print("    per month, by substep (docs/engine.md):\n");
+  for (const SubstepSeconds& s : t) {
+    fmt::print("      {:<7} {:<20} {:.4f} s\n", s.model, s.substep, s.seconds / months);
+  }
   const std::uint64_t state_bytes = r.slots * 16;
   const double bandwidth = bench::copy_bandwidth(512 << 20);
   const double pass = bench::bandwidth_bound_seconds(state_bytes, bandwidth);
@@ -61,29 +60,21 @@ int main(int argc, char** argv) {
              100 * unemployed / (employed + unemployed));
   fmt::print("  peak RSS: {}\n", bench::human_bytes(static_cast<double>(bench::peak_rss_bytes())));
 
-  // One checkpoint and a resume from it, at a short horizon.
+  // One checkpoint and a resume from it, at a short horizon, through the step API.
   const std::filesystem::path checkpoint = "out/bench-checkpoint.ckpt";
   std::filesystem::create_directories("out");
   Scenario two = sc;
-  two.months = 2;
-  two.checkpoint_every = 1;
-  SimulationOptions save;
-  save.checkpoint = checkpoint;
-  Population q = synthesize(ds, cells, {.scale = scale, .seed = sc.seed});
+  two.run.months = 2;
+  Simulation sim(ds, cells, synthesize(ds, cells, {.scale = scale, .seed = sc.run.seed}), two);
+  sim.step();
   start = std::chrono::steady_clock::now();
-  const SimulationResult saved = simulate(ds, cells, std::move(q), two, save);
-  fmt::print("  checkpoint: {:.2f} s to write one ({:.2f} GB on disk)\n",
-             saved.seconds.checkpoints / 2, std::filesystem::file_size(checkpoint) / 1e9);
-  two.months = 3;
-  SimulationOptions resume;
-  resume.checkpoint = checkpoint;
-  resume.resume = true;
+  sim.checkpoint(checkpoint);
+  fmt::print("  checkpoint: {:.2f} s to write one ({:.2f} GB on disk)\n", bench::seconds_since(start),
+             std::filesystem::file_size(checkpoint) / 1e9);
   start = std::chrono::steady_clock::now();
-  simulate(ds, cells, Population(), two, resume);
+  Simulation resumed = Simulation::resume(ds, cells, checkpoint);
+  resumed.step();
   fmt::print("  resume from it and run one month: {:.2f} s\n", bench::seconds_since(start));
   std::filesystem::remove(checkpoint);
-  auto state = checkpoint;
-  state += ".state";
-  std::filesystem::remove(state);
   return 0;
 }

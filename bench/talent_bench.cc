@@ -12,7 +12,7 @@
 #include "bench_util.h"
 #include "floe/dataset.h"
 #include "floe/talent.h"
-#include "talent/agents.h"
+#include "models/talent/agents.h"
 
 using namespace floe;
 

@@ -15,6 +15,7 @@ function(floe_module name)
                           GTest::gtest_main GTest::gmock)
     target_compile_definitions(floe_${name}_test PRIVATE
       FLOE_TESTDATA_DIR="${CMAKE_CURRENT_SOURCE_DIR}/testdata"
+      FLOE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
       FLOE_TINY_DATA_DIR="${PROJECT_SOURCE_DIR}/testdata/tiny"
       FLOE_DEFAULT_DATA_DIR="${FLOE_DEFAULT_DATA_DIR}")
     gtest_discover_tests(floe_${name}_test DISCOVERY_TIMEOUT 60

@@ -1,6 +1,7 @@
 // floe simulate: run a scenario month by month on the synthetic workforce.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -34,8 +35,8 @@ struct Args {
 
 void run(const Args& a) {
   Scenario sc = read_scenario(a.scenario);
-  if (a.months > 0) sc.months = a.months;
-  if (a.seed >= 0) sc.seed = static_cast<std::uint64_t>(a.seed);
+  if (a.months > 0) sc.run.months = a.months;
+  if (a.seed >= 0) sc.run.seed = static_cast<std::uint64_t>(a.seed);
   const Dataset ds = load_with_progress(a.data);
   const Cells cells = build_cells(ds);
   Population population;
@@ -50,11 +51,11 @@ void run(const Args& a) {
     source = a.population.string();
   } else {
     ProgressBar bar("synthesizing agents", 1000);
-    population = synthesize(ds, cells, {.scale = a.scale, .seed = sc.seed},
+    population = synthesize(ds, cells, {.scale = a.scale, .seed = sc.run.seed},
                             [&](std::uint64_t d, std::uint64_t t) {
                               bar.update(d * 1000 / std::max<std::uint64_t>(t, 1));
                             });
-    source = fmt::format("synthesized at scale {:g}, seed {}", a.scale, sc.seed);
+    source = fmt::format("synthesized at scale {:g}, seed {}", a.scale, sc.run.seed);
   }
   const std::size_t agents = population.size();
   std::filesystem::path checkpoint = a.checkpoint;
@@ -69,7 +70,7 @@ void run(const Args& a) {
   std::signal(SIGINT, on_sigint);
   SimulationResult result;
   {
-    ProgressBar bar(fmt::format("simulating {}", sc.name), static_cast<std::uint64_t>(sc.months));
+    ProgressBar bar(fmt::format("simulating {}", sc.name), static_cast<std::uint64_t>(sc.run.months));
     options.progress = [&](int month, int months) {
       bar.update(static_cast<std::uint64_t>(month), fmt::format("month {} of {}", month, months));
     };
@@ -82,13 +83,10 @@ void run(const Args& a) {
                "  floe simulate --scenario {} --out {} --resume\n",
                result.last_month, checkpoint.string(), a.scenario.string(), a.out.string());
   }
-  write_simulation_db(a.out, ds, sc, result, source);
+  write_simulation_db(a.out, ds, result.scenario, result, source);
   if (!result.interrupted) {  // the run is complete: its checkpoint has served
     std::error_code ec;
     std::filesystem::remove(checkpoint, ec);
-    auto state = checkpoint;
-    state += ".state";
-    std::filesystem::remove(state, ec);
   }
   const auto& last = result.output.state_major.back();
   double employed = 0, unemployed = 0, direct = 0, indirect = 0;
@@ -117,10 +115,16 @@ void run(const Args& a) {
     fmt::print("  AI talent: {:.0f} AI-skilled agents in {}; parameters {}\n", workers,
                talent_date(static_cast<int>(talent.months.size()) - 1), talent.parameters_from);
   }
-  fmt::print(
-      "  time: tables {:.2f} s, events {:.2f} s, retraining {:.2f} s, month ends {:.2f} s, "
-      "talent {:.2f} s, outputs {:.2f} s, checkpoints {:.2f} s\n",
-      t.tables, t.events, t.retraining, t.month_end, t.talent, t.outputs, t.checkpoints);
+  // Where the time went, by substep (docs/engine.md), largest first.
+  std::vector<SubstepSeconds> times = t;
+  std::sort(times.begin(), times.end(),
+            [](const auto& a, const auto& b) { return a.seconds > b.seconds; });
+  std::string line;
+  for (const SubstepSeconds& s : times) {
+    if (s.seconds < 0.005) continue;
+    line += fmt::format("{}{} {:.2f} s", line.empty() ? "" : ", ", s.substep, s.seconds);
+  }
+  fmt::print("  time: {}\n", line.empty() ? "negligible" : line);
   fmt::print("Results in {} (tables national, state_major, county_major, flows{}).\n",
              a.out.string(), talent.enabled ? ", talent_*" : "");
   if (result.interrupted) throw Error("interrupted");

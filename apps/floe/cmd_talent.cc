@@ -112,8 +112,8 @@ void calibrate(const CalibrateArgs& a) {
 // The parameters the report shows: --parameters, else the scenario's talent.parameters (relative
 // to the scenario's folder, as `floe simulate` reads it), else "" (calibrate now).
 std::filesystem::path parameter_file(const ReportArgs& a, const Scenario& sc) {
-  if (!a.parameters.empty() || sc.talent_parameters.empty()) return a.parameters;
-  std::filesystem::path file = sc.talent_parameters;
+  if (!a.parameters.empty() || sc.talent.parameters.empty()) return a.parameters;
+  std::filesystem::path file = sc.talent.parameters;
   if (file.is_relative()) file = a.scenario.parent_path() / file;
   return file;
 }
@@ -121,9 +121,9 @@ std::filesystem::path parameter_file(const ReportArgs& a, const Scenario& sc) {
 void report(const ReportArgs& a) {
   Scenario sc;
   if (!a.scenario.empty()) sc = read_scenario(a.scenario);
-  const int start = parse_talent_date(sc.start);
+  const int start = parse_talent_date(sc.run.start);
   if (start < 0) throw Error(a.scenario.string() + ": run.start: not a month from 2011 on");
-  const TalentData d = load_talent_data(data_dir(a.data), start + sc.months - 1);
+  const TalentData d = load_talent_data(data_dir(a.data), start + sc.run.months - 1);
   const std::filesystem::path parameters = parameter_file(a, sc);
   TalentCalibration c;
   if (parameters.empty()) {
@@ -141,10 +141,11 @@ void report(const ReportArgs& a) {
   TalentReportInput in;
   in.data = &d;
   in.calibration = &c;
-  in.levers = {start, sc.non_compete, sc.immigration, sc.big_tech_pay, sc.funding_drought};
+  in.levers = {start, sc.talent.non_compete, sc.talent.immigration, sc.talent.big_tech_pay,
+               sc.talent.funding_drought};
   in.scenario = a.scenario.empty() ? "" : sc.name;
   in.scale = a.scale;
-  in.seed = sc.seed;
+  in.seed = sc.run.seed;
   in.date = today();
   const std::string html = talent_report_html(in);
   write_file_atomically(a.out, html);

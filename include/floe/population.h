@@ -1,14 +1,6 @@
-// The whole US workforce as agents: one entry per worker, 16 bytes of hot state each.
-//
-// Columns (structure of arrays), one value per agent:
-//   county      u16  CountyId (3,147 county-equivalents)
-//   occupation  u16  OccupationId (831 OEWS occupations)
-//   industry    u8   IndustryGroupId (23 groups)
-//   status      u8   AgentStatus in bits 0-2, AgentFlag bits above
-//   wage        f32  annual wage, dollars
-//   months      u16  months in the current state: job tenure, unemployment spell, training
-//   id          u32  stable agent id (survives re-sorting)
-// = 16 bytes: 151.8 million agents fit in 2.4 GB.
+// The whole US workforce as agents: one entry per worker, 16 bytes of hot state each, as columns
+// (structure of arrays): one array per field of FLOE_AGENT_FIELDS (include/floe/agent.h), the
+// one declaration of an agent. 151.8 million agents fit in 2.4 GB.
 //
 // At synthesis agents are sorted by (county, occupation): cell k = county * occupations +
 // occupation holds agents [cell_offsets[k], cell_offsets[k + 1]), one contiguous range, so a
@@ -24,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "floe/agent.h"
 #include "floe/index.h"
 
 namespace floe {
@@ -46,24 +39,10 @@ class AgentColumn {
   std::size_t size_ = 0;
 };
 
-enum class AgentStatus : std::uint8_t {
-  kEmployed = 0,
-  kUnemployed = 1,
-  kTraining = 2,
-  kOutOfLaborForce = 3,
-};
-inline constexpr std::uint8_t kStatusMask = 0x7;
-// The status of a slot no agent occupies (only in a simulation's slot layout).
-inline constexpr std::uint8_t kVacantStatus = 0x7;
-
 struct Population {
-  AgentColumn<std::uint16_t> county;
-  AgentColumn<std::uint16_t> occupation;
-  AgentColumn<std::uint8_t> industry;
-  AgentColumn<std::uint8_t> status;
-  AgentColumn<float> wage;
-  AgentColumn<std::uint16_t> months;
-  AgentColumn<std::uint32_t> id;
+#define FLOE_AGENT_COLUMN(name, type, meaning) AgentColumn<type> name;
+  FLOE_AGENT_FIELDS(FLOE_AGENT_COLUMN)
+#undef FLOE_AGENT_COLUMN
 
   std::size_t counties = 0;
   std::size_t occupations = 0;
@@ -72,8 +51,33 @@ struct Population {
   std::uint64_t seed = 0;
   double scale = 1.0;
 
-  static constexpr std::size_t kHotBytesPerAgent = 2 + 2 + 1 + 1 + 4 + 2 + 4;
+  static constexpr std::size_t kHotBytesPerAgent = sizeof(AgentRecord);
   std::size_t size() const { return id.size(); }
+  // Makes every column n agents long (uninitialized).
+  void allocate(std::size_t n) {
+#define FLOE_AGENT_ALLOCATE(name, type, meaning) name = AgentColumn<type>(n);
+    FLOE_AGENT_FIELDS(FLOE_AGENT_ALLOCATE)
+#undef FLOE_AGENT_ALLOCATE
+  }
+  // Calls f(name, column) for each column, in record order.
+  template <typename F>
+  void for_each_column(F&& f) {
+#define FLOE_AGENT_VISIT(name, type, meaning) f(#name, name);
+    FLOE_AGENT_FIELDS(FLOE_AGENT_VISIT)
+#undef FLOE_AGENT_VISIT
+  }
+  AgentRecord record(std::size_t i) const {
+    AgentRecord r;
+#define FLOE_AGENT_GET(name, type, meaning) r.name = name[i];
+    FLOE_AGENT_FIELDS(FLOE_AGENT_GET)
+#undef FLOE_AGENT_GET
+    return r;
+  }
+  void set_record(std::size_t i, const AgentRecord& r) {
+#define FLOE_AGENT_SET(name, type, meaning) name[i] = r.name;
+    FLOE_AGENT_FIELDS(FLOE_AGENT_SET)
+#undef FLOE_AGENT_SET
+  }
   std::size_t cell(std::size_t county, std::size_t occupation) const {
     return county * occupations + occupation;
   }

@@ -35,6 +35,7 @@ struct RunFigures {
   double layoffs = 0, displaced_direct = 0, displaced_indirect = 0;
   double quits = 0, hires = 0, occupation_changes = 0;
   double wage_bill = 0, exposed_wages = 0;
+  double exits = 0;  // labor-force exits, each replaced at once by a new worker
 
   void add(const RunFigures& other);
   double labor_force() const { return employed + unemployed; }

@@ -9,6 +9,9 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <initializer_list>
+#include <memory>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -59,9 +62,72 @@ struct SimulationOutput {
   TalentRun talent;
 };
 
+// The time a run spent in each substep of each model, and outside them (checkpoints).
+struct SubstepSeconds {
+  std::string model;    // "labor", "talent"; "" for the run's own work
+  std::string substep;  // "separations", "checkpoints" ...
+  double seconds = 0;   // summed over the months run
+};
+
+// The agents of a run as its slots hold them (docs/model.md §10): `size` records in groups, with
+// free slots among them (status kVacantStatus). Valid until the run's next step.
+struct AgentView {
+  const AgentRecord* records = nullptr;
+  std::size_t size = 0;
+};
+
+// A run, month by month (the step API). Build it from a scenario and a population; step() runs
+// one month; output() holds every month so far; checkpoint() saves it and resume() continues it,
+// ending identical to an uninterrupted run. Each month runs the models' substeps in order on the
+// engine (docs/engine.md): the labor market (docs/model.md) and, when talent.enabled, the
+// AI-talent model (docs/talent.md).
+//
+// Not thread-safe: one thread drives a run (its months use all OpenMP threads).
+class Simulation {
+ public:
+  // Lays out `population` (moved in) and records month 0, the start.
+  Simulation(const Dataset& dataset, const Cells& cells, Population population,
+             const Scenario& scenario);
+  // Continues a run from its checkpoint: the scenario (with any levers changed during the run),
+  // seed and population scale come from the checkpoint. Throws DataError for a missing, corrupt
+  // or mismatched checkpoint (other data).
+  static Simulation resume(const Dataset& dataset, const Cells& cells,
+                           const std::filesystem::path& checkpoint);
+  Simulation(Simulation&&) noexcept;
+  Simulation& operator=(Simulation&&) noexcept;
+  ~Simulation();
+
+  int month() const;   // the last month run: 0 before the first step
+  int months() const;  // the horizon, run.months
+  bool done() const { return month() >= months(); }
+  // Runs the next month. Throws Error when the run is done.
+  void step();
+
+  const SimulationOutput& output() const;
+  const Scenario& scenario() const;
+  // Changes a lever between months (a key that may change: scenario_keys()[i].lever), from a
+  // TOML value literal, as if the scenario file had said so from now on. Throws DataError for an
+  // unknown key, a bad value, or a key fixed at the start.
+  void set(std::string_view key, std::string_view value);
+
+  // The agents now (read-only, zero-copy).
+  AgentView agents() const;
+  double scale() const;                 // the population's share of the workforce
+  std::uint64_t population_seed() const;
+  // Writes everything needed to continue the run to `path` (atomically).
+  void checkpoint(const std::filesystem::path& path);
+  // Where the time went, by model and substep.
+  std::vector<SubstepSeconds> timing() const;
+
+ private:
+  struct Impl;
+  explicit Simulation(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
 struct SimulationOptions {
   std::filesystem::path checkpoint;  // checkpoint file ("" = none); written every
-                                     // scenario.checkpoint_every months and when interrupted
+                                     // output.checkpoint_every months and when interrupted
   bool resume = false;               // continue from `checkpoint`
   const std::atomic<bool>* interrupt = nullptr;  // set (e.g. by Ctrl-C) to stop after a month
   std::function<void(int month, int months)> progress;
@@ -69,18 +135,20 @@ struct SimulationOptions {
 
 struct SimulationResult {
   SimulationOutput output;
+  Scenario scenario;         // as run (from the checkpoint when resumed)
   bool interrupted = false;  // stopped early; the checkpoint holds the state
   int last_month = 0;
   double seconds_per_month = 0;
   std::uint64_t slots = 0;  // agent records held (agents plus free slots), 16 bytes each
-  // Where the time went, summed over the months run (seconds).
-  struct {
-    double tables = 0, events = 0, retraining = 0, month_end = 0, talent = 0, outputs = 0,
-           checkpoints = 0;
-  } seconds;
+  double scale = 1.0;       // the population's share of the workforce
+  std::vector<SubstepSeconds> seconds;  // where the time went
+  // Seconds summed over the substeps whose name is listed (e.g. {"separations", "cascade"}).
+  double seconds_in(std::initializer_list<std::string_view> substeps) const;
 };
 
-// Runs the scenario on `population` (moved in: the run re-sorts it as workers change jobs).
+// Runs the scenario on `population` (moved in: the run re-sorts it as workers change jobs) to
+// its horizon, with checkpoints, Ctrl-C and progress as `options` say. With options.resume, the
+// run continues from options.checkpoint and `population` and `scenario` are not used.
 SimulationResult simulate(const Dataset& dataset, const Cells& cells, Population population,
                           const Scenario& scenario, const SimulationOptions& options = {});
 

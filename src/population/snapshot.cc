@@ -11,6 +11,7 @@
 #include <omp.h>
 #include <zstd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -35,18 +36,17 @@ struct ColumnView {
   void* data;
 };
 
-// The columns in file order; the last is "cell_counts" (u32 per cell) or, for a slot layout,
-// "slot_capacity" (u64 per county).
+// The columns in file order: the agent's fields (FLOE_AGENT_FIELDS, include/floe/agent.h), then
+// "cell_counts" (u32 per cell) or, for a slot layout, "slot_capacity" (u64 per slot group).
 std::vector<ColumnView> columns_of(Population& p, void* last, std::size_t last_values, bool slots) {
-  const std::size_t n = p.size();
-  return {{"county", 2, n, p.county.data()},
-          {"occupation", 2, n, p.occupation.data()},
-          {"industry", 1, n, p.industry.data()},
-          {"status", 1, n, p.status.data()},
-          {"wage", 4, n, p.wage.data()},
-          {"months", 2, n, p.months.data()},
-          {"id", 4, n, p.id.data()},
-          {slots ? "slot_capacity" : "cell_counts", slots ? 8u : 4u, last_values, last}};
+  std::vector<ColumnView> columns;
+  p.for_each_column([&](const char* name, auto& column) {
+    using T = std::remove_reference_t<decltype(column[0])>;
+    columns.push_back({name, sizeof(T), column.size(), column.data()});
+  });
+  columns.push_back(
+      {slots ? "slot_capacity" : "cell_counts", slots ? 8u : 4u, last_values, last});
+  return columns;
 }
 
 std::uint64_t fnv1a(const std::string& s) {
@@ -297,13 +297,7 @@ Population load_population(const std::filesystem::path& path, const Progress& pr
   p.seed = info.seed;
   p.scale = info.scale;
   const std::size_t n = info.agents;
-  p.county = AgentColumn<std::uint16_t>(n);
-  p.occupation = AgentColumn<std::uint16_t>(n);
-  p.industry = AgentColumn<std::uint8_t>(n);
-  p.status = AgentColumn<std::uint8_t>(n);
-  p.wage = AgentColumn<float>(n);
-  p.months = AgentColumn<std::uint16_t>(n);
-  p.id = AgentColumn<std::uint32_t>(n);
+  p.allocate(n);
   std::vector<std::uint32_t> counts;
   std::vector<std::uint64_t> capacity;
   if (header.slots) {
@@ -314,15 +308,29 @@ Population load_population(const std::filesystem::path& path, const Progress& pr
   const auto columns = header.slots ? columns_of(p, capacity.data(), capacity.size(), true)
                                     : columns_of(p, counts.data(), counts.size(), false);
   if (info.columns.size() != columns.size()) in.fail("", "corrupt header (column list)");
+  // Columns are read in the file's order, found by name (snapshots written before the record
+  // order was declared once, in include/floe/agent.h, stored wage before months).
+  std::vector<ColumnView> in_file;
+  for (const std::string& name : info.columns) {
+    const auto it = std::find_if(columns.begin(), columns.end(),
+                                 [&](const ColumnView& c) { return name == c.name; });
+    if (it == columns.end() || std::any_of(in_file.begin(), in_file.end(), [&](const auto& c) {
+          return name == c.name;
+        })) {
+      in.fail("", "corrupt header (column list)");
+    }
+    in_file.push_back(*it);
+  }
+  if (std::string_view(in_file.back().name) != columns.back().name) {
+    in.fail("", "corrupt header (column list)");
+  }
   std::uint64_t total_raw = 0;
   for (const auto& c : columns) total_raw += c.value_bytes * c.values;
 
   const int threads = std::max(1, omp_get_max_threads());
   std::vector<std::string> packed(threads);
   std::uint64_t raw_done = 0;
-  for (std::size_t ci = 0; ci < columns.size(); ++ci) {
-    const ColumnView& c = columns[ci];
-    if (info.columns[ci] != c.name) in.fail("", "corrupt header (column " + info.columns[ci] + ")");
+  for (const ColumnView& c : in_file) {
     char* bytes = static_cast<char*>(c.data);
     const std::size_t total = c.value_bytes * c.values;
     const std::size_t chunks = (total + kChunkBytes - 1) / kChunkBytes;

@@ -75,13 +75,7 @@ Population synthesize(const Dataset& ds, const Cells& cells, const SynthesisOpti
     p.cell_offsets[k + 1] = p.cell_offsets[k] + counts[k];
   const std::uint64_t n = p.cell_offsets.back();
   if (n > UINT32_MAX) throw Error("more agents than 32-bit ids allow");
-  p.county = AgentColumn<std::uint16_t>(n);
-  p.occupation = AgentColumn<std::uint16_t>(n);
-  p.industry = AgentColumn<std::uint8_t>(n);
-  p.status = AgentColumn<std::uint8_t>(n);
-  p.wage = AgentColumn<float>(n);
-  p.months = AgentColumn<std::uint16_t>(n);
-  p.id = AgentColumn<std::uint32_t>(n);
+  p.allocate(n);
 
   std::vector<population::WageShape> shapes(n_occ);
   for (std::size_t o = 0; o < n_occ; ++o) {

@@ -9,7 +9,7 @@
 #include "report/svg_chart.h"
 #include "report/talent_paths.h"
 #include "report/talent_sections.h"
-#include "talent/agents.h"
+#include "models/talent/agents.h"
 
 namespace floe::report {
 namespace {

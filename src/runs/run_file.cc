@@ -5,39 +5,29 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 
 #include "floe/error.h"
 #include "floe/runs.h"
 #include "floe/store.h"
-#include "runs/statement.h"
+#include "store/run_schema.h"
+#include "store/statement.h"
 
 namespace floe {
 namespace {
 
-// The figure columns of national, state_major and county_major, in RunFigures' order.
-constexpr const char* kFigureColumns[] = {
-    "employed",           "unemployed",         "training",     "layoffs",
-    "displaced_direct",   "displaced_indirect", "quits",        "hires",
-    "occupation_changes", "wage_bill",          "exposed_wages"};
+using store::Statement;
+namespace schema = run_schema;
 
-constexpr const char* kIndicatorColumns[] = {
-    "unemployment_rate", "exposure",         "adoption",           "job_finding",      "openings",
-    "multiplier",        "trainees_started", "trainees_completed", "training_spending"};
+// RunFigures' members in run_schema::kFigures' order.
+constexpr double RunFigures::*kFigureFields[] = {
+    &RunFigures::employed,           &RunFigures::unemployed,         &RunFigures::training,
+    &RunFigures::layoffs,            &RunFigures::displaced_direct,   &RunFigures::displaced_indirect,
+    &RunFigures::quits,              &RunFigures::hires,              &RunFigures::occupation_changes,
+    &RunFigures::wage_bill,          &RunFigures::exposed_wages,      &RunFigures::exits};
 
-// The same columns as members, in the same order.
-constexpr double RunFigures::*kFigureFields[] = {&RunFigures::employed,
-                                                 &RunFigures::unemployed,
-                                                 &RunFigures::training,
-                                                 &RunFigures::layoffs,
-                                                 &RunFigures::displaced_direct,
-                                                 &RunFigures::displaced_indirect,
-                                                 &RunFigures::quits,
-                                                 &RunFigures::hires,
-                                                 &RunFigures::occupation_changes,
-                                                 &RunFigures::wage_bill,
-                                                 &RunFigures::exposed_wages};
-
+// NationalMonth's indicators in run_schema::kIndicators' order.
 constexpr double NationalMonth::*kIndicatorFields[] = {
     &NationalMonth::unemployment_rate, &NationalMonth::exposure,
     &NationalMonth::adoption,          &NationalMonth::job_finding,
@@ -45,32 +35,82 @@ constexpr double NationalMonth::*kIndicatorFields[] = {
     &NationalMonth::trainees_started,  &NationalMonth::trainees_completed,
     &NationalMonth::training_spending};
 
-static_assert(std::size(kFigureFields) == std::size(kFigureColumns));
-static_assert(std::size(kIndicatorFields) == std::size(kIndicatorColumns));
+static_assert(std::size(kFigureFields) == schema::kFigures.size());
+static_assert(std::size(kIndicatorFields) == schema::kIndicators.size());
 
 // "SUM(employed), SUM(unemployed), ..." or "employed, unemployed, ...".
 std::string figure_list(bool summed) {
   std::string s;
-  for (const char* c : kFigureColumns) {
+  for (std::string_view c : schema::kFigures) {
     s += s.empty() ? "" : ", ";
-    s += summed ? fmt::format("SUM({})", c) : c;
+    s += summed ? fmt::format("SUM({})", c) : std::string(c);
   }
   return s;
 }
 
 // The figure columns of the current row, starting at result column `first`.
-RunFigures read_figures(runs::Statement& q, int first) {
+RunFigures read_figures(Statement& q, int first) {
   RunFigures f;
-  for (std::size_t i = 0; i < std::size(kFigureColumns); ++i) {
+  for (std::size_t i = 0; i < std::size(kFigureFields); ++i) {
     f.*kFigureFields[i] = q.real(first + static_cast<int>(i));
   }
   return f;
 }
 
-std::set<std::string> table_columns(runs::Statement& q) {
+std::set<std::string> table_columns(sqlite3* db, const std::string& file, std::string_view table) {
+  Statement q(db, file, fmt::format("PRAGMA table_info({})", table));
   std::set<std::string> names;
   while (q.step()) names.insert(q.text(1));
   return names;
+}
+
+// Every table and column of the schema is there; every value is a number and every month a
+// whole number in [0, last]: a file edited by hand or by another program is refused at once,
+// with the first bad row, rather than shown with holes or strings where numbers belong.
+void check_tables(sqlite3* db, const std::string& file) {
+  for (const schema::TableDef& t : schema::kTables) {
+    const std::set<std::string> columns = table_columns(db, file, t.name);
+    if (columns.empty()) {
+      throw Error(fmt::format("{}: not a floe simulation run (no {} table)", file, t.name));
+    }
+    std::vector<std::string> wanted = {"month"};
+    for (auto k : t.keys) {
+      if (!k.empty()) wanted.emplace_back(k);
+    }
+    for (auto c : schema::value_column_names(t)) wanted.emplace_back(c);
+    for (const auto& c : wanted) {
+      if (!columns.contains(c)) {
+        throw Error(fmt::format("{}: not a floe simulation run (table {} has no column {})", file,
+                                t.name, c));
+      }
+    }
+  }
+}
+
+void check_values(sqlite3* db, const std::string& file, const schema::TableDef& t, int last_month) {
+  {
+    std::string numbers;
+    for (auto c : schema::value_column_names(t)) {
+      numbers += fmt::format("{}typeof({}) IN ('integer', 'real')", numbers.empty() ? "" : " AND ", c);
+    }
+    Statement q(db, file,
+                fmt::format("SELECT rowid, month, {} FROM {} WHERE typeof(month) != 'integer' OR "
+                            "month < 0 OR month > ?1 OR NOT ({}) LIMIT 1",
+                            schema::value_columns(t), t.name, numbers));
+    q.bind(1, last_month);
+    if (!q.step()) return;
+    if (!q.is_number(1) || q.real(1) != static_cast<double>(q.integer(1)) || q.integer(1) < 0 ||
+        q.integer(1) > last_month) {
+      throw Error(fmt::format("{}: table {}, row {}: month '{}' is not a month of the run (0 to {})",
+                              file, t.name, q.integer(0), q.text(1), last_month));
+    }
+    for (int c = 2; c < q.columns(); ++c) {
+      if (!q.is_number(c)) {
+        throw Error(fmt::format("{}: table {}, row {}: {} is '{}', not a number", file, t.name,
+                                q.integer(0), q.column_name(c), q.text(c)));
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -89,7 +129,7 @@ SimulationRun::SimulationRun(const std::filesystem::path& path)
   const std::string file = path.string();
   sqlite3* db = db_.get();
   {
-    runs::Statement q(db, file, "SELECT key, value FROM run");
+    Statement q(db, file, "SELECT key, value FROM run");
     while (q.step()) info_.keys[q.text(0)] = q.text(1);
   }
   auto key = [&](const char* k) {
@@ -101,26 +141,7 @@ SimulationRun::SimulationRun(const std::filesystem::path& path)
     throw Error(file + ": not a floe simulation run (its run table says command '" + info_.command +
                 "'; `floe simulate` writes run files)");
   }
-  for (const char* table : {"national", "state_major", "county_major", "flows"}) {
-    runs::Statement q(db, file, fmt::format("PRAGMA table_info({})", table));
-    const std::set<std::string> columns = table_columns(q);
-    if (columns.empty()) {
-      throw Error(fmt::format("{}: not a floe simulation run (no {} table)", file, table));
-    }
-    std::vector<std::string> wanted(std::begin(kFigureColumns), std::end(kFigureColumns));
-    if (std::string_view(table) == "national") {
-      wanted.insert(wanted.end(), std::begin(kIndicatorColumns), std::end(kIndicatorColumns));
-    } else if (std::string_view(table) == "flows") {
-      wanted = {"from_major", "to_major", "moves"};
-    }
-    wanted.push_back("month");
-    for (const auto& c : wanted) {
-      if (!columns.contains(c)) {
-        throw Error(fmt::format("{}: not a floe simulation run (table {} has no column {})", file,
-                                table, c));
-      }
-    }
-  }
+  check_tables(db, file);
   info_.scenario = key("scenario");
   info_.description = key("description");
   info_.scenario_text = key("scenario_text");
@@ -130,11 +151,10 @@ SimulationRun::SimulationRun(const std::filesystem::path& path)
   info_.created = key("created");
   info_.complete = key("complete") != "no";
 
-  runs::Statement q(db, file,
-                    "SELECT month, " + figure_list(false) +
-                        ", unemployment_rate, exposure, adoption, job_finding, openings, "
-                        "multiplier, trainees_started, trainees_completed, training_spending "
-                        "FROM national ORDER BY month");
+  check_values(db, file, schema::kNational, std::numeric_limits<int>::max());
+  Statement q(db, file,
+              "SELECT month, " + schema::value_columns(schema::kNational) +
+                  " FROM national ORDER BY month");
   double direct = 0, indirect = 0;
   while (q.step()) {
     NationalMonth n;
@@ -144,8 +164,8 @@ SimulationRun::SimulationRun(const std::filesystem::path& path)
                               n.month, national_.size()));
     }
     n.figures = read_figures(q, 1);
-    const int first = 1 + static_cast<int>(std::size(kFigureColumns));
-    for (std::size_t i = 0; i < std::size(kIndicatorColumns); ++i) {
+    const int first = 1 + static_cast<int>(schema::kFigures.size());
+    for (std::size_t i = 0; i < schema::kIndicators.size(); ++i) {
       n.*kIndicatorFields[i] = q.real(first + static_cast<int>(i));
     }
     direct += n.figures.displaced_direct;
@@ -156,13 +176,16 @@ SimulationRun::SimulationRun(const std::filesystem::path& path)
   }
   if (national_.empty()) throw Error(file + ": the national table has no months");
   info_.months = national_.back().month;
+  for (const schema::TableDef& t : {schema::kStateMajor, schema::kCountyMajor, schema::kFlows}) {
+    check_values(db, file, t, info_.months);
+  }
 
-  runs::Statement months(db, file, "SELECT DISTINCT month FROM county_major ORDER BY month");
+  Statement months(db, file, "SELECT DISTINCT month FROM county_major ORDER BY month");
   while (months.step()) info_.county_months.push_back(months.integer(0));
 
   // Runs without the talent segment (talent.enabled = false, or older files) have no talent
   // tables; talent_series is the one every talent run has.
-  runs::Statement talent(db, file,
+  Statement talent(db, file,
                          "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = "
                          "'talent_series'");
   info_.talent = talent.step();
@@ -179,14 +202,14 @@ std::vector<RegionValues> SimulationRun::states(int month) const {
   check_month(month);
   const std::string file = path_.string();
   std::vector<RegionValues> out;
-  runs::Statement q(db_.get(), file,
+  Statement q(db_.get(), file,
                     "SELECT state_fips, " + figure_list(true) +
                         " FROM state_major WHERE month = ?1 GROUP BY state_fips ORDER BY "
                         "state_fips");
   q.bind(1, month);
   while (q.step()) out.push_back({.fips = q.text(0), .figures = read_figures(q, 1)});
   // Displacement so far: the events of every month up to this one.
-  runs::Statement sums(db_.get(), file,
+  Statement sums(db_.get(), file,
                        "SELECT state_fips, SUM(displaced_direct), SUM(displaced_indirect) FROM "
                        "state_major WHERE month <= ?1 GROUP BY state_fips ORDER BY state_fips");
   sums.bind(1, month);
@@ -212,7 +235,7 @@ std::vector<RegionValues> SimulationRun::counties(int month) const {
                             path_.string(), month, have.empty() ? "none" : have));
   }
   std::vector<RegionValues> out;
-  runs::Statement q(db_.get(), path_.string(),
+  Statement q(db_.get(), path_.string(),
                     "SELECT county_fips, " + figure_list(true) +
                         " FROM county_major WHERE month = ?1 GROUP BY county_fips ORDER BY "
                         "county_fips");
@@ -230,7 +253,7 @@ std::vector<MajorFlow> SimulationRun::flows(int first_month, int last_month) con
   check_month(first_month);
   check_month(last_month);
   std::vector<MajorFlow> out;
-  runs::Statement q(db_.get(), path_.string(),
+  Statement q(db_.get(), path_.string(),
                     "SELECT from_major, to_major, SUM(moves) AS total FROM flows WHERE month "
                     "BETWEEN ?1 AND ?2 GROUP BY from_major, to_major ORDER BY total DESC, "
                     "from_major, to_major");

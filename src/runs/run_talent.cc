@@ -10,7 +10,7 @@
 #include "floe/error.h"
 #include "floe/runs.h"
 #include "floe/talent.h"
-#include "runs/statement.h"
+#include "store/statement.h"
 
 namespace floe {
 namespace {
@@ -18,7 +18,7 @@ namespace {
 // Throws unless `table` exists with every column in `wanted`.
 void require_columns(sqlite3* db, const std::string& file, const std::string& table,
                      const std::vector<std::string>& wanted) {
-  runs::Statement q(db, file, fmt::format("PRAGMA table_info({})", table));
+  store::Statement q(db, file, fmt::format("PRAGMA table_info({})", table));
   std::set<std::string> columns;
   while (q.step()) columns.insert(q.text(1));
   if (columns.empty()) {
@@ -53,7 +53,7 @@ std::vector<TalentSeriesMonth> read_series(sqlite3* db, const std::string& file)
       db, file, "talent_series",
       {"date", "month", "genai_index", "big_tech_net_flow", "big_tech_net_flow_expected",
        "phd_industry_share", "phd_industry_share_expected"});
-  runs::Statement q(db, file,
+  store::Statement q(db, file,
                     "SELECT date, month, genai_index, big_tech_net_flow, "
                     "big_tech_net_flow_expected, phd_industry_share, phd_industry_share_expected "
                     "FROM talent_series ORDER BY date");
@@ -90,7 +90,7 @@ std::vector<TalentEmployerCount> read_month(sqlite3* db, const std::string& file
   require_columns(db, file, "talent_month",
                   {"date", "employer", "researchers", "ml_engineers", "ai_engineers", "headcount",
                    "entrants", "exits", "moved_in", "moved_out", "net_flow"});
-  runs::Statement q(db, file,
+  store::Statement q(db, file,
                     "SELECT employer, researchers, ml_engineers, ai_engineers, headcount, "
                     "entrants, exits, moved_in, moved_out, net_flow FROM talent_month WHERE "
                     "date = ?1 ORDER BY rowid");
@@ -121,7 +121,7 @@ std::vector<TalentTargetResult> read_targets(sqlite3* db, const std::string& fil
   require_columns(db, file, "talent_targets",
                   {"target", "description", "observed", "tolerance", "expected", "expected_within",
                    "agents", "agents_within", "source"});
-  runs::Statement q(db, file,
+  store::Statement q(db, file,
                     "SELECT target, description, source, observed, tolerance, expected, "
                     "expected_within, agents, agents_within FROM talent_targets ORDER BY rowid");
   std::vector<TalentTargetResult> out;

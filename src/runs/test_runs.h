@@ -39,6 +39,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "store/run_schema.h"
+
 namespace floe::testing {
 
 inline void exec_sql(sqlite3* db, const std::string& sql) {
@@ -57,23 +59,11 @@ inline void write_run_file(const std::filesystem::path& path, const std::string&
   std::filesystem::remove(path);
   sqlite3* db = nullptr;
   sqlite3_open(path.c_str(), &db);
-  const std::string figures =
-      "employed REAL, unemployed REAL, training REAL, layoffs REAL, displaced_direct REAL, "
-      "displaced_indirect REAL, quits REAL, hires REAL, occupation_changes REAL, wage_bill REAL, "
-      "exposed_wages REAL";
   std::string create = "CREATE TABLE run (key TEXT PRIMARY KEY, value TEXT);";
   if (schema) {
-    create += "CREATE TABLE national (month INTEGER, " + figures +
-              ", unemployment_rate REAL, exposure REAL, adoption REAL, job_finding REAL, "
-              "openings REAL, multiplier REAL, trainees_started REAL, trainees_completed REAL, "
-              "training_spending REAL);"
-              "CREATE TABLE state_major (month INTEGER, state_fips TEXT, major TEXT, " +
-              figures +
-              ");"
-              "CREATE TABLE county_major (month INTEGER, county_fips TEXT, major TEXT, " +
-              figures +
-              ");"
-              "CREATE TABLE flows (month INTEGER, from_major TEXT, to_major TEXT, moves REAL);";
+    for (const run_schema::TableDef& t : run_schema::kTables) {
+      create += run_schema::create_sql(t) + ";";
+    }
   }
   try {
     exec_sql(db, "BEGIN;" + create + sql + "COMMIT;");
@@ -89,7 +79,7 @@ inline std::string cell_row(const char* table, int month, const char* fips, cons
                             double employed, double unemployed, double direct = 0,
                             double indirect = 0) {
   return fmt::format(
-      "INSERT INTO {} VALUES ({}, '{}', '{}', {}, {}, 0, 0, {}, {}, 0, 0, 0, {}, {});", table,
+      "INSERT INTO {} VALUES ({}, '{}', '{}', {}, {}, 0, 0, {}, {}, 0, 0, 0, {}, {}, 0);", table,
       month, fips, major, employed, unemployed, direct, indirect, employed * 50000,
       employed * 50000 * 0.3);
 }
@@ -98,8 +88,8 @@ inline std::string cell_row(const char* table, int month, const char* fips, cons
 inline std::string national_row(int month, double employed, double unemployed, double direct,
                                 double indirect, double adoption, double job_finding) {
   return fmt::format(
-      "INSERT INTO national VALUES ({}, {}, {}, 0, 0, {}, {}, 0, 0, 0, {}, {}, {}, 0.3, {}, {}, "
-      "0, 1.6, 0, 0, 0);",
+      "INSERT INTO national VALUES ({}, {}, {}, 0, 0, {}, {}, 0, 0, 0, {}, {}, 0, {}, 0.3, {}, "
+      "{}, 0, 1.6, 0, 0, 0);",
       month, employed, unemployed, direct, indirect, employed * 50000, employed * 50000 * 0.3,
       unemployed / (employed + unemployed), adoption, job_finding);
 }

@@ -11,6 +11,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "store/run_schema.h"
+
 namespace floe::serve::testing {
 namespace {
 
@@ -28,13 +30,8 @@ std::string figures(const FixtureRow& r) {
   return std::to_string(r.employed) + "," + std::to_string(r.unemployed) + ",0," +
          std::to_string(e) + "," + std::to_string(e) + "," + std::to_string(e) + "," +
          std::to_string(e) + "," + std::to_string(e) + "," + std::to_string(e) + "," +
-         std::to_string(r.wage_bill) + "," + std::to_string(r.exposed_wages);
+         std::to_string(r.wage_bill) + "," + std::to_string(r.exposed_wages) + ",0";  // exits
 }
-
-const char* kFigureSchema =
-    "employed REAL, unemployed REAL, training REAL, layoffs REAL, displaced_direct REAL, "
-    "displaced_indirect REAL, quits REAL, hires REAL, occupation_changes REAL, wage_bill REAL, "
-    "exposed_wages REAL";
 
 // Three majors of one state at one month: (employed, unemployed) each; wages as in the tiny
 // world's cells (docs/method.md §9), scaled with employment, exposure E_o as there.
@@ -207,15 +204,7 @@ void write_run_file(const std::filesystem::path& path, const FixtureRun& run) {
                                           {"months", std::to_string(run.months)}}) {
     exec(db, "INSERT INTO run VALUES ('" + key + "', '" + value + "')");
   }
-  exec(db, std::string("CREATE TABLE national (month INTEGER, ") + kFigureSchema +
-               ", unemployment_rate REAL, exposure REAL, adoption REAL, job_finding REAL, "
-               "openings REAL, multiplier REAL, trainees_started REAL, trainees_completed REAL, "
-               "training_spending REAL)");
-  exec(db, std::string("CREATE TABLE state_major (month INTEGER, state_fips TEXT, major TEXT, ") +
-               kFigureSchema + ")");
-  exec(db, std::string("CREATE TABLE county_major (month INTEGER, county_fips TEXT, major TEXT, ") +
-               kFigureSchema + ")");
-  exec(db, "CREATE TABLE flows (month INTEGER, from_major TEXT, to_major TEXT, moves REAL)");
+  for (const run_schema::TableDef& t : run_schema::kTables) exec(db, run_schema::create_sql(t));
   std::map<int, FixtureRow> national;
   for (const FixtureRow& r : run.states) {
     exec(db, "INSERT INTO state_major VALUES (" + std::to_string(r.month) + ", '" + r.fips +

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "floe/error.h"
+#include "store/statement.h"
 
 namespace floe {
 namespace {
@@ -12,26 +13,6 @@ namespace {
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {
   throw Error(what + ": " + (db ? sqlite3_errmsg(db) : "sqlite error"));
 }
-
-// Statement handle that finalizes itself.
-class Statement {
- public:
-  Statement(sqlite3* db, const std::string& sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) {
-      fail(db, "cannot prepare \"" + sql + "\"");
-    }
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  sqlite3_stmt* get() { return stmt_; }
-  void step_done() {
-    if (sqlite3_step(stmt_) != SQLITE_DONE) fail(db_, "cannot write results");
-    sqlite3_reset(stmt_);
-  }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
 
 std::string quote_identifier(const std::string& name) {
   std::string out = "\"";
@@ -90,10 +71,9 @@ void Store::exec(const std::string& sql) {
 }
 
 void Store::write_run_info(const std::string& key, const std::string& value) {
-  Statement insert(db_, "INSERT OR REPLACE INTO run (key, value) VALUES (?, ?)");
-  sqlite3_bind_text(insert.get(), 1, key.c_str(), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text(insert.get(), 2, value.c_str(), -1, SQLITE_TRANSIENT);
-  insert.step_done();
+  store::Statement insert(db_, partial_.string(),
+                          "INSERT OR REPLACE INTO run (key, value) VALUES (?, ?)");
+  insert.bind(1, key).bind(2, value).run();
 }
 
 void Store::write_table(const std::string& name, const Table& table) {
@@ -105,28 +85,28 @@ void Store::write_table(const std::string& name, const Table& table) {
     insert_sql += c ? ", ?" : "?";
   }
   exec(create + ")");
-  Statement insert(db_, insert_sql + ")");
+  store::Statement insert(db_, partial_.string(), insert_sql + ")");
   for (const auto& row : table.rows) {
     for (std::size_t c = 0; c < row.size(); ++c) {
       const int i = static_cast<int>(c) + 1;
       const Value& v = row[c];
       if (const auto* s = std::get_if<std::string>(&v)) {
-        sqlite3_bind_text(insert.get(), i, s->c_str(), -1, SQLITE_TRANSIENT);
+        insert.bind(i, *s);
       } else if (const auto* d = std::get_if<double>(&v)) {
         if (*d != *d) {
-          sqlite3_bind_null(insert.get(), i);  // NaN
+          insert.bind_null(i);  // NaN
         } else if (table.columns[c].kind == ColumnKind::kFlag) {
-          sqlite3_bind_int(insert.get(), i, *d != 0);
+          insert.bind(i, *d != 0 ? 1 : 0);
         } else {
-          sqlite3_bind_double(insert.get(), i, *d);
+          insert.bind(i, *d);
         }
       } else if (const auto* b = std::get_if<bool>(&v)) {
-        sqlite3_bind_int(insert.get(), i, *b ? 1 : 0);
+        insert.bind(i, *b ? 1 : 0);
       } else {
-        sqlite3_bind_null(insert.get(), i);
+        insert.bind_null(i);
       }
     }
-    insert.step_done();
+    insert.run();
   }
 }
 

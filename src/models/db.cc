@@ -1,0 +1,124 @@
+// A run's results in SQLite (docs/model.md §12).
+#include <sqlite3.h>
+
+#include <ctime>
+
+#include "floe/error.h"
+#include "floe/simulation.h"
+#include "floe/store.h"
+#include "store/run_schema.h"
+#include "store/statement.h"
+
+namespace floe {
+namespace {
+
+using store::Statement;
+namespace schema = run_schema;
+
+// "INSERT INTO t VALUES (?,?,...,?)" for every column of the table.
+std::string insert_sql(const schema::TableDef& t) {
+  std::string s = "INSERT INTO " + std::string(t.name) + " VALUES (";
+  for (int i = 0; i < schema::column_count(t); ++i) s += i ? ",?" : "?";
+  return s + ")";
+}
+
+// The figures in run_schema::kFigures' order, from column i on; returns the next column.
+int bind_figures(Statement& q, int i, const MonthFigures& f) {
+  for (double v :
+       {f.employed, f.unemployed, f.training, f.layoffs, f.displaced_direct, f.displaced_indirect,
+        f.quits, f.hires, f.occupation_changes, f.wage_bill, f.exposed_wages, f.exits}) {
+    q.bind(i++, v);
+  }
+  return i;
+}
+
+std::string now_utc() {
+  const std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+}  // namespace
+
+void write_simulation_db(const std::filesystem::path& path, const Dataset& ds, const Scenario& sc,
+                         const SimulationResult& result, const std::string& population_source) {
+  const SimulationOutput& out = result.output;
+  Store store(path);
+  store.write_run_info("command", "floe simulate");
+  store.write_run_info("scenario", sc.name);
+  store.write_run_info("description", sc.description);
+  store.write_run_info("scenario_text", sc.text);
+  store.write_run_info("seed", std::to_string(sc.run.seed));
+  store.write_run_info("months", std::to_string(result.last_month));
+  store.write_run_info("population", population_source);
+  store.write_run_info("data_dir", ds.data_dir.string());
+  store.write_run_info("created", now_utc());
+  store.write_run_info("complete", result.interrupted ? "no" : "yes");
+  sqlite3* db = store.handle();
+
+  for (const schema::TableDef& t : schema::kTables) store.exec(schema::create_sql(t));
+  {  // statements must be finalized before the file is committed
+    const std::string file = path.string();
+    Statement national(db, file, insert_sql(schema::kNational));
+    Statement state(db, file, insert_sql(schema::kStateMajor));
+    Statement county(db, file, insert_sql(schema::kCountyMajor));
+    Statement flow(db, file, insert_sql(schema::kFlows));
+    const auto& majors = ds.taxonomy.major_groups;
+    for (std::size_t t = 0; t < out.state_major.size(); ++t) {
+      MonthFigures total;
+      for (std::size_t s = 0; s < out.states; ++s) {
+        for (std::size_t g = 0; g < out.majors; ++g) {
+          const MonthFigures& f = out.state_major[t][s * out.majors + g];
+          total.add(f);
+          if (f.employed + f.unemployed + f.training == 0) continue;
+          state.bind(1, static_cast<std::int64_t>(t))
+              .bind(2, ds.geography.states[s].fips)
+              .bind(3, majors[g].soc_code);
+          bind_figures(state, 4, f);
+          state.run();
+        }
+      }
+      const MonthIndicators& ind = out.indicators[t];
+      national.bind(1, static_cast<std::int64_t>(t));
+      int i = bind_figures(national, 2, total);
+      const double labor_force = total.employed + total.unemployed;
+      for (double v : {labor_force > 0 ? total.unemployed / labor_force : 0.0, ind.exposure,
+                       ind.adoption, ind.job_finding, ind.openings, ind.multiplier,
+                       ind.trainees_started, ind.trainees_completed, ind.training_spending}) {
+        national.bind(i++, v);
+      }
+      national.run();
+      for (std::size_t a = 0; a < out.majors; ++a) {
+        for (std::size_t b = 0; b < out.majors; ++b) {
+          const double moves = out.flows[t][a * out.majors + b];
+          if (moves == 0) continue;
+          flow.bind(1, static_cast<std::int64_t>(t))
+              .bind(2, majors[a].soc_code)
+              .bind(3, majors[b].soc_code)
+              .bind(4, moves);
+          flow.run();
+        }
+      }
+    }
+    for (std::size_t r = 0; r < out.county_major.size(); ++r) {
+      for (std::size_t c = 0; c < out.counties; ++c) {
+        for (std::size_t g = 0; g < out.majors; ++g) {
+          const MonthFigures& f = out.county_major[r][c * out.majors + g];
+          if (f.employed + f.unemployed + f.training == 0) continue;
+          county.bind(1, out.county_months[r])
+              .bind(2, ds.geography.counties[c].fips)
+              .bind(3, majors[g].soc_code);
+          bind_figures(county, 4, f);
+          county.run();
+        }
+      }
+    }
+  }
+  if (out.talent.enabled) write_talent_tables(store, out.talent);
+  store.exec("CREATE INDEX state_major_month ON state_major (month, state_fips)");
+  store.exec("CREATE INDEX county_major_month ON county_major (month, county_fips)");
+  store.commit();
+}
+
+}  // namespace floe

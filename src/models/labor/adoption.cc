@@ -1,0 +1,51 @@
+// Adoption (docs/model.md §3): Bass diffusion per industry group and state.
+#include <cmath>
+
+#include "models/labor/model.h"
+
+namespace floe::labor {
+
+void declare_adoption_keys(AdoptionSettings& s, engine::Schema& schema) {
+  using engine::When;
+  schema.number("adoption.initial", s.initial, 0, 1,
+                "Share of firms using AI at the start (Census BTOS)");
+  schema.number("adoption.innovation", s.innovation, 0, 1,
+                "Bass innovation coefficient p, per month", When::kAnyMonth);
+  schema.number("adoption.imitation", s.imitation, 0, 1, "Bass imitation coefficient q, per month",
+                When::kAnyMonth);
+  schema.number_map("adoption.industry_speed", s.industry_speed, 0, 10, "group",
+                    "Multiplier of p and q per industry group", When::kAnyMonth);
+  schema.number_map("adoption.state_speed", s.state_speed, 0, 10, "USPS",
+                    "Multiplier of p and q per state", When::kAnyMonth);
+}
+
+double bass_adoption(double month, double p, double q, double initial) {
+  // F(tau) = (1 - e^{-(p+q) tau}) / (1 + (q/p) e^{-(p+q) tau}); the run starts at tau0 with
+  // F(tau0) = initial: e^{-(p+q) tau0} = (1 - F0) / (1 + F0 q / p).
+  if (p <= 0) return initial;  // no innovators: nothing new adopts
+  const double rate = p + q;
+  const double x0 = (1.0 - initial) / (1.0 + initial * q / p);
+  const double x = x0 * std::exp(-rate * month);
+  return (1.0 - x) / (1.0 + (q / p) * x);
+}
+
+void adoption_step(World& w, int month) {
+  const AdoptionSettings& s = w.settings->adoption;
+  const Dataset& ds = *w.dataset;
+  const std::size_t n_states = ds.geography.states.size();
+  const std::size_t n_groups = ds.taxonomy.industry_groups.size();
+  MonthTables& m = w.tables;
+  m.adoption.resize(n_states * n_groups);
+  for (std::size_t st = 0; st < n_states; ++st) {
+    const auto it_state = s.state_speed.find(ds.geography.states[st].usps);
+    const double state_speed = it_state == s.state_speed.end() ? 1.0 : it_state->second;
+    for (std::size_t g = 0; g < n_groups; ++g) {
+      const auto it = s.industry_speed.find(ds.taxonomy.industry_groups[g].name);
+      const double speed = state_speed * (it == s.industry_speed.end() ? 1.0 : it->second);
+      m.adoption[st * n_groups + g] =
+          bass_adoption(month, s.innovation * speed, s.imitation * speed, s.initial);
+    }
+  }
+}
+
+}  // namespace floe::labor

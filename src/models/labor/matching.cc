@@ -1,0 +1,141 @@
+// Where people go (docs/model.md §6): the destination occupation among the origin's most
+// skill-similar candidates, by similarity and openings; the place, by distance; the industry
+// group, by the new state's proportions; the wage, from the new cell less a penalty for moving
+// to dissimilar work.
+#include <algorithm>
+#include <cmath>
+
+#include "models/labor/model.h"
+
+namespace floe::labor {
+namespace {
+
+// An alias-table draw from one 32-bit word: the high half picks the slot, the low half tosses
+// the coin (tables here have at most a few hundred entries).
+std::uint32_t alias_draw(const engine::AliasTable& table, std::uint32_t word) {
+  return table.draw((word >> 16) * 0x1.0p-16, (word & 0xffff) * 0x1.0p-16);
+}
+
+}  // namespace
+
+void declare_matching_keys(MatchingSettings& s, engine::Schema& schema) {
+  using engine::When;
+  schema.number("matching.job_finding", s.job_finding, 0, 1,
+                "Monthly job-finding probability of the unemployed at baseline tightness (CPS "
+                "flows)",
+                When::kAnyMonth);
+  schema.number("matching.elasticity", s.elasticity, 0, 2,
+                "Elasticity of job finding to vacancies per job seeker", When::kAnyMonth);
+  schema.number("matching.quits", s.quits, 0, 0.2,
+                "Monthly job-to-job moves (JOLTS 2023 quits: 2.3%)");
+  schema.number("matching.similarity_sharpness", s.similarity_sharpness, 0, 100,
+                "How strongly job seekers favor skill-similar occupations", When::kAnyMonth);
+  schema.whole("matching.candidates", s.candidates, 1, 200, "Occupations a job seeker considers");
+  schema.number("matching.own_county", s.own_county, 0, 1, "Share of hires in the seeker's county",
+                When::kAnyMonth);
+  schema.number("matching.own_state", s.own_state, 0, 1,
+                "Share of hires elsewhere in the seeker's state", When::kAnyMonth);
+  schema.number("matching.wage_penalty", s.wage_penalty, 0, 1,
+                "Wage loss on moving to a dissimilar occupation (times 1 - similarity)",
+                When::kAnyMonth);
+}
+
+// P(o -> o') ∝ exp(β (s(o, o') − 1)) V_o'(t) among o's candidates; and the retraining target:
+// the most similar candidate with lower exposure and open jobs (§9).
+void destinations_step(World& w, int) {
+  const Fixed& f = w.fixed;
+  const double sharpness = w.settings->matching.similarity_sharpness;
+  MonthTables& m = w.tables;
+  const std::size_t n_occ = f.layout.occupations;
+  m.destination.resize(n_occ);
+  m.retrain_target.assign(n_occ, 0xffff);
+  std::vector<double> weights;
+  for (std::size_t o = 0; o < n_occ; ++o) {
+    const auto& cand = f.candidates[o];
+    weights.resize(cand.size());
+    float best = -1;
+    for (std::size_t j = 0; j < cand.size(); ++j) {
+      const double s = f.candidate_similarity[o][j];
+      weights[j] = std::exp(sharpness * (s - 1.0)) * m.openings[cand[j]];
+      if (j > 0 && m.exposure[cand[j]] < m.exposure[o] && m.openings[cand[j]] > 0 && s > best) {
+        best = static_cast<float>(s);
+        m.retrain_target[o] = cand[j];
+      }
+    }
+    m.destination[o] = engine::AliasTable(weights);
+  }
+}
+
+std::uint32_t take_new_job(const World& w, AgentRecord& a, double change_occupation,
+                           bool from_unemployment, CountyEvents& out) {
+  const Fixed& f = w.fixed;
+  const Layout& l = f.layout;
+  const MonthTables& m = w.tables;
+  const MatchingSettings& sc = w.settings->matching;
+  const std::size_t n_occ = l.occupations;
+  const std::size_t entries = l.entries;
+  const auto month = static_cast<std::uint32_t>(m.month);
+  const auto r1 = w.rng.words(stream(Draw::kMatch), a.id, month);
+  const auto r2 = w.rng.words(stream(Draw::kMatchMore), a.id, month);
+
+  // Occupation: the origin's candidates, by similarity and openings.
+  const std::uint16_t origin = a.occupation;
+  std::uint16_t target = origin;
+  double similarity = 1.0;
+  if (r2[3] * kWord < change_occupation && !m.destination[origin].empty()) {
+    const std::uint32_t j = alias_draw(m.destination[origin], r1[0]);
+    target = f.candidates[origin][j];
+    similarity = f.candidate_similarity[origin][j];
+  }
+  // County: the own county if it has such jobs, else the own state, else the nation.
+  const std::size_t county = a.county;
+  const std::size_t state = l.county_state[county];
+  std::size_t to_county = county;
+  const double where = r1[1] * kWord;
+  const auto& in_state = f.county_of_state_occupation[state * n_occ + target];
+  if (where < sc.own_county && f.county_has[county * n_occ + target]) {
+    to_county = county;
+  } else if (where < sc.own_county + sc.own_state && !in_state.empty()) {
+    to_county = f.state_counties[state][alias_draw(in_state, r1[2])];
+  } else if (!f.state_of_occupation[target].empty()) {
+    const std::size_t s2 = alias_draw(f.state_of_occupation[target], r1[2]);
+    const auto& counties = f.county_of_state_occupation[s2 * n_occ + target];
+    if (!counties.empty()) {
+      to_county = f.state_counties[s2][alias_draw(counties, r1[3])];
+    }
+  }
+  const std::size_t to_state = l.county_state[to_county];
+  // Industry group: the target occupation's groups, in the new state's proportions.
+  const std::uint32_t first = l.entry_offset[target], last = l.entry_offset[target + 1];
+  std::uint32_t entry = first;
+  double u = r2[0] * kWord;
+  for (std::uint32_t e = first; e < last; ++e) {
+    const double share = w.cells->group_share[to_state * entries + e];
+    entry = e;
+    if (u < share) break;
+    u -= share;
+  }
+  // Wage: the new cell's distribution, less a penalty for moving to dissimilar work.
+  const double mean = w.cells->state_wage[to_state * n_occ + target];
+  const double draw = Random::to_uniform(r2[1], r2[2]);
+  const double wage =
+      mean * f.wage_shapes[target].quantile(draw) * (1.0 - sc.wage_penalty * (1.0 - similarity));
+
+  a.occupation = target;
+  a.county = static_cast<std::uint16_t>(to_county);
+  a.industry = l.entry_group[entry];
+  a.wage = static_cast<float>(wage);
+  a.status = static_cast<std::uint8_t>((a.status & kRetrained) | kEmployed);
+  a.months = static_cast<std::uint16_t>(kMonthBase + m.month);
+
+  const std::size_t majors = w.output->majors;
+  MonthFigures& fig = out.by_state_major[state * majors + l.occupation_major[origin]];
+  (from_unemployment ? fig.hires : fig.quits) += 1;
+  if (target != origin) {
+    fig.occupation_changes += 1;
+    out.flows[l.occupation_major[origin] * majors + l.occupation_major[target]] += 1;
+  }
+  return static_cast<std::uint32_t>(to_county * entries + entry);
+}
+
+}  // namespace floe::labor

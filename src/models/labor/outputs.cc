@@ -1,0 +1,102 @@
+// The month's outputs (docs/model.md §12): stocks and events by state and SOC major group, by
+// county every few months, occupation flows between major groups, national indicators.
+#include "models/labor/model.h"
+
+namespace floe {
+
+void MonthFigures::add(const MonthFigures& o) {
+  employed += o.employed;
+  unemployed += o.unemployed;
+  training += o.training;
+  layoffs += o.layoffs;
+  displaced_direct += o.displaced_direct;
+  displaced_indirect += o.displaced_indirect;
+  quits += o.quits;
+  exits += o.exits;
+  hires += o.hires;
+  occupation_changes += o.occupation_changes;
+  wage_bill += o.wage_bill;
+  exposed_wages += o.exposed_wages;
+}
+
+namespace labor {
+
+void CountyEvents::reset(std::size_t states, std::size_t counties, std::size_t majors,
+                         std::size_t occupations) {
+  by_state_major.assign(states * majors, {});
+  if (by_county_major.size() != counties * majors) by_county_major.assign(counties * majors, {});
+  flows.assign(majors * majors, 0.0);
+  retraining.clear();
+  ai_displaced.assign(occupations, 0.0);
+}
+
+void reset_month(World& w) {
+  const SimulationOutput& out = *w.output;
+  for (CountyEvents& e : w.events) e.reset(out.states, out.counties, out.majors, w.fixed.layout.occupations);
+  w.indicators = {};
+}
+
+void outputs_step(World& w, int month) {
+  const Layout& l = w.fixed.layout;
+  const engine::Slots& slots = *w.slots;
+  const MonthTables& m = w.tables;
+  SimulationOutput& out = *w.output;
+  const std::size_t majors = out.majors;
+  const bool county_month = month % w.settings->county_every == 0 || month == w.run->months;
+  std::vector<MonthFigures> figures(out.states * majors);
+  std::vector<double> flows(majors * majors, 0.0);
+  for (const CountyEvents& e : w.events) {
+    for (std::size_t i = 0; i < figures.size(); ++i) figures[i].add(e.by_state_major[i]);
+    for (std::size_t i = 0; i < flows.size(); ++i) flows[i] += e.flows[i];
+  }
+  // Threads' county events are folded into the world every month, so a checkpoint holds them.
+  w.county_pending.resize(out.counties * majors);
+  for (CountyEvents& e : w.events) {
+    for (std::size_t i = 0; i < w.county_pending.size(); ++i) {
+      w.county_pending[i].add(e.by_county_major[i]);
+    }
+    e.by_county_major.assign(w.county_pending.size(), {});
+  }
+  std::vector<MonthFigures> county;
+  if (county_month) {
+    county = std::move(w.county_pending);
+    w.county_pending.assign(out.counties * majors, {});
+  }
+  for (std::size_t k = 0; k < l.subcells(); ++k) {
+    const std::size_t c = k / l.entries, e = k % l.entries;
+    const std::uint16_t o = l.entry_occupation[e];
+    const std::size_t major = l.occupation_major[o];
+    for (MonthFigures* f : {&figures[l.county_state[c] * majors + major],
+                            county_month ? &county[c * majors + major] : nullptr}) {
+      if (!f) continue;
+      f->employed += slots.employed(k);
+      f->unemployed += slots.unemployed(k);
+      f->training += slots.training(k);
+      f->wage_bill += slots.wages(k);
+      f->exposed_wages += slots.wages(k) * m.exposure[o];
+    }
+  }
+  for (const auto& [k, a] : slots.waiting()) {  // hired, employed, waiting for a slot
+    const std::size_t c = k / l.entries;
+    const std::size_t major = l.occupation_major[l.entry_occupation[k % l.entries]];
+    figures[l.county_state[c] * majors + major].employed += 1;
+    if (county_month) county[c * majors + major].employed += 1;
+  }
+  MonthIndicators indicators = w.indicators;
+  indicators.exposure = m.mean_exposure;
+  indicators.adoption = m.mean_adoption;
+  indicators.job_finding = m.job_finding;
+  indicators.openings = m.total_openings;
+  indicators.multiplier = m.multiplier;
+  out.state_major.push_back(std::move(figures));
+  out.flows.push_back(std::move(flows));
+  out.indicators.push_back(indicators);
+  if (county_month) {
+    out.county_months.push_back(month);
+    out.county_major.push_back(std::move(county));
+  }
+  reset_month(w);
+}
+
+}  // namespace labor
+}  // namespace floe

@@ -1,0 +1,32 @@
+// Placing new hires in their new subcells (docs/model.md §10): within the county at the county's
+// end; into other counties after all counties are done, by the engine's slots.
+#include <algorithm>
+
+#include "models/labor/county.h"
+#include "models/labor/model.h"
+
+namespace floe::labor {
+
+// New jobs in this county: those waiting for a slot since earlier months first, then this
+// month's, in order; whoever still finds no free slot keeps waiting.
+void local_placement_step(World& w, int, std::size_t county, int thread) {
+  const CountyRange c = county_range(w, county);
+  engine::Slots& slots = *w.slots;
+  CountyScratch& s = w.scratch_of(thread);
+  auto& unplaced = w.unplaced[county];
+  unplaced.clear();
+  const auto& waiting = slots.waiting();
+  const auto waiting_begin = std::partition_point(
+      waiting.begin(), waiting.end(), [&](const Arrival& x) { return x.group < c.first; });
+  for (auto it = waiting_begin; it != waiting.end() && it->group < c.last; ++it) {
+    if (!slots.put_in(it->group, engine::kEmployedBlock, it->agent)) unplaced.push_back(*it);
+  }
+  for (const Arrival& x : s.arrivals) {
+    slots.wages(x.group) += x.agent.wage;  // employed here, placed or not
+    if (!slots.put_in(x.group, engine::kEmployedBlock, x.agent)) unplaced.push_back(x);
+  }
+}
+
+void placement_step(World& w, int) { w.slots->place(w.leaving, w.unplaced); }
+
+}  // namespace floe::labor

@@ -1,0 +1,255 @@
+// The start of a run: the fixed tables (docs/model.md §2-§8), the population laid out in slots
+// (§10) with the starting unemployment (§1), and month 0.
+#include <omp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "floe/error.h"
+#include "floe/index.h"
+#include "floe/similarity.h"
+#include "models/labor/model.h"
+
+namespace floe::labor {
+namespace {
+
+// Industry groups whose output is sold beyond the county (Moretti 2010's "tradable" sectors:
+// goods, and services exported from the region); the others serve local demand.
+const std::set<std::string> kTradable = {"AGRICULTURE_FORESTRY_FISHING_HUNTING",
+                                         "ARCHITECTURAL_ENGINEERING_SERVICES",
+                                         "ENERGY",
+                                         "FINANCE_AND_INSURANCE",
+                                         "LEGAL_SERVICES",
+                                         "MANAGEMENT",
+                                         "MANAGEMENT_CONSULTING_SERVICES",
+                                         "MANUFACTURING",
+                                         "MEDIA_AND_COMMUNICATIONS_SERVICES",
+                                         "MINING_OIL_GAS_EXTRACTION",
+                                         "PACKAGING_AND_GOODS_TRANSPORTATION",
+                                         "SCIENTIFIC_RESEARCH_AND_DEVELOPMENT",
+                                         "TECHNOLOGY_AND_SOFTWARE_DEVELOPMENT"};
+
+std::vector<double> exposure_with(const Dataset& ds, const CapabilitySettings& sc, double e2) {
+  IndexOptions o;
+  o.technical.labeler = sc.labeler == "gpt4"   ? Labeler::kGpt4
+                        : sc.labeler == "mean" ? Labeler::kMean
+                                               : Labeler::kHuman;
+  o.technical.e2_weight = e2;
+  o.transfer = sc.transfer;
+  auto e = occupation_exposure(ds.taxonomy, make_layer(ds, o),
+                               task_weights(ds.taxonomy, TaskWeighting::kOnetType));
+  for (double& x : e) {
+    if (std::isnan(x)) x = 0;  // no labeled task: treated as unexposed
+  }
+  return e;
+}
+
+// a_o: the task-weighted share of the occupation's work GPT-4 judged automatable without a
+// human (its T0..T4 labels scaled to 0..1) (docs/model.md §4).
+std::vector<double> automation_shares(const Dataset& ds) {
+  const Taxonomy& t = ds.taxonomy;
+  const auto w = task_weights(t, TaskWeighting::kOnetType);
+  std::vector<double> out(t.occupations.size(), 0.0);
+  for (std::size_t o = 0; o < out.size(); ++o) {
+    double num = 0, den = 0;
+    for (TaskId task : t.occupation_tasks.row(o)) {
+      const std::uint8_t level = ds.technical.automation[task.index()];
+      if (level == kNoLabel) continue;
+      num += w[task.index()] * level / 4.0;
+      den += w[task.index()];
+    }
+    out[o] = den > 0 ? num / den : 0.0;
+  }
+  return out;
+}
+
+}  // namespace
+
+Fixed build_fixed(const Dataset& ds, const Cells& cells, const LaborSettings& sc,
+                  const std::string& scenario_file) {
+  const Taxonomy& t = ds.taxonomy;
+  const Geography& g = ds.geography;
+  const std::size_t n_occ = t.occupations.size();
+  const std::size_t n_states = g.states.size();
+  Fixed f;
+  check_names(sc, ds, scenario_file);
+
+  Layout& l = f.layout;
+  l.counties = g.counties.size();
+  l.occupations = n_occ;
+  l.entries = t.occupation_groups.values.size();
+  l.entry_offset = t.occupation_groups.offsets;
+  for (std::size_t o = 0; o < n_occ; ++o) {
+    for (const GroupShare& gs : t.occupation_groups.row(o)) {
+      l.entry_occupation.push_back(static_cast<std::uint16_t>(o));
+      l.entry_group.push_back(static_cast<std::uint8_t>(gs.group.index()));
+    }
+    l.occupation_major.push_back(static_cast<std::uint8_t>(t.occupations[o].major.index()));
+  }
+  for (const County& c : g.counties)
+    l.county_state.push_back(static_cast<std::uint16_t>(c.state.index()));
+  l.groups = t.industry_groups.size();
+  l.entry_for.assign(n_occ * l.groups, 0);
+  for (std::size_t o = 0; o < n_occ; ++o) {
+    for (std::size_t gi = 0; gi < l.groups; ++gi)
+      l.entry_for[o * l.groups + gi] = l.entry_offset[o];
+    for (std::uint32_t e = l.entry_offset[o]; e < l.entry_offset[o + 1]; ++e) {
+      l.entry_for[o * l.groups + l.entry_group[e]] = e;
+    }
+  }
+
+  f.exposure_now = exposure_with(ds, sc.capability, 0.0);
+  f.exposure_full = exposure_with(ds, sc.capability, 1.0);
+  f.automation = automation_shares(ds);
+  for (const IndustryGroup& group : t.industry_groups)
+    f.tradable.push_back(kTradable.count(group.name));
+
+  // Candidate destinations: the occupation itself, then its most skill-similar occupations.
+  const SimilarityMatrix sim = occupation_similarity(t, task_weights(t, TaskWeighting::kOnetType));
+  f.candidates.resize(n_occ);
+  f.candidate_similarity.resize(n_occ);
+  for (std::size_t o = 0; o < n_occ; ++o) {
+    const OccupationId id(o);
+    f.candidates[o].push_back(static_cast<std::uint16_t>(o));
+    f.candidate_similarity[o].push_back(1.0f);
+    for (OccupationId other : sim.most_similar(id, static_cast<std::size_t>(sc.matching.candidates - 1))) {
+      f.candidates[o].push_back(static_cast<std::uint16_t>(other.index()));
+      f.candidate_similarity[o].push_back(sim(id, other));
+    }
+  }
+
+  f.wage_shapes.resize(n_occ);
+  for (std::size_t o = 0; o < n_occ; ++o) {
+    f.wage_shapes[o] = population::WageShape::from_oews(ds.labor.national[o]);
+  }
+  f.employment0.assign(n_occ, 0.0);
+  for (std::size_t s = 0; s < n_states; ++s) {
+    for (std::size_t o = 0; o < n_occ; ++o)
+      f.employment0[o] += cells.state_employment[s * n_occ + o];
+  }
+  f.growth.assign(n_occ, 0.0);
+  f.transfer_rate.assign(n_occ, 0.0);
+  f.exit_rate.assign(n_occ, 0.0);
+  for (std::size_t o = 0; o < n_occ && o < ds.labor.projections.size(); ++o) {
+    if (sc.demand.use_projections) f.growth[o] = ds.labor.projections[o].growth_10y;
+    f.transfer_rate[o] = ds.labor.projections[o].transfer_rate / 12.0;
+    f.exit_rate[o] = ds.labor.projections[o].exit_rate / 12.0;
+  }
+  f.log_stay.resize(n_occ);
+  for (std::size_t o = 0; o < n_occ; ++o) {
+    f.log_stay[o] = std::log1p(-std::min(0.999999, sc.matching.quits + f.exit_rate[o]));
+  }
+  f.created.assign(n_occ, 0.0);
+  for (std::size_t o = 0; o < n_occ; ++o) {
+    const auto it =
+        sc.demand.ai_created.find(t.major_groups[t.occupations[o].major.index()].soc_code);
+    if (it != sc.demand.ai_created.end()) f.created[o] = it->second;
+  }
+
+  // Where jobs are: for choosing the county of a new job (docs/model.md §6).
+  f.county_has.assign(l.counties * n_occ, 0);
+  for (std::size_t i = 0; i < f.county_has.size(); ++i)
+    f.county_has[i] = cells.county_employment[i] > 0;
+  f.state_counties.resize(n_states);
+  for (std::size_t c = 0; c < l.counties; ++c) {
+    f.state_counties[l.county_state[c]].push_back(static_cast<std::uint32_t>(c));
+  }
+  f.state_of_occupation.resize(n_occ);
+  f.county_of_state_occupation.resize(n_states * n_occ);
+  std::vector<double> w;
+  for (std::size_t o = 0; o < n_occ; ++o) {
+    w.assign(n_states, 0.0);
+    for (std::size_t s = 0; s < n_states; ++s) w[s] = cells.state_employment[s * n_occ + o];
+    f.state_of_occupation[o] = engine::AliasTable(w);
+    for (std::size_t s = 0; s < n_states; ++s) {
+      const auto& counties = f.state_counties[s];
+      w.assign(counties.size(), 0.0);
+      for (std::size_t k = 0; k < counties.size(); ++k) {
+        w[k] = cells.county_employment[counties[k] * n_occ + o];
+      }
+      f.county_of_state_occupation[s * n_occ + o] = engine::AliasTable(w);
+    }
+  }
+  return f;
+}
+
+// Lays out a population as synthesized (sorted by county and occupation, within a cell in
+// blocks by industry group in the taxonomy's order) as slots, and converts tenure to the run's
+// months encoding.
+void lay_out(World& w, const Population& from) {
+  const Layout& l = w.fixed.layout;
+  const std::size_t n_sub = l.subcells();
+  std::vector<std::uint64_t> begin(n_sub + 1, 0);
+  for (std::size_t c = 0; c < l.counties; ++c) {
+    for (std::size_t o = 0; o < l.occupations; ++o) {
+      std::uint64_t i = from.cell_offsets[c * l.occupations + o];
+      const std::uint64_t end = from.cell_offsets[c * l.occupations + o + 1];
+      for (std::uint32_t e = l.entry_offset[o]; e < l.entry_offset[o + 1]; ++e) {
+        begin[c * l.entries + e] = i;
+        while (i < end && from.industry[i] == l.entry_group[e]) ++i;
+      }
+      if (i != end) throw Error("population: a cell's agents are not grouped by industry group");
+    }
+  }
+  begin[n_sub] = from.size();
+  w.slots = std::make_unique<engine::Slots>(from, begin, l.entries);
+  AgentRecords& records = w.slots->records();
+#pragma omp parallel for schedule(static)
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if ((records[i].status & kStatusMask) == kVacantStatus) continue;
+    records[i].months =
+        static_cast<std::uint16_t>(kMonthBase - std::min<int>(records[i].months, kMonthBase));
+  }
+  w.seed = from.seed;
+  w.scale = from.scale;
+}
+
+namespace {
+
+// Starting unemployment (§1): a share of each subcell's workers, searching from the first month.
+void initial_unemployment(World& w) {
+  const double rate = w.settings->initial_unemployment;
+  engine::Slots& s = *w.slots;
+  const Layout& l = w.fixed.layout;
+#pragma omp parallel for schedule(dynamic, 64)
+  for (std::size_t c = 0; c < l.counties; ++c) {
+    for (std::size_t k = c * l.entries; k < (c + 1) * l.entries; ++k) {
+      const std::uint32_t n = s.employed(k);
+      if (n == 0) continue;
+      const std::uint32_t want =
+          engine::binomial(n, rate, w.rng.uniform(stream(Draw::kInitialUnemployed), k, 0));
+      for (std::uint32_t j = 0; j < want; ++j) {
+        const double u = w.rng.uniform(stream(Draw::kInitialUnemployed),
+                                       k | (static_cast<std::uint64_t>(j + 1) << 32), 0);
+        const std::uint64_t i =
+            s.start(k) + std::min<std::uint64_t>(s.employed(k) - 1,
+                                                 static_cast<std::uint64_t>(u * s.employed(k)));
+        s[i].status = kUnemployed;
+        s[i].months = kMonthBase - 1;
+        s.change_block(k, i, engine::kEmployedBlock, engine::kUnemployedBlock);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+// Month 0: the starting unemployment, wage bills, θ_0 (§7) and the starting state's outputs.
+void start(World& w) {
+  initial_unemployment(w);
+  w.slots->count_wages();
+  reset_month(w);
+  capability_step(w, 0);
+  adoption_step(w, 0);
+  separation_hazards_step(w, 0);
+  openings_step(w, 0);
+  double unemployed = 0;
+  for (std::size_t k = 0; k < w.slots->groups(); ++k) unemployed += w.slots->unemployed(k);
+  w.theta0 = unemployed > 0 ? w.tables.total_openings / unemployed : 0;
+  openings_step(w, 0);  // job finding at θ_0
+  multiplier_step(w, 0);
+  outputs_step(w, 0);
+}
+
+}  // namespace floe::labor

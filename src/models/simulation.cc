@@ -1,0 +1,209 @@
+// A run: the engine's runtime with the labor model and, when enabled, the AI-talent model;
+// month by month, with checkpoints (docs/engine.md).
+#include "floe/simulation.h"
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "engine/checkpoint.h"
+#include "engine/runtime.h"
+#include "floe/error.h"
+#include "models/labor/model.h"
+#include "models/talent/segment.h"
+
+namespace floe {
+
+struct Simulation::Impl {
+  Impl(const Dataset& ds, const Cells& c, Scenario s)
+      : dataset(ds), cells(c), scenario(std::move(s)), labor(ds, c, scenario, output) {}
+
+  // The models join the runtime in the order they run each month.
+  void assemble() {
+    runtime = std::make_unique<engine::Runtime>(dataset.geography.counties.size());
+    runtime->add(labor);
+    if (talent) runtime->add(*talent);
+  }
+  void start_talent() {
+    if (!scenario.talent.enabled) return;
+    talent = std::make_unique<talent::TalentSegment>(dataset.data_dir, scenario, labor.scale());
+  }
+
+  const Dataset& dataset;
+  const Cells& cells;
+  Scenario scenario;
+  SimulationOutput output;
+  labor::LaborModel labor;
+  std::unique_ptr<talent::TalentSegment> talent;
+  std::unique_ptr<engine::Runtime> runtime;
+  int month = 0;
+};
+
+Simulation::Simulation(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Simulation::Simulation(Simulation&&) noexcept = default;
+Simulation& Simulation::operator=(Simulation&&) noexcept = default;
+Simulation::~Simulation() = default;
+
+Simulation::Simulation(const Dataset& dataset, const Cells& cells, Population population,
+                       const Scenario& scenario)
+    : impl_(std::make_unique<Impl>(dataset, cells, scenario)) {
+  impl_->labor.begin(std::move(population));
+  impl_->start_talent();
+  if (impl_->talent) impl_->talent->run_history();
+  impl_->assemble();
+}
+
+Simulation Simulation::resume(const Dataset& dataset, const Cells& cells,
+                              const std::filesystem::path& path) {
+  std::unique_ptr<engine::Slots> slots;
+  const engine::Checkpoint header = engine::read_checkpoint_header(path);
+  nlohmann::json run;
+  Scenario scenario;
+  try {
+    run = nlohmann::json::parse(header.run);
+    scenario = parse_scenario(run.at("settings").get<std::string>(), path.string());
+    scenario.text = run.at("scenario_text").get<std::string>();
+    scenario.file = run.at("scenario_file").get<std::string>();
+  } catch (const nlohmann::json::exception& e) {
+    throw DataError(path.string(), 0, "", std::string("corrupt checkpoint run settings: ") + e.what());
+  }
+  // Sizes are checked against this data before the records are read.
+  const std::size_t counties = dataset.geography.counties.size();
+  const std::size_t entries = dataset.taxonomy.occupation_groups.values.size();
+  if (header.groups != counties * entries || header.groups_per_region != entries) {
+    throw DataError(path.string(), 0, "", "checkpoint from a run on other data");
+  }
+  const engine::Checkpoint checkpoint = engine::read_checkpoint(path, slots);
+  auto impl = std::make_unique<Impl>(dataset, cells, scenario);
+  impl->labor.adopt(std::move(slots), run.at("population_seed").get<std::uint64_t>(),
+                    run.at("scale").get<double>());
+  impl->start_talent();
+  for (engine::Model* model : {static_cast<engine::Model*>(&impl->labor),
+                               static_cast<engine::Model*>(impl->talent.get())}) {
+    if (!model) continue;
+    const auto it = checkpoint.states.find(std::string(model->name()));
+    if (it == checkpoint.states.end()) {
+      throw DataError(path.string(), 0, "", "checkpoint has no state for the " +
+                                                std::string(model->name()) + " model");
+    }
+    engine::StateReader in(it->second, path.string());
+    model->load(in);
+  }
+  impl->month = checkpoint.month;
+  impl->assemble();
+  return Simulation(std::move(impl));
+}
+
+int Simulation::month() const { return impl_->month; }
+int Simulation::months() const { return impl_->scenario.run.months; }
+
+void Simulation::step() {
+  if (done()) throw Error("the run is done: month " + std::to_string(month()) + " of " +
+                          std::to_string(months()));
+  impl_->runtime->run_month(impl_->month + 1);
+  ++impl_->month;
+}
+
+const SimulationOutput& Simulation::output() const {
+  if (impl_->talent) impl_->output.talent = impl_->talent->run();
+  return impl_->output;
+}
+const Scenario& Simulation::scenario() const { return impl_->scenario; }
+
+void Simulation::set(std::string_view key, std::string_view value) {
+  const std::vector<ScenarioKey> keys = scenario_keys();
+  const auto it = std::find_if(keys.begin(), keys.end(),
+                               [&](const ScenarioKey& k) { return k.key == key; });
+  if (it != keys.end() && !it->lever && month() > 0) {
+    throw DataError("set", 0, std::string(key),
+                    "fixed at the start of a run; only keys marked as levers may change between "
+                    "months");
+  }
+  set_scenario_key(impl_->scenario, key, value, "set");
+}
+
+AgentView Simulation::agents() const {
+  const auto& records = impl_->labor.slots().records();
+  return {records.data(), records.size()};
+}
+double Simulation::scale() const { return impl_->labor.scale(); }
+std::uint64_t Simulation::population_seed() const { return impl_->labor.population_seed(); }
+
+void Simulation::checkpoint(const std::filesystem::path& path) {
+  const auto begin = std::chrono::steady_clock::now();
+  engine::Checkpoint c;
+  c.month = impl_->month;
+  c.groups_per_region = impl_->labor.groups_per_region();
+  // The settings as run (which may differ from the file's text: a test or the CLI may have
+  // changed them, and levers may change between months), and the text as the user wrote it.
+  const nlohmann::ordered_json run = {{"settings", scenario_toml(impl_->scenario)},
+                                      {"scenario_text", impl_->scenario.text},
+                                      {"scenario_file", impl_->scenario.file},
+                                      {"population_seed", impl_->labor.population_seed()},
+                                      {"scale", impl_->labor.scale()},
+                                      {"data_dir", impl_->dataset.data_dir.string()}};
+  c.run = run.dump();
+  for (const engine::Model* model : {static_cast<const engine::Model*>(&impl_->labor),
+                                     static_cast<const engine::Model*>(impl_->talent.get())}) {
+    if (!model) continue;
+    engine::StateWriter out;
+    model->save(out);
+    c.states[std::string(model->name())] = out.take();
+  }
+  engine::write_checkpoint(path, c, impl_->labor.slots());
+  impl_->runtime->add_time(
+      "checkpoints",
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count());
+}
+
+std::vector<SubstepSeconds> Simulation::timing() const {
+  std::vector<SubstepSeconds> out;
+  for (const auto& t : impl_->runtime->timing()) out.push_back({t.model, t.substep, t.seconds});
+  return out;
+}
+
+double SimulationResult::seconds_in(std::initializer_list<std::string_view> substeps) const {
+  double sum = 0;
+  for (const SubstepSeconds& s : seconds) {
+    for (std::string_view name : substeps) {
+      if (s.substep == name) sum += s.seconds;
+    }
+  }
+  return sum;
+}
+
+SimulationResult simulate(const Dataset& dataset, const Cells& cells, Population population,
+                          const Scenario& scenario, const SimulationOptions& options) {
+  Simulation sim = options.resume ? Simulation::resume(dataset, cells, options.checkpoint)
+                                  : Simulation(dataset, cells, std::move(population), scenario);
+  const int first = sim.month();
+  const int every = sim.scenario().run.checkpoint_every;
+  const auto start = std::chrono::steady_clock::now();
+  SimulationResult result;
+  while (!sim.done()) {
+    sim.step();
+    const int month = sim.month();
+    if (options.progress) options.progress(month, sim.months());
+    const bool stop = options.interrupt && options.interrupt->load() && !sim.done();
+    if (!options.checkpoint.empty() && (month % every == 0 || stop)) {
+      sim.checkpoint(options.checkpoint);
+    }
+    if (stop) {
+      result.interrupted = true;
+      break;
+    }
+  }
+  result.last_month = sim.month();
+  const int done = result.last_month - first;
+  if (done > 0) {
+    result.seconds_per_month =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / done;
+  }
+  result.output = sim.output();
+  result.scenario = sim.scenario();
+  result.slots = sim.agents().size;
+  result.scale = sim.scale();
+  result.seconds = sim.timing();
+  return result;
+}
+
+}  // namespace floe
