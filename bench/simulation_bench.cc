@@ -69,8 +69,8 @@ int main(int argc, char** argv) {
   sim.step();
   start = std::chrono::steady_clock::now();
   sim.checkpoint(checkpoint);
-  fmt::print("  checkpoint: {:.2f} s to write one ({:.2f} GB on disk)\n", bench::seconds_since(start),
-             std::filesystem::file_size(checkpoint) / 1e9);
+  fmt::print("  checkpoint: {:.2f} s to write one ({:.2f} GB on disk)\n",
+             bench::seconds_since(start), std::filesystem::file_size(checkpoint) / 1e9);
   start = std::chrono::steady_clock::now();
   Simulation resumed = Simulation::resume(ds, cells, checkpoint);
   resumed.step();

@@ -70,7 +70,8 @@ void run(const Args& a) {
   std::signal(SIGINT, on_sigint);
   SimulationResult result;
   {
-    ProgressBar bar(fmt::format("simulating {}", sc.name), static_cast<std::uint64_t>(sc.run.months));
+    ProgressBar bar(fmt::format("simulating {}", sc.name),
+                    static_cast<std::uint64_t>(sc.run.months));
     options.progress = [&](int month, int months) {
       bar.update(static_cast<std::uint64_t>(month), fmt::format("month {} of {}", month, months));
     };

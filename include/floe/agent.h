@@ -17,13 +17,13 @@
 namespace floe {
 
 // FIELD(name, type, meaning), in record order (the order also packs the record without padding).
-#define FLOE_AGENT_FIELDS(FIELD)                                                           \
-  FIELD(county, std::uint16_t, "county-equivalent (CountyId)")                             \
-  FIELD(occupation, std::uint16_t, "OEWS occupation (OccupationId)")                       \
-  FIELD(industry, std::uint8_t, "industry of the job (IndustryGroupId)")                   \
-  FIELD(status, std::uint8_t, "AgentStatus in bits 0-2, flags above")                      \
-  FIELD(months, std::uint16_t, "months in the current state (tenure, spell, training)")    \
-  FIELD(wage, float, "annual wage, dollars")                                               \
+#define FLOE_AGENT_FIELDS(FIELD)                                                        \
+  FIELD(county, std::uint16_t, "county-equivalent (CountyId)")                          \
+  FIELD(occupation, std::uint16_t, "OEWS occupation (OccupationId)")                    \
+  FIELD(industry, std::uint8_t, "industry of the job (IndustryGroupId)")                \
+  FIELD(status, std::uint8_t, "AgentStatus in bits 0-2, flags above")                   \
+  FIELD(months, std::uint16_t, "months in the current state (tenure, spell, training)") \
+  FIELD(wage, float, "annual wage, dollars")                                            \
   FIELD(id, std::uint32_t, "stable agent id (survives re-sorting)")
 
 enum class AgentStatus : std::uint8_t {

@@ -11,8 +11,8 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "floe/population.h"
@@ -76,6 +76,27 @@ struct AgentView {
   std::size_t size = 0;
 };
 
+struct SimulationOptions {
+  std::filesystem::path checkpoint;  // checkpoint file ("" = none); written every
+                                     // output.checkpoint_every months and when interrupted
+  bool resume = false;               // continue from `checkpoint`
+  const std::atomic<bool>* interrupt = nullptr;  // set (e.g. by Ctrl-C) to stop after a month
+  std::function<void(int month, int months)> progress;
+};
+
+struct SimulationResult {
+  SimulationOutput output;
+  Scenario scenario;         // as run (from the checkpoint when resumed)
+  bool interrupted = false;  // stopped early; the checkpoint holds the state
+  int last_month = 0;
+  double seconds_per_month = 0;
+  std::uint64_t slots = 0;  // agent records held (agents plus free slots), 16 bytes each
+  double scale = 1.0;       // the population's share of the workforce
+  std::vector<SubstepSeconds> seconds;  // where the time went
+  // Seconds summed over the substeps whose name is listed (e.g. {"separations", "cascade"}).
+  double seconds_in(std::initializer_list<std::string_view> substeps) const;
+};
+
 // A run, month by month (the step API). Build it from a scenario and a population; step() runs
 // one month; output() holds every month so far; checkpoint() saves it and resume() continues it,
 // ending identical to an uninterrupted run. Each month runs the models' substeps in order on the
@@ -112,38 +133,19 @@ class Simulation {
 
   // The agents now (read-only, zero-copy).
   AgentView agents() const;
-  double scale() const;                 // the population's share of the workforce
+  double scale() const;  // the population's share of the workforce
   std::uint64_t population_seed() const;
   // Writes everything needed to continue the run to `path` (atomically).
   void checkpoint(const std::filesystem::path& path);
   // Where the time went, by model and substep.
   std::vector<SubstepSeconds> timing() const;
+  // The run so far as simulate() returns it (for write_simulation_db).
+  SimulationResult result() const;
 
  private:
   struct Impl;
   explicit Simulation(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
-};
-
-struct SimulationOptions {
-  std::filesystem::path checkpoint;  // checkpoint file ("" = none); written every
-                                     // output.checkpoint_every months and when interrupted
-  bool resume = false;               // continue from `checkpoint`
-  const std::atomic<bool>* interrupt = nullptr;  // set (e.g. by Ctrl-C) to stop after a month
-  std::function<void(int month, int months)> progress;
-};
-
-struct SimulationResult {
-  SimulationOutput output;
-  Scenario scenario;         // as run (from the checkpoint when resumed)
-  bool interrupted = false;  // stopped early; the checkpoint holds the state
-  int last_month = 0;
-  double seconds_per_month = 0;
-  std::uint64_t slots = 0;  // agent records held (agents plus free slots), 16 bytes each
-  double scale = 1.0;       // the population's share of the workforce
-  std::vector<SubstepSeconds> seconds;  // where the time went
-  // Seconds summed over the substeps whose name is listed (e.g. {"separations", "cascade"}).
-  double seconds_in(std::initializer_list<std::string_view> substeps) const;
 };
 
 // Runs the scenario on `population` (moved in: the run re-sorts it as workers change jobs) to

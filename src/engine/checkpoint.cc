@@ -19,14 +19,16 @@ constexpr std::size_t kChunkBytes = 16u << 20;
 constexpr std::uint64_t kMaxHeader = 1u << 20;
 
 std::uint64_t fnv1a(const char* data, std::size_t n, std::uint64_t h = 1469598103934665603ull) {
-  for (std::size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(data[i])) * 1099511628211ull;
+  for (std::size_t i = 0; i < n; ++i)
+    h = (h ^ static_cast<unsigned char>(data[i])) * 1099511628211ull;
   return h;
 }
 
 nlohmann::json field_list() {
   nlohmann::json fields = nlohmann::json::array();
   for (const AgentField& f : kAgentFields) {
-    fields.push_back({{"name", std::string(f.name)}, {"type", std::string(f.type)}, {"offset", f.offset}});
+    fields.push_back(
+        {{"name", std::string(f.name)}, {"type", std::string(f.type)}, {"offset", f.offset}});
   }
   return fields;
 }
@@ -38,7 +40,8 @@ using File = std::unique_ptr<std::FILE, FileCloser>;
 
 class Out {
  public:
-  explicit Out(const std::filesystem::path& path) : path_(path), f_(std::fopen(path.c_str(), "wb")) {
+  explicit Out(const std::filesystem::path& path)
+      : path_(path), f_(std::fopen(path.c_str(), "wb")) {
     if (!f_) throw Error("cannot write " + path.string() + ": " + std::strerror(errno));
   }
   void write(const void* data, std::size_t n) {
@@ -62,7 +65,8 @@ class In {
  public:
   explicit In(const std::filesystem::path& path) : path_(path.string()) {
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) fail("missing file (no checkpoint to resume from)");
+    if (!std::filesystem::is_regular_file(path, ec))
+      fail("missing file (no checkpoint to resume from)");
     size_ = std::filesystem::file_size(path, ec);
     f_.reset(std::fopen(path.c_str(), "rb"));
     if (!f_) fail(std::string("cannot open: ") + std::strerror(errno));
@@ -88,9 +92,11 @@ class In {
 Checkpoint read_header(In& in) {
   char magic[8];
   in.read(magic, sizeof magic);
-  if (std::memcmp(magic, kMagic, sizeof magic) != 0) in.fail("not a floe checkpoint (bad magic number)");
+  if (std::memcmp(magic, kMagic, sizeof magic) != 0)
+    in.fail("not a floe checkpoint (bad magic number)");
   const std::uint64_t length = in.get();
-  if (length > kMaxHeader || length > in.left()) in.fail("corrupt checkpoint (implausible header length)");
+  if (length > kMaxHeader || length > in.left())
+    in.fail("corrupt checkpoint (implausible header length)");
   std::string text(length, '\0');
   in.read(text.data(), length);
   // The header's hash is checked before any size in it is used.
@@ -165,7 +171,8 @@ void write_checkpoint(const std::filesystem::path& path, const Checkpoint& check
         ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, level);
         ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 1);
         packed[b].resize(ZSTD_compressBound(raw));
-        const std::size_t n = ZSTD_compress2(cctx, packed[b].data(), packed[b].size(), bytes + offset, raw);
+        const std::size_t n =
+            ZSTD_compress2(cctx, packed[b].data(), packed[b].size(), bytes + offset, raw);
         ZSTD_freeCCtx(cctx);
         failed = failed || ZSTD_isError(n);
         if (!ZSTD_isError(n)) packed[b].resize(n);
@@ -220,7 +227,8 @@ Checkpoint read_checkpoint(const std::filesystem::path& path, std::unique_ptr<Sl
     const std::size_t batch = std::min<std::size_t>(threads, chunks - first);
     for (std::size_t b = 0; b < batch; ++b) {
       const std::uint64_t raw = in.get(), size = in.get();
-      if (raw != std::min(kChunkBytes, total - (first + b) * kChunkBytes)) in.fail("corrupt checkpoint (chunk header)");
+      if (raw != std::min(kChunkBytes, total - (first + b) * kChunkBytes))
+        in.fail("corrupt checkpoint (chunk header)");
       if (size > in.left()) in.fail("truncated checkpoint (records)");
       packed[b].resize(size);
       in.read(packed[b].data(), size);
@@ -230,7 +238,8 @@ Checkpoint read_checkpoint(const std::filesystem::path& path, std::unique_ptr<Sl
     for (std::size_t b = 0; b < batch; ++b) {
       const std::size_t offset = (first + b) * kChunkBytes;
       const std::size_t raw = std::min(kChunkBytes, total - offset);
-      const std::size_t got = ZSTD_decompress(bytes + offset, raw, packed[b].data(), packed[b].size());
+      const std::size_t got =
+          ZSTD_decompress(bytes + offset, raw, packed[b].data(), packed[b].size());
       bad = bad || ZSTD_isError(got) || got != raw;
     }
     if (bad) in.fail("corrupt checkpoint (records fail their checksum)");
@@ -266,7 +275,8 @@ Checkpoint read_checkpoint(const std::filesystem::path& path, std::unique_ptr<Sl
   const auto capacity = slot_state.vec<std::uint32_t>();
   auto waiting = slot_state.vec<Arrival>();
   const auto wages = slot_state.vec<double>();
-  if (capacity.size() != h.groups || wages.size() != h.groups) in.fail("corrupt checkpoint (slot groups)");
+  if (capacity.size() != h.groups || wages.size() != h.groups)
+    in.fail("corrupt checkpoint (slot groups)");
   sections.erase(it);
   try {
     slots = std::make_unique<Slots>(std::move(records), capacity, h.groups_per_region);

@@ -26,10 +26,10 @@
 namespace floe::engine {
 
 struct Checkpoint {
-  int month = 0;              // the last month run
-  std::string run;            // the run's defining settings (JSON, the caller's)
+  int month = 0;    // the last month run
+  std::string run;  // the run's defining settings (JSON, the caller's)
   std::size_t groups_per_region = 1;
-  std::uint64_t records = 0, groups = 0;  // as read (written: the slots')
+  std::uint64_t records = 0, groups = 0;      // as read (written: the slots')
   std::map<std::string, std::string> states;  // model name -> its saved state
 };
 

@@ -105,8 +105,9 @@ void walk(const toml::table& table, const std::string& prefix, const std::string
       continue;
     }
     const toml::table* sub = node.as_table();
-    const bool is_table = sub && std::any_of(schema.keys().begin(), schema.keys().end(),
-                                             [&](const Key& x) { return table_of(x.path) == path; });
+    const bool is_table =
+        sub && std::any_of(schema.keys().begin(), schema.keys().end(),
+                           [&](const Key& x) { return table_of(x.path) == path; });
     if (!is_table) unknown(schema, path, file, node.source().begin.line);
     walk(*sub, path, file, schema);
   }
@@ -131,7 +132,8 @@ void Schema::number(std::string path, double& field, double lo, double hi, std::
        [&field, lo, hi](const toml::node& n) -> std::string {
          const auto v = as_number(n);
          if (!v) return "expected a number";
-         if (!(*v >= lo && *v <= hi)) return fmt::format("{:g} is outside [{:g}, {:g}]", *v, lo, hi);
+         if (!(*v >= lo && *v <= hi))
+           return fmt::format("{:g} is outside [{:g}, {:g}]", *v, lo, hi);
          field = *v;
          return "";
        },
@@ -232,7 +234,8 @@ void Schema::number_map(std::string path, std::map<std::string, double>& field, 
        [&field] {
          std::string out;
          for (const auto& [k, v] : field) {
-           out += fmt::format("{}{} = {}", out.empty() ? "" : ", ", key_literal(k), number_literal(v));
+           out +=
+               fmt::format("{}{} = {}", out.empty() ? "" : ", ", key_literal(k), number_literal(v));
          }
          return "{ " + out + (out.empty() ? "}" : " }");
        }});

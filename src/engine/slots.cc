@@ -20,8 +20,8 @@ int block_of(std::uint8_t status) {
   const std::uint8_t s = status & kStatusMask;
   return s == static_cast<std::uint8_t>(AgentStatus::kEmployed)     ? 0
          : s == static_cast<std::uint8_t>(AgentStatus::kUnemployed) ? 1
-         : s == kVacantStatus                                        ? 3
-                                                                     : 2;
+         : s == kVacantStatus                                       ? 3
+                                                                    : 2;
 }
 
 // Room for the records to grow by repacks without moving the array (address space only: pages

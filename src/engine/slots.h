@@ -129,8 +129,8 @@ class Slots {
 
   AgentRecords records_;
   std::size_t per_region_ = 1;
-  std::vector<std::uint64_t> start_;                            // per group
-  std::vector<std::uint32_t> capacity_;                         // per group
+  std::vector<std::uint64_t> start_;                             // per group
+  std::vector<std::uint32_t> capacity_;                          // per group
   std::vector<std::uint32_t> employed_, unemployed_, training_;  // block sizes: the stocks
   std::vector<double> wages_;
   std::vector<Arrival> waiting_;

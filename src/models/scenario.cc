@@ -81,7 +81,8 @@ std::vector<ScenarioKey> scenario_keys(const Scenario& values) {
   const engine::Schema schema = schema_of(copy);
   std::vector<ScenarioKey> out;
   for (const engine::Key& k : schema.keys()) {
-    out.push_back({k.path, k.range, readable(k.toml()), k.meaning, k.when == engine::When::kAnyMonth});
+    out.push_back(
+        {k.path, k.range, readable(k.toml()), k.meaning, k.when == engine::When::kAnyMonth});
   }
   return out;
 }

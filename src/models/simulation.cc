@@ -64,7 +64,8 @@ Simulation Simulation::resume(const Dataset& dataset, const Cells& cells,
     scenario.text = run.at("scenario_text").get<std::string>();
     scenario.file = run.at("scenario_file").get<std::string>();
   } catch (const nlohmann::json::exception& e) {
-    throw DataError(path.string(), 0, "", std::string("corrupt checkpoint run settings: ") + e.what());
+    throw DataError(path.string(), 0, "",
+                    std::string("corrupt checkpoint run settings: ") + e.what());
   }
   // Sizes are checked against this data before the records are read.
   const std::size_t counties = dataset.geography.counties.size();
@@ -82,8 +83,8 @@ Simulation Simulation::resume(const Dataset& dataset, const Cells& cells,
     if (!model) continue;
     const auto it = checkpoint.states.find(std::string(model->name()));
     if (it == checkpoint.states.end()) {
-      throw DataError(path.string(), 0, "", "checkpoint has no state for the " +
-                                                std::string(model->name()) + " model");
+      throw DataError(path.string(), 0, "",
+                      "checkpoint has no state for the " + std::string(model->name()) + " model");
     }
     engine::StateReader in(it->second, path.string());
     model->load(in);
@@ -97,8 +98,9 @@ int Simulation::month() const { return impl_->month; }
 int Simulation::months() const { return impl_->scenario.run.months; }
 
 void Simulation::step() {
-  if (done()) throw Error("the run is done: month " + std::to_string(month()) + " of " +
-                          std::to_string(months()));
+  if (done())
+    throw Error("the run is done: month " + std::to_string(month()) + " of " +
+                std::to_string(months()));
   impl_->runtime->run_month(impl_->month + 1);
   ++impl_->month;
 }
@@ -111,8 +113,8 @@ const Scenario& Simulation::scenario() const { return impl_->scenario; }
 
 void Simulation::set(std::string_view key, std::string_view value) {
   const std::vector<ScenarioKey> keys = scenario_keys();
-  const auto it = std::find_if(keys.begin(), keys.end(),
-                               [&](const ScenarioKey& k) { return k.key == key; });
+  const auto it =
+      std::find_if(keys.begin(), keys.end(), [&](const ScenarioKey& k) { return k.key == key; });
   if (it != keys.end() && !it->lever && month() > 0) {
     throw DataError("set", 0, std::string(key),
                     "fixed at the start of a run; only keys marked as levers may change between "
@@ -161,6 +163,17 @@ std::vector<SubstepSeconds> Simulation::timing() const {
   return out;
 }
 
+SimulationResult Simulation::result() const {
+  SimulationResult r;
+  r.output = output();
+  r.scenario = scenario();
+  r.last_month = month();
+  r.slots = agents().size;
+  r.scale = scale();
+  r.seconds = timing();
+  return r;
+}
+
 double SimulationResult::seconds_in(std::initializer_list<std::string_view> substeps) const {
   double sum = 0;
   for (const SubstepSeconds& s : seconds) {
@@ -192,17 +205,14 @@ SimulationResult simulate(const Dataset& dataset, const Cells& cells, Population
       break;
     }
   }
-  result.last_month = sim.month();
+  const bool interrupted = result.interrupted;
+  result = sim.result();
+  result.interrupted = interrupted;
   const int done = result.last_month - first;
   if (done > 0) {
     result.seconds_per_month =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / done;
   }
-  result.output = sim.output();
-  result.scenario = sim.scenario();
-  result.slots = sim.agents().size;
-  result.scale = sim.scale();
-  result.seconds = sim.timing();
   return result;
 }
 

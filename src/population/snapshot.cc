@@ -44,8 +44,7 @@ std::vector<ColumnView> columns_of(Population& p, void* last, std::size_t last_v
     using T = std::remove_reference_t<decltype(column[0])>;
     columns.push_back({name, sizeof(T), column.size(), column.data()});
   });
-  columns.push_back(
-      {slots ? "slot_capacity" : "cell_counts", slots ? 8u : 4u, last_values, last});
+  columns.push_back({slots ? "slot_capacity" : "cell_counts", slots ? 8u : 4u, last_values, last});
   return columns;
 }
 
@@ -314,9 +313,8 @@ Population load_population(const std::filesystem::path& path, const Progress& pr
   for (const std::string& name : info.columns) {
     const auto it = std::find_if(columns.begin(), columns.end(),
                                  [&](const ColumnView& c) { return name == c.name; });
-    if (it == columns.end() || std::any_of(in_file.begin(), in_file.end(), [&](const auto& c) {
-          return name == c.name;
-        })) {
+    if (it == columns.end() || std::any_of(in_file.begin(), in_file.end(),
+                                           [&](const auto& c) { return name == c.name; })) {
       in.fail("", "corrupt header (column list)");
     }
     in_file.push_back(*it);

@@ -4,12 +4,12 @@
 #include <fmt/format.h>
 
 #include "floe/error.h"
+#include "models/talent/agents.h"
 #include "report/html.h"
 #include "report/sections.h"
 #include "report/svg_chart.h"
 #include "report/talent_paths.h"
 #include "report/talent_sections.h"
-#include "models/talent/agents.h"
 
 namespace floe::report {
 namespace {

@@ -21,11 +21,18 @@ using store::Statement;
 namespace schema = run_schema;
 
 // RunFigures' members in run_schema::kFigures' order.
-constexpr double RunFigures::*kFigureFields[] = {
-    &RunFigures::employed,           &RunFigures::unemployed,         &RunFigures::training,
-    &RunFigures::layoffs,            &RunFigures::displaced_direct,   &RunFigures::displaced_indirect,
-    &RunFigures::quits,              &RunFigures::hires,              &RunFigures::occupation_changes,
-    &RunFigures::wage_bill,          &RunFigures::exposed_wages,      &RunFigures::exits};
+constexpr double RunFigures::*kFigureFields[] = {&RunFigures::employed,
+                                                 &RunFigures::unemployed,
+                                                 &RunFigures::training,
+                                                 &RunFigures::layoffs,
+                                                 &RunFigures::displaced_direct,
+                                                 &RunFigures::displaced_indirect,
+                                                 &RunFigures::quits,
+                                                 &RunFigures::hires,
+                                                 &RunFigures::occupation_changes,
+                                                 &RunFigures::wage_bill,
+                                                 &RunFigures::exposed_wages,
+                                                 &RunFigures::exits};
 
 // NationalMonth's indicators in run_schema::kIndicators' order.
 constexpr double NationalMonth::*kIndicatorFields[] = {
@@ -91,7 +98,8 @@ void check_values(sqlite3* db, const std::string& file, const schema::TableDef& 
   {
     std::string numbers;
     for (auto c : schema::value_column_names(t)) {
-      numbers += fmt::format("{}typeof({}) IN ('integer', 'real')", numbers.empty() ? "" : " AND ", c);
+      numbers +=
+          fmt::format("{}typeof({}) IN ('integer', 'real')", numbers.empty() ? "" : " AND ", c);
     }
     Statement q(db, file,
                 fmt::format("SELECT rowid, month, {} FROM {} WHERE typeof(month) != 'integer' OR "
@@ -101,8 +109,9 @@ void check_values(sqlite3* db, const std::string& file, const schema::TableDef& 
     if (!q.step()) return;
     if (!q.is_number(1) || q.real(1) != static_cast<double>(q.integer(1)) || q.integer(1) < 0 ||
         q.integer(1) > last_month) {
-      throw Error(fmt::format("{}: table {}, row {}: month '{}' is not a month of the run (0 to {})",
-                              file, t.name, q.integer(0), q.text(1), last_month));
+      throw Error(
+          fmt::format("{}: table {}, row {}: month '{}' is not a month of the run (0 to {})", file,
+                      t.name, q.integer(0), q.text(1), last_month));
     }
     for (int c = 2; c < q.columns(); ++c) {
       if (!q.is_number(c)) {
@@ -186,8 +195,8 @@ SimulationRun::SimulationRun(const std::filesystem::path& path)
   // Runs without the talent segment (talent.enabled = false, or older files) have no talent
   // tables; talent_series is the one every talent run has.
   Statement talent(db, file,
-                         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = "
-                         "'talent_series'");
+                   "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = "
+                   "'talent_series'");
   info_.talent = talent.step();
 }
 
@@ -203,15 +212,15 @@ std::vector<RegionValues> SimulationRun::states(int month) const {
   const std::string file = path_.string();
   std::vector<RegionValues> out;
   Statement q(db_.get(), file,
-                    "SELECT state_fips, " + figure_list(true) +
-                        " FROM state_major WHERE month = ?1 GROUP BY state_fips ORDER BY "
-                        "state_fips");
+              "SELECT state_fips, " + figure_list(true) +
+                  " FROM state_major WHERE month = ?1 GROUP BY state_fips ORDER BY "
+                  "state_fips");
   q.bind(1, month);
   while (q.step()) out.push_back({.fips = q.text(0), .figures = read_figures(q, 1)});
   // Displacement so far: the events of every month up to this one.
   Statement sums(db_.get(), file,
-                       "SELECT state_fips, SUM(displaced_direct), SUM(displaced_indirect) FROM "
-                       "state_major WHERE month <= ?1 GROUP BY state_fips ORDER BY state_fips");
+                 "SELECT state_fips, SUM(displaced_direct), SUM(displaced_indirect) FROM "
+                 "state_major WHERE month <= ?1 GROUP BY state_fips ORDER BY state_fips");
   sums.bind(1, month);
   std::size_t i = 0;
   while (sums.step()) {
@@ -236,9 +245,9 @@ std::vector<RegionValues> SimulationRun::counties(int month) const {
   }
   std::vector<RegionValues> out;
   Statement q(db_.get(), path_.string(),
-                    "SELECT county_fips, " + figure_list(true) +
-                        " FROM county_major WHERE month = ?1 GROUP BY county_fips ORDER BY "
-                        "county_fips");
+              "SELECT county_fips, " + figure_list(true) +
+                  " FROM county_major WHERE month = ?1 GROUP BY county_fips ORDER BY "
+                  "county_fips");
   q.bind(1, month);
   while (q.step()) {
     out.push_back({.fips = q.text(0),
@@ -254,9 +263,9 @@ std::vector<MajorFlow> SimulationRun::flows(int first_month, int last_month) con
   check_month(last_month);
   std::vector<MajorFlow> out;
   Statement q(db_.get(), path_.string(),
-                    "SELECT from_major, to_major, SUM(moves) AS total FROM flows WHERE month "
-                    "BETWEEN ?1 AND ?2 GROUP BY from_major, to_major ORDER BY total DESC, "
-                    "from_major, to_major");
+              "SELECT from_major, to_major, SUM(moves) AS total FROM flows WHERE month "
+              "BETWEEN ?1 AND ?2 GROUP BY from_major, to_major ORDER BY total DESC, "
+              "from_major, to_major");
   q.bind(1, first_month);
   q.bind(2, last_month);
   while (q.step()) out.push_back({q.text(0), q.text(1), q.real(2)});

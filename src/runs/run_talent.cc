@@ -54,9 +54,9 @@ std::vector<TalentSeriesMonth> read_series(sqlite3* db, const std::string& file)
       {"date", "month", "genai_index", "big_tech_net_flow", "big_tech_net_flow_expected",
        "phd_industry_share", "phd_industry_share_expected"});
   store::Statement q(db, file,
-                    "SELECT date, month, genai_index, big_tech_net_flow, "
-                    "big_tech_net_flow_expected, phd_industry_share, phd_industry_share_expected "
-                    "FROM talent_series ORDER BY date");
+                     "SELECT date, month, genai_index, big_tech_net_flow, "
+                     "big_tech_net_flow_expected, phd_industry_share, phd_industry_share_expected "
+                     "FROM talent_series ORDER BY date");
   std::vector<TalentSeriesMonth> series;
   while (q.step()) {
     TalentSeriesMonth m{.date = q.text(0),
@@ -91,9 +91,9 @@ std::vector<TalentEmployerCount> read_month(sqlite3* db, const std::string& file
                   {"date", "employer", "researchers", "ml_engineers", "ai_engineers", "headcount",
                    "entrants", "exits", "moved_in", "moved_out", "net_flow"});
   store::Statement q(db, file,
-                    "SELECT employer, researchers, ml_engineers, ai_engineers, headcount, "
-                    "entrants, exits, moved_in, moved_out, net_flow FROM talent_month WHERE "
-                    "date = ?1 ORDER BY rowid");
+                     "SELECT employer, researchers, ml_engineers, ai_engineers, headcount, "
+                     "entrants, exits, moved_in, moved_out, net_flow FROM talent_month WHERE "
+                     "date = ?1 ORDER BY rowid");
   q.bind(1, date);
   std::vector<TalentEmployerCount> out;
   while (q.step()) {
@@ -122,8 +122,8 @@ std::vector<TalentTargetResult> read_targets(sqlite3* db, const std::string& fil
                   {"target", "description", "observed", "tolerance", "expected", "expected_within",
                    "agents", "agents_within", "source"});
   store::Statement q(db, file,
-                    "SELECT target, description, source, observed, tolerance, expected, "
-                    "expected_within, agents, agents_within FROM talent_targets ORDER BY rowid");
+                     "SELECT target, description, source, observed, tolerance, expected, "
+                     "expected_within, agents, agents_within FROM talent_targets ORDER BY rowid");
   std::vector<TalentTargetResult> out;
   while (q.step()) {
     out.push_back({.target = q.text(0),

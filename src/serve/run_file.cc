@@ -6,8 +6,8 @@
 #include "floe/error.h"
 #include "floe/runs.h"
 #include "floe/store.h"
-#include "store/statement.h"
 #include "serve/talent_tables.h"
+#include "store/statement.h"
 
 namespace floe::serve {
 RunFile::RunFile(const std::filesystem::path& path) : db_(open_results(path)) {

@@ -5,8 +5,8 @@
 //   run(key, value)
 //   national(month, <figures>, <indicators>)
 //   state_major(month, state_fips, major, <figures>)
-//   county_major(month, county_fips, major, <figures>)   every output.county_every months and the last
-//   flows(month, from_major, to_major, moves)
+//   county_major(month, county_fips, major, <figures>)   every output.county_every months and the
+//   last flows(month, from_major, to_major, moves)
 //
 // and, with the AI-talent model, its talent_* tables (docs/talent.md §9).
 #pragma once

@@ -75,8 +75,6 @@ bool Statement::is_number(int column) const {
 
 int Statement::columns() const { return sqlite3_column_count(stmt_); }
 
-std::string Statement::column_name(int column) const {
-  return sqlite3_column_name(stmt_, column);
-}
+std::string Statement::column_name(int column) const { return sqlite3_column_name(stmt_, column); }
 
 }  // namespace floe::store

@@ -48,10 +48,10 @@ void cascade_step(World& w, int month, std::size_t county, int thread) {
       const double share = slots.employed(k) / local;
       local -= slots.employed(k);
       const std::uint32_t here = std::min(
-          slots.employed(k),
-          local <= 0 ? events
-                     : engine::binomial(events, share,
-                                        w.rng.uniform(stream(Draw::kCascade), nth(county, 1 + e), t)));
+          slots.employed(k), local <= 0 ? events
+                                        : engine::binomial(events, share,
+                                                           w.rng.uniform(stream(Draw::kCascade),
+                                                                         nth(county, 1 + e), t)));
       draw_without_replacement(w, s, static_cast<std::uint32_t>(k), slots.start(k),
                                slots.employed(k), here, Draw::kCascadePick, t);
       events -= here;

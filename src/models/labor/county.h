@@ -39,8 +39,8 @@ inline void draw_without_replacement(const World& w, CountyScratch& s, std::uint
 // An employed agent becomes unemployed this month (with `flag`: displaced by AI directly or
 // through the cascade); they sit at the front of the unemployed block and search from next
 // month.
-inline void separate(World& w, CountyScratch& s, const CountyScratch::Pick& pick,
-                     std::uint8_t flag, int month, std::size_t first) {
+inline void separate(World& w, CountyScratch& s, const CountyScratch::Pick& pick, std::uint8_t flag,
+                     int month, std::size_t first) {
   engine::Slots& slots = *w.slots;
   AgentRecord& a = slots[pick.position];
   slots.wages(pick.k) -= a.wage;

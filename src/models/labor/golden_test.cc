@@ -28,9 +28,9 @@ class Digest {
     for (int i = 0; i < 8; ++i) hash_ = (hash_ ^ ((bits >> (8 * i)) & 0xff)) * 1099511628211ull;
   }
   void add(const MonthFigures& f) {
-    for (double v : {f.employed, f.unemployed, f.training, f.layoffs, f.displaced_direct,
-                     f.displaced_indirect, f.quits, f.exits, f.hires, f.occupation_changes,
-                     f.wage_bill, f.exposed_wages}) {
+    for (double v :
+         {f.employed, f.unemployed, f.training, f.layoffs, f.displaced_direct, f.displaced_indirect,
+          f.quits, f.exits, f.hires, f.occupation_changes, f.wage_bill, f.exposed_wages}) {
       add(v);
     }
   }
@@ -42,10 +42,11 @@ class Digest {
 
 // The outputs as text: one line per month of national figures and indicators, then digests.
 std::string describe(const SimulationOutput& out) {
-  std::string s = "# month employed unemployed training layoffs displaced_direct "
-                  "displaced_indirect quits exits hires occupation_changes wage_bill "
-                  "exposed_wages | exposure adoption job_finding openings multiplier "
-                  "trainees_started trainees_completed training_spending\n";
+  std::string s =
+      "# month employed unemployed training layoffs displaced_direct "
+      "displaced_indirect quits exits hires occupation_changes wage_bill "
+      "exposed_wages | exposure adoption job_finding openings multiplier "
+      "trainees_started trainees_completed training_spending\n";
   for (std::size_t t = 0; t < out.state_major.size(); ++t) {
     MonthFigures n;
     for (const MonthFigures& f : out.state_major[t]) n.add(f);

@@ -23,8 +23,8 @@ void job_finding_step(World& w, int month, std::size_t county, int thread) {
     const std::uint32_t recent = s.fresh[k - c.first];
     const std::uint32_t n = slots.unemployed(k) - recent;
     if (n == 0) continue;
-    const std::uint32_t hires = engine::binomial(n, job_finding, log_finding,
-                                                 w.rng.uniform(stream(Draw::kFinding), k, t));
+    const std::uint32_t hires =
+        engine::binomial(n, job_finding, log_finding, w.rng.uniform(stream(Draw::kFinding), k, t));
     draw_without_replacement(w, s, static_cast<std::uint32_t>(k),
                              slots.block_begin(k, engine::kUnemployedBlock) + recent, n, hires,
                              Draw::kFindingPick, t);

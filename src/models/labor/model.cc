@@ -52,9 +52,8 @@ void LaborModel::begin(Population population) {
   World& w = world_;
   if (population.counties != w.fixed.layout.counties ||
       population.occupations != w.fixed.layout.occupations) {
-    throw Error("the population was built from other data (" +
-                std::to_string(population.counties) + " counties, " +
-                std::to_string(population.occupations) + " occupations)");
+    throw Error("the population was built from other data (" + std::to_string(population.counties) +
+                " counties, " + std::to_string(population.occupations) + " occupations)");
   }
   lay_out(w, population);
   population = Population();  // the run keeps its own copy, as records
@@ -76,9 +75,7 @@ void LaborModel::adopt(std::unique_ptr<engine::Slots> slots, std::uint64_t seed,
 
 std::vector<engine::Substep> LaborModel::substeps() {
   World& w = world_;
-  auto month = [&w](void (*f)(World&, int)) {
-    return [&w, f](int m) { f(w, m); };
-  };
+  auto month = [&w](void (*f)(World&, int)) { return [&w, f](int m) { f(w, m); }; };
   auto county = [&w](void (*f)(World&, int, std::size_t, int)) {
     return [&w, f](int m, std::size_t c, int thread) { f(w, m, c, thread); };
   };

@@ -32,7 +32,8 @@ void CountyEvents::reset(std::size_t states, std::size_t counties, std::size_t m
 
 void reset_month(World& w) {
   const SimulationOutput& out = *w.output;
-  for (CountyEvents& e : w.events) e.reset(out.states, out.counties, out.majors, w.fixed.layout.occupations);
+  for (CountyEvents& e : w.events)
+    e.reset(out.states, out.counties, out.majors, w.fixed.layout.occupations);
   w.indicators = {};
 }
 

@@ -38,8 +38,8 @@ void retraining_pool_step(World& w, int, std::size_t county, int thread) {
       const std::uint8_t st = slots[i].status;
       if (!(st & (kDisplacedDirect | kDisplacedIndirect)) || (st & kRetrained)) continue;
       const std::uint16_t o = l.entry_occupation[k - c.first];
-      out.retraining.push_back({w.tables.exposure[o], slots[i].id, static_cast<std::uint32_t>(k),
-                                o, static_cast<std::uint16_t>(c.state)});
+      out.retraining.push_back({w.tables.exposure[o], slots[i].id, static_cast<std::uint32_t>(k), o,
+                                static_cast<std::uint16_t>(c.state)});
     }
   }
 }

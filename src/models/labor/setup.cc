@@ -113,7 +113,8 @@ Fixed build_fixed(const Dataset& ds, const Cells& cells, const LaborSettings& sc
     const OccupationId id(o);
     f.candidates[o].push_back(static_cast<std::uint16_t>(o));
     f.candidate_similarity[o].push_back(1.0f);
-    for (OccupationId other : sim.most_similar(id, static_cast<std::size_t>(sc.matching.candidates - 1))) {
+    for (OccupationId other :
+         sim.most_similar(id, static_cast<std::size_t>(sc.matching.candidates - 1))) {
       f.candidates[o].push_back(static_cast<std::uint16_t>(other.index()));
       f.candidate_similarity[o].push_back(sim(id, other));
     }

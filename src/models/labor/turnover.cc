@@ -82,7 +82,8 @@ void turnover_step(World& w, int month, std::size_t county, int thread) {
       out.by_state_major[c.state * majors + major].exits += 1;
       continue;
     }
-    const double change = matching.quits > 0 ? std::min(1.0, f.transfer_rate[o] / matching.quits) : 0.0;
+    const double change =
+        matching.quits > 0 ? std::min(1.0, f.transfer_rate[o] / matching.quits) : 0.0;
     const std::uint32_t to = take_new_job(w, a, change, false, out);
     if (to == k) {
       slots[at] = a;  // same subcell: a new employer, wage and tenure

@@ -190,10 +190,10 @@ struct World {
   // This month's tables, the threads' accumulators and scratch, and the moves between counties.
   MonthTables tables;
   MonthIndicators indicators;
-  std::vector<CountyEvents> events;                  // per thread
-  std::vector<CountyScratch> scratch;                // per thread
-  std::vector<std::vector<Arrival>> leaving;         // per county: hires into other counties
-  std::vector<std::vector<Arrival>> unplaced;        // per county: no free slot at home
+  std::vector<CountyEvents> events;            // per thread
+  std::vector<CountyScratch> scratch;          // per thread
+  std::vector<std::vector<Arrival>> leaving;   // per county: hires into other counties
+  std::vector<std::vector<Arrival>> unplaced;  // per county: no free slot at home
   SimulationOutput* output = nullptr;
 
   // A county's first substep starts its scratch; the later ones continue it.

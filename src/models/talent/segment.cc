@@ -75,8 +75,9 @@ void declare_keys(TalentSettings& s, engine::Schema& schema) {
               "of the run)");
   schema.number("talent.non_compete", s.non_compete, 0, 0.99,
                 "Non-compete enforcement: share of moves to competing tech employers it prevents");
-  schema.number("talent.immigration", s.immigration, 0, 10,
-                "Expanded skilled immigration: relative increase in new AI-skilled workers a month");
+  schema.number(
+      "talent.immigration", s.immigration, 0, 10,
+      "Expanded skilled immigration: relative increase in new AI-skilled workers a month");
   schema.number("talent.big_tech_pay", s.big_tech_pay, -0.9, 10,
                 "Compensation shock at big tech: relative pay change");
   schema.number("talent.funding_drought", s.funding_drought, 0, 1,
