@@ -61,7 +61,7 @@ std::vector<TalentSeriesMonth> read_series(sqlite3* db, const std::string& file)
   while (q.step()) {
     TalentSeriesMonth m{.date = q.text(0),
                         .index = parse_talent_date(q.text(0)),
-                        .month = q.integer(1),
+                        .month = static_cast<int>(q.integer(1)),
                         .genai_index = q.real(2),
                         .big_tech_net_flow = q.real(3),
                         .big_tech_net_flow_expected = q.real(4),
