@@ -5,9 +5,11 @@ function(floe_module name)
   cmake_parse_arguments(M "" "" "SOURCES;DEPS;TESTS;TEST_DEPS" ${ARGN})
   add_library(floe_${name} STATIC ${M_SOURCES})
   target_include_directories(floe_${name}
-    PUBLIC ${PROJECT_SOURCE_DIR}/include
+    PUBLIC $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include> $<INSTALL_INTERFACE:include>
     PRIVATE ${PROJECT_SOURCE_DIR}/src)
   target_link_libraries(floe_${name} PUBLIC ${M_DEPS})
+  # Every module is part of the installed library floe::floe (cmake/install.cmake).
+  set_property(GLOBAL APPEND PROPERTY FLOE_MODULES floe_${name})
   if(FLOE_TESTS AND M_TESTS)
     add_executable(floe_${name}_test ${M_TESTS})
     target_include_directories(floe_${name}_test PRIVATE ${PROJECT_SOURCE_DIR}/src)

@@ -24,6 +24,9 @@ fuzz/run.sh "${FLOE_FUZZ_SECONDS:-60}" 2>&1 | tail -4
 echo "== end to end"
 tests/e2e.sh build/release/apps/floe/floe
 
+echo "== installed: cmake --install into a temporary prefix, used from elsewhere"
+tests/install.sh build/release
+
 echo "== browser: report rendered in Chromium"
 tests/browser/run.sh build/release/apps/floe/floe
 echo "All tests passed."

@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "floe/error.h"
+#include "floe/install.h"
 #include "progress.h"
 
 namespace floe::cli {
@@ -17,6 +18,20 @@ std::string today() {
   char buf[16];
   std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
   return buf;
+}
+
+CLI::Validator scenario_file() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        const std::filesystem::path found = find_scenario(value);
+        if (!std::filesystem::is_regular_file(found)) {
+          return "no scenario file '" + value + "' (nor a shipped scenario of that name in " +
+                 shipped_dir("scenarios").string() + ")";
+        }
+        value = found.string();
+        return "";
+      },
+      "FILE or NAME");
 }
 
 void add_data_options(CLI::App& command, DataOptions& options) {

@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "floe/error.h"
+#include "floe/install.h"
 #include "floe/simulation.h"
 #include "progress.h"
 
@@ -23,7 +24,7 @@ extern "C" void on_sigint(int) {
 
 struct Args {
   DataOptions data;
-  std::filesystem::path scenario = "scenarios/baseline.toml";
+  std::filesystem::path scenario = "baseline";
   std::filesystem::path population;
   double scale = 0.01;
   int months = 0;
@@ -34,7 +35,7 @@ struct Args {
 };
 
 void run(const Args& a) {
-  Scenario sc = read_scenario(a.scenario);
+  Scenario sc = read_scenario(find_scenario(a.scenario));
   if (a.months > 0) sc.run.months = a.months;
   if (a.seed >= 0) sc.run.seed = static_cast<std::uint64_t>(a.seed);
   const Dataset ds = load_with_progress(a.data);
@@ -146,8 +147,10 @@ void add_simulate_command(CLI::App& app) {
       "--out out/fast.db\n"
       "Ctrl-C stops after the current month and leaves a checkpoint; --resume continues it.");
   add_data_options(*c, args.data);
-  c->add_option("--scenario", args.scenario, "Scenario file (TOML; see scenarios/)")
-      ->check(CLI::ExistingFile)
+  c->add_option("--scenario", args.scenario,
+                "Scenario: a TOML file, or the name of a shipped one (baseline, fast-adoption, "
+                "slow-adoption, retraining, talent-levers)")
+      ->transform(scenario_file())
       ->capture_default_str();
   c->add_option("--population", args.population,
                 "Population snapshot from `floe population build` (default: synthesize one)")

@@ -209,7 +209,7 @@ void add_talent_commands(CLI::App& app) {
   r->add_option("--scenario", rep.scenario,
                 "Scenario whose [talent] levers, run.start, run.months and run.seed to show "
                 "(default: none; the months run to 2034)")
-      ->check(CLI::ExistingFile);
+      ->transform(scenario_file());
   r->add_option("--scale", rep.scale,
                 "Share of the US AI-skilled workforce simulated as agents for the agent-form "
                 "line (1: every worker; smaller is faster and noisier)")

@@ -20,6 +20,9 @@ struct DataOptions {
 
 // Adds --data, --oews-year and --oews-state to a command.
 void add_data_options(CLI::App& command, DataOptions& options);
+// A --scenario value: a TOML file, or the name of a shipped scenario ("fast-adoption"),
+// resolved to its file (include/floe/install.h); an error names what was not found.
+CLI::Validator scenario_file();
 // Today's date, "2026-11-23" (local time), for dating reports.
 std::string today();
 // Loads the dataset with a progress bar.

@@ -16,12 +16,9 @@
 #include "dataset/labor_build.h"
 #include "dataset/paths.h"
 #include "floe/error.h"
+#include "floe/install.h"
 #include "geo/build.h"
 #include "taxonomy/build.h"
-
-#ifndef FLOE_DEFAULT_DATA_DIR
-#define FLOE_DEFAULT_DATA_DIR "data"
-#endif
 
 namespace floe {
 namespace dataset {
@@ -99,10 +96,7 @@ PeerMeasures load_peers(const Files& file) {
 
 }  // namespace
 
-std::filesystem::path default_data_dir() {
-  if (const char* env = std::getenv("FLOE_DATA"); env && *env) return env;
-  return FLOE_DEFAULT_DATA_DIR;
-}
+std::filesystem::path default_data_dir() { return shipped_dir("data"); }
 
 std::vector<std::string> dataset_files(int oews_year) {
   return {kOccupationData,

@@ -65,11 +65,16 @@ std::uint32_t binomial(std::uint32_t n, double p, double log_q, double u) {
   return static_cast<std::uint32_t>(std::clamp(k, 0.0, static_cast<double>(n)));
 }
 
-AliasTable::AliasTable(std::span<const double> weights) {
+namespace {
+
+// Walker's construction (Vose's stable variant): `prob` and `alias` of n entries from weights;
+// false (nothing written) when there is no positive weight.
+bool build_alias(std::span<const double> weights, std::vector<double>& prob_,
+                 std::vector<std::uint32_t>& alias_) {
   const std::size_t n = weights.size();
   double total = 0;
   for (double w : weights) total += w > 0 ? w : 0;
-  if (n == 0 || total <= 0) return;
+  if (n == 0 || total <= 0) return false;
   prob_.assign(n, 0.0);
   alias_.assign(n, 0);
   std::vector<double> scaled(n);
@@ -91,6 +96,31 @@ AliasTable::AliasTable(std::span<const double> weights) {
   }
   for (std::uint32_t i : large) prob_[i] = 1;
   for (std::uint32_t i : small) prob_[i] = 1;  // rounding leftovers
+  return true;
+}
+
+}  // namespace
+
+AliasTable::AliasTable(std::span<const double> weights) {
+  if (!build_alias(weights, prob_, alias_)) {
+    prob_.clear();
+    alias_.clear();
+  }
+}
+
+std::uint32_t AliasTables::add(std::span<const double> weights) {
+  std::vector<double> prob;
+  std::vector<std::uint32_t> alias;
+  if (build_alias(weights, prob, alias)) {
+    for (std::size_t i = 0; i < prob.size(); ++i) entries_.push_back({prob[i], alias[i]});
+  }
+  offset_.push_back(static_cast<std::uint32_t>(entries_.size()));
+  return static_cast<std::uint32_t>(offset_.size() - 2);
+}
+
+void AliasTables::clear() {
+  offset_.assign(1, 0);
+  entries_.clear();
 }
 
 std::uint32_t AliasTable::draw(double u_slot, double u_coin) const {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace floe::population {
 namespace {
@@ -50,18 +51,20 @@ WageShape WageShape::from_oews(const NationalOccupation& n) {
   const double tail = alpha > 0 ? top_q * alpha / (alpha - 1.0) : top_q;
   const double total = linear + (1.0 - top_u) * tail;
   for (double& x : q) x /= total;
-  shape.u_ = std::move(u);
-  shape.q_ = std::move(q);
+  shape.knots_ = u.size();
+  std::copy(u.begin(), u.end(), shape.u_.begin());
+  std::copy(q.begin(), q.end(), shape.q_.begin());
   shape.alpha_ = alpha;
   return shape;
 }
 
 double WageShape::quantile(double u) const {
-  if (u_.empty()) return 1.0;
-  if (u >= u_.back()) {
-    if (alpha_ <= 0) return q_.back();
+  if (knots_ == 0) return 1.0;
+  const double top_u = u_[knots_ - 1], top_q = q_[knots_ - 1];
+  if (u >= top_u) {
+    if (alpha_ <= 0) return top_q;
     u = std::min(u, kMaxU);
-    return q_.back() * std::pow((1.0 - u_.back()) / (1.0 - u), 1.0 / alpha_);
+    return top_q * std::pow((1.0 - top_u) / (1.0 - u), 1.0 / alpha_);
   }
   std::size_t k = 1;  // u_[k-1] <= u < u_[k]; at most 6 knots, so a scan beats a search
   while (u >= u_[k]) ++k;

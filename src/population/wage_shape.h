@@ -2,7 +2,8 @@
 // (docs/population.md §2).
 #pragma once
 
-#include <vector>
+#include <array>
+#include <cstddef>
 
 #include "floe/labor.h"
 
@@ -22,8 +23,11 @@ class WageShape {
   double tail_alpha() const { return alpha_; }
 
  private:
-  std::vector<double> u_, q_;  // knots, q normalized so the mean is 1
-  double alpha_ = 0;           // Pareto exponent above the last knot; 0: no tail (flat)
+  // Knots (at most 6: u = 0 and the five published percentiles), q normalized so the mean is 1;
+  // held inline so that a simulation's random wage draws touch one cache line per occupation.
+  std::array<double, 6> u_{}, q_{};
+  std::size_t knots_ = 0;
+  double alpha_ = 0;  // Pareto exponent above the last knot; 0: no tail (flat)
 };
 
 }  // namespace floe::population

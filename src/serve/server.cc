@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "floe/error.h"
+#include "floe/install.h"
 #include "floe/serve.h"
 #include "serve/dashboard.h"
 #include "serve/http.h"
@@ -89,10 +90,7 @@ class HttpServer : public httplib::Server {
 
 }  // namespace
 
-std::filesystem::path default_web_dir() {
-  if (const char* env = std::getenv("FLOE_WEB"); env && *env) return env;
-  return FLOE_DEFAULT_WEB_DIR;
-}
+std::filesystem::path default_web_dir() { return shipped_dir("web"); }
 
 struct DashboardServer::Impl {
   std::unique_ptr<serve::Dashboard> dashboard;

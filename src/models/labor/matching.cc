@@ -12,8 +12,8 @@ namespace {
 
 // An alias-table draw from one 32-bit word: the high half picks the slot, the low half tosses
 // the coin (tables here have at most a few hundred entries).
-std::uint32_t alias_draw(const engine::AliasTable& table, std::uint32_t word) {
-  return table.draw((word >> 16) * 0x1.0p-16, (word & 0xffff) * 0x1.0p-16);
+std::uint32_t alias_draw(const engine::AliasTables& tables, std::size_t table, std::uint32_t word) {
+  return tables.draw(table, (word >> 16) * 0x1.0p-16, (word & 0xffff) * 0x1.0p-16);
 }
 
 }  // namespace
@@ -47,7 +47,7 @@ void destinations_step(World& w, int) {
   const double sharpness = w.settings->matching.similarity_sharpness;
   MonthTables& m = w.tables;
   const std::size_t n_occ = f.layout.occupations;
-  m.destination.resize(n_occ);
+  m.destination.clear();
   m.retrain_target.assign(n_occ, 0xffff);
   std::vector<double> weights;
   for (std::size_t o = 0; o < n_occ; ++o) {
@@ -62,7 +62,7 @@ void destinations_step(World& w, int) {
         m.retrain_target[o] = cand[j];
       }
     }
-    m.destination[o] = engine::AliasTable(weights);
+    m.destination.add(weights);  // table o
   }
 }
 
@@ -82,8 +82,8 @@ std::uint32_t take_new_job(const World& w, AgentRecord& a, double change_occupat
   const std::uint16_t origin = a.occupation;
   std::uint16_t target = origin;
   double similarity = 1.0;
-  if (r2[3] * kWord < change_occupation && !m.destination[origin].empty()) {
-    const std::uint32_t j = alias_draw(m.destination[origin], r1[0]);
+  if (r2[3] * kWord < change_occupation && !m.destination.empty(origin)) {
+    const std::uint32_t j = alias_draw(m.destination, origin, r1[0]);
     target = f.candidates[origin][j];
     similarity = f.candidate_similarity[origin][j];
   }
@@ -92,16 +92,19 @@ std::uint32_t take_new_job(const World& w, AgentRecord& a, double change_occupat
   const std::size_t state = l.county_state[county];
   std::size_t to_county = county;
   const double where = r1[1] * kWord;
-  const auto& in_state = f.county_of_state_occupation[state * n_occ + target];
+  const std::size_t in_state = state * n_occ + target;
   if (where < sc.own_county && f.county_has[county * n_occ + target]) {
     to_county = county;
-  } else if (where < sc.own_county + sc.own_state && !in_state.empty()) {
-    to_county = f.state_counties[state][alias_draw(in_state, r1[2])];
-  } else if (!f.state_of_occupation[target].empty()) {
-    const std::size_t s2 = alias_draw(f.state_of_occupation[target], r1[2]);
-    const auto& counties = f.county_of_state_occupation[s2 * n_occ + target];
-    if (!counties.empty()) {
-      to_county = f.state_counties[s2][alias_draw(counties, r1[3])];
+  } else if (where < sc.own_county + sc.own_state &&
+             !f.county_of_state_occupation.empty(in_state)) {
+    to_county = f.state_counties[f.state_county_offset[state] +
+                                 alias_draw(f.county_of_state_occupation, in_state, r1[2])];
+  } else if (!f.state_of_occupation.empty(target)) {
+    const std::size_t s2 = alias_draw(f.state_of_occupation, target, r1[2]);
+    const std::size_t in_s2 = s2 * n_occ + target;
+    if (!f.county_of_state_occupation.empty(in_s2)) {
+      to_county = f.state_counties[f.state_county_offset[s2] +
+                                   alias_draw(f.county_of_state_occupation, in_s2, r1[3])];
     }
   }
   const std::size_t to_state = l.county_state[to_county];

@@ -152,24 +152,29 @@ Fixed build_fixed(const Dataset& ds, const Cells& cells, const LaborSettings& sc
   f.county_has.assign(l.counties * n_occ, 0);
   for (std::size_t i = 0; i < f.county_has.size(); ++i)
     f.county_has[i] = cells.county_employment[i] > 0;
-  f.state_counties.resize(n_states);
+  std::vector<std::vector<std::uint32_t>> counties_of(n_states);
   for (std::size_t c = 0; c < l.counties; ++c) {
-    f.state_counties[l.county_state[c]].push_back(static_cast<std::uint32_t>(c));
+    counties_of[l.county_state[c]].push_back(static_cast<std::uint32_t>(c));
   }
-  f.state_of_occupation.resize(n_occ);
-  f.county_of_state_occupation.resize(n_states * n_occ);
+  f.state_county_offset.assign(1, 0);
+  for (const auto& counties : counties_of) {
+    f.state_counties.insert(f.state_counties.end(), counties.begin(), counties.end());
+    f.state_county_offset.push_back(static_cast<std::uint32_t>(f.state_counties.size()));
+  }
   std::vector<double> w;
   for (std::size_t o = 0; o < n_occ; ++o) {
     w.assign(n_states, 0.0);
     for (std::size_t s = 0; s < n_states; ++s) w[s] = cells.state_employment[s * n_occ + o];
-    f.state_of_occupation[o] = engine::AliasTable(w);
-    for (std::size_t s = 0; s < n_states; ++s) {
-      const auto& counties = f.state_counties[s];
+    f.state_of_occupation.add(w);
+  }
+  for (std::size_t s = 0; s < n_states; ++s) {
+    const auto& counties = counties_of[s];
+    for (std::size_t o = 0; o < n_occ; ++o) {
       w.assign(counties.size(), 0.0);
       for (std::size_t k = 0; k < counties.size(); ++k) {
         w[k] = cells.county_employment[counties[k] * n_occ + o];
       }
-      f.county_of_state_occupation[s * n_occ + o] = engine::AliasTable(w);
+      f.county_of_state_occupation.add(w);  // table s * n_occ + o
     }
   }
   return f;

@@ -99,16 +99,17 @@ struct Fixed {
   std::vector<std::vector<std::uint16_t>> candidates;  // per occupation: itself + most similar
   std::vector<std::vector<float>> candidate_similarity;
   std::vector<population::WageShape> wage_shapes;
-  std::vector<double> employment0;       // per occupation: jobs at the start, in agents
-  std::vector<double> growth;            // per occupation: 10-year projected growth
-  std::vector<double> transfer_rate;     // per occupation: moves to another occupation/month
-  std::vector<double> exit_rate;         // per occupation: labor force exits/month
-  std::vector<double> log_stay;          // per occupation: log(1 - quits - exit rate)
-  std::vector<double> created;           // per occupation: AI-created demand share
-  std::vector<std::uint8_t> county_has;  // [county * occupations + o]: jobs there at start
-  std::vector<engine::AliasTable> state_of_occupation;  // per occupation: states by employment
-  std::vector<engine::AliasTable> county_of_state_occupation;  // [state * occupations + o]
-  std::vector<std::vector<std::uint32_t>> state_counties;      // per state
+  std::vector<double> employment0;          // per occupation: jobs at the start, in agents
+  std::vector<double> growth;               // per occupation: 10-year projected growth
+  std::vector<double> transfer_rate;        // per occupation: moves to another occupation/month
+  std::vector<double> exit_rate;            // per occupation: labor force exits/month
+  std::vector<double> log_stay;             // per occupation: log(1 - quits - exit rate)
+  std::vector<double> created;              // per occupation: AI-created demand share
+  std::vector<std::uint8_t> county_has;     // [county * occupations + o]: jobs there at start
+  engine::AliasTables state_of_occupation;  // table o: states by employment in o
+  engine::AliasTables county_of_state_occupation;  // table state * occupations + o: its counties
+  // The counties of each state, in order: state s has [state_county_offset[s], ...[s + 1]).
+  std::vector<std::uint32_t> state_county_offset, state_counties;
 };
 
 // Recomputed at the start of every month by the month substeps, in order.
@@ -120,9 +121,9 @@ struct MonthTables {
   // depend only on its state and entry: [state * entries + entry].
   std::vector<double> separation, separation_log_stay;
   std::vector<float> separation_ai_share;
-  std::vector<double> openings;                 // V_o(t)
-  std::vector<engine::AliasTable> destination;  // per occupation, over its candidates
-  std::vector<std::uint16_t> retrain_target;    // per occupation; 0xffff: none
+  std::vector<double> openings;               // V_o(t)
+  engine::AliasTables destination;            // table o: over o's candidates
+  std::vector<std::uint16_t> retrain_target;  // per occupation; 0xffff: none
   double job_finding = 0;
   double multiplier = 0;
   double mean_exposure = 0, mean_adoption = 0, total_openings = 0;
