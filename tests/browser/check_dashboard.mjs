@@ -1,10 +1,14 @@
 // The dashboard in the system Chromium, end to end: starts `floe serve` on a free port with two
-// hand-made simulation runs, loads the page, clicks a state, sees its counties and their table,
-// downloads a CSV and checks its content against the API, opens an occupation, switches to a
-// scenario, moves the time slider and compares two runs, opens the AI-talent view (its charts,
-// moves matrix and targets against the API, from the keyboard too) and compares two runs there;
-// then the page without runs. Saves a screenshot of each step in OUT_DIR. Exits 1 with a clear
-// message on the first failure.
+// hand-made simulation runs, loads the page, sees the territories in their boxes, opens an
+// occupation from the nation's list (same workers and wage in list and page), chooses a state
+// from the keyboard (no tooltip left), sees its counties and their table, downloads a CSV and
+// checks its content against the API, opens an occupation from the state's list (the state's
+// figures as the list has them), searches "nurse", opens Puerto Rico's municipios, switches to a
+// scenario, moves the time slider (distinct ticks, a table that fits) and compares two runs,
+// opens the AI-talent view (its charts, moves matrix and targets in words against the API, from
+// the keyboard too) and compares two runs there; then the page without runs. The checks of what
+// a new user meets are in dashboard_ux.mjs, the shared helpers in dashboard_lib.mjs. Saves a
+// screenshot of each step in OUT_DIR. Exits 1 with a clear message on the first failure.
 //
 // Usage: node check_dashboard.mjs FLOE OUT_DIR [floe data options, e.g. --data testdata/tiny]
 import {execFileSync} from 'node:child_process';
