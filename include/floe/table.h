@@ -44,9 +44,9 @@ struct Table {
 // sign U+2212 before any dollar sign ("−$33.7M").
 std::string format_value(const Value& value, const Column& column);
 
-// A number for other programs (CSV, JSON): at most 12 significant digits, so that the noise of
-// summing doubles goes ("677780", not "677779.9999999985"), never an exponent, no trailing zeros.
-// "" for NaN.
+// A number for other programs (CSV, JSON): rounded to 12 significant digits, so that the noise of
+// summing doubles goes ("677780", not "677779.9999999985"), but never inside its whole part
+// (1377620126492 stays); never an exponent, no trailing zeros. "" for NaN.
 std::string plain_number(double value);
 
 // Aligned text; at most max_rows rows (0: all), then the notes.

@@ -102,7 +102,8 @@ nlohmann::ordered_json json_number(double v) {
 std::string plain_number(double v) {
   if (!std::isfinite(v)) return std::isnan(v) ? "" : (v > 0 ? "inf" : "-inf");
   if (v == 0) return "0";
-  // Decimals for kSignificant digits; fixed notation, so never an exponent.
+  // Decimals for kSignificant digits, none for numbers of more digits than that; fixed notation,
+  // so never an exponent.
   const int magnitude = static_cast<int>(std::floor(std::log10(std::abs(v))));
   const int decimals = std::clamp(kSignificant - 1 - magnitude, 0, 17);
   std::string s = fmt::format("{:.{}f}", v, decimals);
