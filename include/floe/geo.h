@@ -83,12 +83,13 @@ struct MapInset {
 struct Atlas {
   std::vector<MapShape> states;
   std::vector<MapShape> counties;
-  std::vector<MapInset> insets;  // empty when the data lacks us-atlas/counties-10m.json
+  std::vector<MapInset> insets;  // with `territories` when the data has us-atlas/counties-10m.json
   double width = 975, height = 610;
 };
 
-// Reads us-atlas/states-albers-10m.json and us-atlas/counties-albers-10m.json under `data_dir`,
-// and the territories' insets from us-atlas/counties-10m.json when the directory has it.
-Atlas load_atlas(const std::filesystem::path& data_dir);
+// Reads us-atlas/states-albers-10m.json and us-atlas/counties-albers-10m.json under `data_dir`;
+// with `territories`, also the territories' insets from us-atlas/counties-10m.json when the
+// directory has it (half as much again to read: maps that do not draw them skip it).
+Atlas load_atlas(const std::filesystem::path& data_dir, bool territories = false);
 
 }  // namespace floe

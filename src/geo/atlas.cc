@@ -119,7 +119,7 @@ std::vector<MapInset> insets(const std::filesystem::path& file, double width, do
 
 }  // namespace
 
-Atlas load_atlas(const std::filesystem::path& data_dir) {
+Atlas load_atlas(const std::filesystem::path& data_dir, bool territories) {
   Atlas atlas;
   const auto states_file = data::find_data_file(data_dir, dataset::kStatesMap);
   const auto states = data::read_topojson(states_file);
@@ -131,10 +131,10 @@ Atlas load_atlas(const std::filesystem::path& data_dir) {
   const auto counties_file = data::find_data_file(data_dir, dataset::kCountiesMap);
   atlas.counties = shapes(data::read_topojson(counties_file), "counties", counties_file.string());
   // The territories are optional: without the unprojected atlas the maps show the states alone.
-  const auto territories = data_dir / dataset::kTerritoriesMap;
+  if (!territories) return atlas;
+  const auto file = data_dir / dataset::kTerritoriesMap;
   std::error_code ec;
-  if (std::filesystem::exists(territories, ec) ||
-      std::filesystem::exists(territories.string() + ".zst", ec)) {
+  if (std::filesystem::exists(file, ec) || std::filesystem::exists(file.string() + ".zst", ec)) {
     atlas.insets =
         insets(data::find_data_file(data_dir, dataset::kTerritoriesMap), atlas.width, atlas.height);
   }

@@ -8,7 +8,7 @@ namespace floe {
 namespace {
 
 const Atlas& atlas() {
-  static const Atlas a = load_atlas(FLOE_TESTDATA_DIR);
+  static const Atlas a = load_atlas(FLOE_TESTDATA_DIR, /*territories=*/true);
   return a;
 }
 
@@ -41,8 +41,9 @@ TEST(Atlas, TerritoriesInTheirBoxes) {
   EXPECT_EQ(pr.state.svg_path, pr.counties[0].svg_path + pr.counties[1].svg_path);
 }
 
-TEST(Atlas, WithoutTheUnprojectedFileNoInsets) {
-  EXPECT_TRUE(load_atlas(FLOE_TINY_DATA_DIR).insets.empty());
+TEST(Atlas, InsetsOnlyWhenAskedAndTheUnprojectedFileIsThere) {
+  EXPECT_TRUE(load_atlas(FLOE_TESTDATA_DIR).insets.empty());
+  EXPECT_TRUE(load_atlas(FLOE_TINY_DATA_DIR, /*territories=*/true).insets.empty());
 }
 
 }  // namespace

@@ -253,7 +253,7 @@ export async function occupationPanel(panel, ctx, soc) {
     csv: csvUrl(`${base}/tasks`),
     columns: ['capability', 'statement', 'human', 'gpt4'],
     labels:
-        {capability: 'AI', human: 'Human', gpt4: 'GPT-4', statement: 'Task and work activities'},
+        {capability: 'AI', human: 'Human', gpt4: 'GPT\u20114', statement: 'Task and work activities'},
     format: {
       capability: (v) => capabilityBadge(v),
       statement: (v, row) =>
