@@ -24,8 +24,8 @@ const app = {
   runB: null,
   month: 0,
   metric: 'unemployment_rate',
-  states: null,  // /api/states rows by FIPS
-  drawing: 0,    // counts redraws: a drawing that finds it changed was overtaken, and stops
+  states: null,       // /api/states rows by FIPS
+  drawing: 0,         // counts redraws: a drawing that finds it changed was overtaken, and stops
   searchAgain: null,  // re-runs the occupation search (for another state)
 };
 
@@ -208,10 +208,12 @@ async function drawMainMap(drawing) {
         ' Puerto Rico, the U.S. Virgin Islands and Guam are drawn in boxes at the lower right, ' +
             'each at its own scale.' :
         '';
-    $('map-note').textContent = (simulated() ?
-        'Click a state for its counties, its occupations and its path over time.' :
-        'Click a state (or use “Go to a state”) for its counties and occupations. State ' +
-            'employment is estimated from industry-group margins.') + territories;
+    $('map-note').textContent =
+        (simulated() ?
+             'Click a state for its counties, its occupations and its path over time.' :
+             'Click a state (or use “Go to a state”) for its counties and occupations. State ' +
+                 'employment is estimated from industry-group margins.') +
+        territories;
     return;
   }
   const row = stateRow(app.state);

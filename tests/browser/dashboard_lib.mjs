@@ -90,4 +90,3 @@ export async function idle(page) {
 // The numbers in the page as the API's: "1,234" -> 1234, "−56" -> -56, "+7" -> 7, "±0" -> 0.
 export const parseCount = (text) =>
     Number(text.trim().replace(/,/g, '').replace('−', '-').replace('±', ''));
-

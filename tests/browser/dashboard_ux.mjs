@@ -8,7 +8,11 @@ import {join} from 'node:path';
 
 import {api, check, fills, idle, NO_DATA} from './dashboard_lib.mjs';
 
-const TERRITORIES = {'72': 'Puerto Rico', '78': 'Virgin Islands', '66': 'Guam'};
+const TERRITORIES = {
+  '72': 'Puerto Rico',
+  '78': 'Virgin Islands',
+  '66': 'Guam'
+};
 
 // The nation's map: Puerto Rico, the Virgin Islands and Guam drawn, in their colors, each in a
 // framed box inside the map.
@@ -96,8 +100,8 @@ export async function oneNumberNationally(page, out) {
       `${soc}: the list and the page's API differ`);
   await page.screenshot({path: join(out, 'dashboard-one-number.png'), fullPage: true});
   await page.click('#panel .back');
-  await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent ===
-                                 'United States');
+  await page.waitForFunction(
+      () => document.querySelector('#panel h2')?.textContent === 'United States');
   await idle(page);
 }
 
@@ -119,10 +123,9 @@ export async function oneNumberInAState(page, name) {
 // The search finds "nurse" in the chosen state, and a result opens that occupation's page.
 export async function searchFindsNurses(page, out, name) {
   await page.fill('#search-input', 'nurse');
-  await page.waitForFunction(
-      () => document.querySelectorAll('#search-results button').length > 0);
-  const found = await page.$$eval(
-      '#search-results .result-title', (t) => t.map((x) => x.textContent));
+  await page.waitForFunction(() => document.querySelectorAll('#search-results button').length > 0);
+  const found =
+      await page.$$eval('#search-results .result-title', (t) => t.map((x) => x.textContent));
   check(found.includes('Registered Nurses'), `search "nurse" found ${found.join(', ')}`);
   check(
       found.every((t) => t.toLowerCase().includes('nurse')),
@@ -181,8 +184,8 @@ export async function distinctTicks(page) {
 
 // The table under the map shows every column without scrolling sideways.
 export async function tableFits(page) {
-  const [scroll, client] = await page.$eval(
-      '#main-table .table-scroll', (s) => [s.scrollWidth, s.clientWidth]);
+  const [scroll, client] =
+      await page.$eval('#main-table .table-scroll', (s) => [s.scrollWidth, s.clientWidth]);
   check(scroll <= client + 1, `the table is ${scroll}px wide in a ${client}px card: clipped`);
 }
 

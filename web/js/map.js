@@ -31,13 +31,18 @@ function drawInsets(svg, insets) {
     const [x0, y0, x1, y1] = inset.box;
     g.append(
         el('rect', {x: x0, y: y0, width: x1 - x0, height: y1 - y0, class: 'inset-frame'}),
-        el('text', {x: x0 + 1, y: y0 - 3, class: 'inset-label'}, INSET_NAMES[inset.id] || inset.name));
+        el('text', {x: x0 + 1, y: y0 - 3, class: 'inset-label'},
+           INSET_NAMES[inset.id] || inset.name));
   }
   svg.append(g);
 }
 
 // Short names for the boxes' labels (the shapes' own labels say the full name).
-const INSET_NAMES = {'72': 'Puerto Rico', '78': 'Virgin Is.', '66': 'Guam'};
+const INSET_NAMES = {
+  '72': 'Puerto Rico',
+  '78': 'Virgin Is.',
+  '66': 'Guam'
+};
 
 // Draws `map` ({bounds, shapes, groups, insets}) into the <svg> `svg`.
 //   fill(shape) -> color; label(shape) -> text for tooltip and screen readers;

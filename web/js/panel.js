@@ -180,17 +180,20 @@ function kv(term, value, name) {
 // The occupation in the chosen state: the same row the state's occupation table shows.
 function stateFigures(ctx, row) {
   if (!row) {
-    return el('section', {class: 'scope', 'data-scope': 'state'},
-              el('h3', {}, `${ctx.stateName}: state figures`),
-              el('p', {class: 'note'}, `No workers in ${ctx.stateName} in the estimates.`));
+    return el(
+        'section', {class: 'scope', 'data-scope': 'state'},
+        el('h3', {}, `${ctx.stateName}: state figures`),
+        el('p', {class: 'note'}, `No workers in ${ctx.stateName} in the estimates.`));
   }
   return el(
       'section', {class: 'scope', 'data-scope': 'state'},
       el('h3', {}, `${ctx.stateName}: state figures`),
-      el('dl', {class: 'kv'}, ...kv('Workers', `${count(row.employment)} (estimated)`, 'employment'),
-         ...kv('Mean wage',
-               `${dollars(row.mean_wage)}${row.wage_national ? ' (national: no state figure)' : ''}`,
-               'mean_wage'),
+      el('dl', {class: 'kv'},
+         ...kv('Workers', `${count(row.employment)} (estimated)`, 'employment'),
+         ...kv(
+             'Mean wage',
+             `${dollars(row.mean_wage)}${row.wage_national ? ' (national: no state figure)' : ''}`,
+             'mean_wage'),
          ...kv('Exposed wages', dollars(row.exposed_wages)),
          ...kv(`Share of ${ctx.stateName}'s exposed wages`, percent(row.share_of_state))),
       el('p', {class: 'note'},
@@ -221,19 +224,22 @@ export async function occupationPanel(panel, ctx, soc) {
           el('section', {class: 'scope', 'data-scope': 'nation'},
              el('h3', {}, 'United States: national figures'),
              el('dl', {class: 'kv'},
-                ...kv('Exposure',
-                      p.exposure === null ?
-                          'no labeled tasks' :
-                          `${percent(p.exposure)} of its work (by task weight) is work AI can ` +
-                              `do; rank ${count(p.rank)} of ${count(p.ranked)}`),
+                ...kv(
+                    'Exposure',
+                    p.exposure === null ?
+                        'no labeled tasks' :
+                        `${percent(p.exposure)} of its work (by task weight) is work AI can ` +
+                            `do; rank ${count(p.rank)} of ${count(p.ranked)}`),
                 ...kv('Workers', p.employment === null ? '–' : count(p.employment), 'employment'),
                 ...kv('Mean wage', p.mean_wage === null ? '–' : dollars(p.mean_wage), 'mean_wage'),
-                ...kv('Openings a year',
-                      p.openings === null ?
-                          '–' :
-                          `${count(p.openings)} (growth 2024-34: ${percent(p.growth_10y)})`),
-                ...kv('Preparation',
-                      p.job_zone ? `job zone ${p.job_zone}: ${p.job_zone_meaning}` : '–'),
+                ...kv(
+                    'Openings a year',
+                    p.openings === null ?
+                        '–' :
+                        `${count(p.openings)} (growth 2024-34: ${percent(p.growth_10y)})`),
+                ...kv(
+                    'Preparation',
+                    p.job_zone ? `job zone ${p.job_zone}: ${p.job_zone_meaning}` : '–'),
                 ...kv('Tasks', `${count(p.tasks)} from ${p.task_source}`)),
              el('p', {class: 'note'}, `OEWS May ${ctx.meta.oews_year} national estimates.`))),
       section(moves), section(tasks), section(exposure));
@@ -252,8 +258,12 @@ export async function occupationPanel(panel, ctx, soc) {
     caption: 'Tasks, most AI-capable first',
     csv: csvUrl(`${base}/tasks`),
     columns: ['capability', 'statement', 'human', 'gpt4'],
-    labels:
-        {capability: 'AI', human: 'Human', gpt4: 'GPT\u20114', statement: 'Task and work activities'},
+    labels: {
+      capability: 'AI',
+      human: 'Human',
+      gpt4: 'GPT\u20114',
+      statement: 'Task and work activities'
+    },
     format: {
       capability: (v) => capabilityBadge(v),
       statement: (v, row) =>

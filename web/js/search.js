@@ -19,13 +19,15 @@ export function setupSearch({form, input, results, status, scope, onPick}) {
         `No occupation ${where} matches “${q}”.` :
         `${count(n)} occupation${n === 1 ? '' : 's'} ${where} match “${q}”` +
             (n > table.rows.length ? `; the ${table.rows.length} with most workers:` : ':');
-    results.replaceChildren(...table.rows.map((r) => el(
-        'li', {},
-        el('button', {type: 'button', 'data-soc': r.soc_code, onclick: () => onPick(r.soc_code)},
-           el('span', {class: 'result-title'}, r.title),
-           el('span', {class: 'result-detail'},
-              `${r.soc_code} · ${count(r.employment)} workers` +
-                  (r.exposure === null ? '' : ` · exposure ${percent(r.exposure)}`))))));
+    results.replaceChildren(...table.rows.map(
+        (r) =>
+            el('li', {},
+               el('button',
+                  {type: 'button', 'data-soc': r.soc_code, onclick: () => onPick(r.soc_code)},
+                  el('span', {class: 'result-title'}, r.title),
+                  el('span', {class: 'result-detail'},
+                     `${r.soc_code} · ${count(r.employment)} workers` +
+                         (r.exposure === null ? '' : ` · exposure ${percent(r.exposure)}`))))));
   }
 
   async function search() {
