@@ -39,11 +39,14 @@ done
 [ -n "$url" ] || { echo "floe serve did not start" >&2; exit 1; }
 base=${url%/}
 
-# The dashboard's requests; a state with many counties (Texas, 254) and a common occupation.
+# The dashboard's requests; a state with many counties (Texas, 254) and a common occupation, an
+# occupation search, the occupation in Texas and Puerto Rico's municipios.
 paths=(/ /app.js /style.css /js/map.js /api/meta /api/states /api/map/states
        "/api/counties?state=48" "/api/map/counties?state=48" "/api/states/48/occupations?limit=50"
        "/api/states/48/majors" "/api/occupations?sort=exposure&min_employment=100000&limit=25"
-       /api/occupations/43-3031 "/api/states?format=csv" "/api/scale?lo=0.15&hi=0.19" /api/majors)
+       /api/occupations/43-3031 "/api/states?format=csv" "/api/scale?lo=0.15&hi=0.19" /api/majors
+       "/api/occupations?q=nurse&sort=employment&limit=12" "/api/occupations/43-3031?state=48"
+       "/api/map/counties?state=72")
 run=$(curl -sf "$base/api/runs?format=csv" | awk -F, 'NR == 2 { print $1 }')
 if [ -n "$run" ]; then
   other=$(curl -sf "$base/api/runs?format=csv" | awk -F, 'NR == 3 { print $1 }')

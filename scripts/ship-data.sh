@@ -44,6 +44,7 @@ files=(
   "bls-ep/occupation__Table_1_10.csv"
   "us-atlas/states-albers-10m.json"
   "us-atlas/counties-albers-10m.json"
+  "us-atlas/counties-10m.json"
   "us-atlas/LICENSE"
 )
 # data/talent/ is floe's own (the AI-talent model's classes, segments and targets): kept.

@@ -54,6 +54,30 @@ PY
   || fail "occupation JSON"
 echo "ok: --by state csv (54 rows), --by occupation json (831 rows)"
 
+# What a new user meets: --top N prints N rows, industries by name, Low/High explained in --help
+# and under the table, numbers without float noise, a mistyped command answered with a guess.
+"$floe" index --by state --top 5 --db "$work/i4.db" 2>/dev/null > "$work/top.txt"
+rows=$(awk 'NR > 2 && /%/' "$work/top.txt" | wc -l)
+[ "$rows" -eq 5 ] || fail "--top 5 printed $rows state rows"
+grep -q "^  Low/High: " "$work/top.txt" || fail "no note on Low/High under the states table"
+"$floe" index --help | grep -q "Low/High: the lowest and highest" || fail "--help does not explain Low/High"
+"$floe" index --by industry --db "$work/i5.db" 2>/dev/null | grep -q "  Finance and insurance " \
+  || fail "industries not by name"
+python3 - "$work/states.csv" <<'PY' || fail "CSV numbers with float noise"
+import csv, re, sys
+for row in csv.DictReader(open(sys.argv[1])):
+    for k, v in row.items():
+        if not re.fullmatch(r"-?[0-9.eE+]+", v):
+            continue  # text
+        assert "e" not in v.lower(), (k, v)
+        if "." in v:  # whole numbers keep every digit; fractions at most 12 significant
+            assert len(v.lstrip("-").replace(".", "").lstrip("0")) <= 12, (k, v)
+print("ok: CSV numbers have at most 12 significant digits and no exponent")
+PY
+if "$floe" indx 2> "$work/err.txt"; then fail "floe indx succeeded"; fi
+grep -q "unknown command 'indx'; did you mean 'floe index'?" "$work/err.txt" || fail "$(cat "$work/err.txt")"
+echo "ok: --top 5, industry names, Low/High explained; $(head -1 "$work/err.txt")"
+
 # Bad inputs to floe index: one line naming file, line and field; nothing written.
 expect_index_error() {  # expected-message args...
   local expected=$1; shift

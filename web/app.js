@@ -1,14 +1,15 @@
 // floe dashboard: a state choropleth of the Iceberg Index -> a state's counties -> its
 // occupations -> one occupation's tasks and retraining options; and simulation runs by month,
-// alone or two side by side; and where AI talent goes (js/talent.js). Data from floe serve's API
-// (src/serve/README.md).
+// alone or two side by side; and where AI talent goes (js/talent.js). An occupation search
+// (js/search.js) opens any occupation. Data from floe serve's API (src/serve/README.md).
 import {csvUrl, getJson} from './js/api.js';
 import {lineChart} from './js/chart.js';
 import {el, formatDifference, formatValue, monthLabel, percent} from './js/format.js';
-import {drawLegend, drawMap} from './js/map.js';
+import {drawLegend, drawMap, hideTip} from './js/map.js';
 import {mapUnit, mapValue, metricInfo, metricValue, RUN_METRICS, sumRows} from './js/metrics.js';
 import {nationPanel, occupationPanel, statePanel} from './js/panel.js';
 import {divergingScale, sequentialScale} from './js/scale.js';
+import {setupSearch} from './js/search.js';
 import {renderTable} from './js/table.js';
 import {drawTalent, readTalentHash, setupTalent, talentRuns, writeTalentHash} from './js/talent.js';
 
@@ -23,8 +24,9 @@ const app = {
   runB: null,
   month: 0,
   metric: 'unemployment_rate',
-  states: null,  // /api/states rows by FIPS
-  drawing: 0,    // counts redraws: a drawing that finds it changed was overtaken, and stops
+  states: null,       // /api/states rows by FIPS
+  drawing: 0,         // counts redraws: a drawing that finds it changed was overtaken, and stops
+  searchAgain: null,  // re-runs the occupation search (for another state)
 };
 
 // Throws when a newer redraw has started since `drawing`: answers can arrive out of order (the
@@ -202,23 +204,27 @@ async function drawMainMap(drawing) {
       onSelect: (s) => (stateRow(s.id) ? selectState(s.id) : null),
     });
     drawLegend($('legend'), scale, {caption: legendCaption(), format: legendFormat()});
-    $('map-note').textContent = simulated() ?
-        'Click a state for its counties, its occupations and its path over time.' :
-        'Click a state (or use “Go to a state”) for its counties and occupations. State ' +
-            'employment is estimated from industry-group margins.';
+    const territories = shapes.insets?.length ?
+        ' Puerto Rico, the U.S. Virgin Islands and Guam are drawn in boxes at the lower right, ' +
+            'each at its own scale.' :
+        '';
+    $('map-note').textContent =
+        (simulated() ?
+             'Click a state for its counties, its occupations and its path over time.' :
+             'Click a state (or use “Go to a state”) for its counties and occupations. State ' +
+                 'employment is estimated from industry-group margins.') +
+        territories;
     return;
   }
   const row = stateRow(app.state);
-  let map;
-  try {
-    map = await getJson('/api/map/counties', {state: app.state});
-  } catch (e) {
+  const map = await getJson('/api/map/counties', {state: app.state});
+  if (!map.shapes.length) {
     current(drawing);
     svg.replaceChildren();
+    hideTip();
     $('legend').replaceChildren();
     $('map-title').textContent = `${row.name}: no county map`;
-    $('map-note').textContent =
-        `The atlas has no county shapes for ${row.name}; its figures are in the table below.`;
+    $('map-note').textContent = map.note;
     return;
   }
   // Colors on the national scale in the index views, so the state keeps its map color.
@@ -255,10 +261,14 @@ async function drawMainMap(drawing) {
     circles,
   });
   drawLegend($('legend'), scale, {caption: legendCaption(), format: legendFormat()});
-  $('map-note').textContent = simulated() ?
-      `County figures are written every 12 months and at the end: showing month ${countyMonth()}.` :
-      `A county's shares (Iceberg, Surface) equal its state's: county employment is the state's ` +
-          `scaled by population, so counties differ in counts (workers, dollars), not in shares.`;
+  // A territory's map: its municipios or islands all show the territory's figures (map.note).
+  $('map-note').textContent = map.note ||
+      (simulated() ?
+           `County figures are written every 12 months and at the end: showing month ${
+               countyMonth()}.` :
+           `A county's shares (Iceberg, Surface) equal its state's: county employment is the ` +
+               `state's scaled by population, so counties differ in counts (workers, dollars), ` +
+               `not in shares.`);
 }
 
 // ---- the table under the map ----------------------------------------------------------------
@@ -378,7 +388,8 @@ async function drawSeries(drawing) {
                          color: ['#123d6e', '#e8590c'][i],
                          points: t.rows.map((r) => [r.month, metricValue(r, m.name)])
                        })),
-    format: (v) => formatValue(v, {kind: m.kind, precision: 1}),
+    format: (v, decimals = 1) => formatValue(v, {kind: m.kind, precision: decimals}),
+    integer: m.kind === 'count',
     marker: app.month,
   });
 }
@@ -393,6 +404,7 @@ function panelContext(drawing) {
     runB: app.view === 'compare' ? app.runB : null,
     month: app.month,
     metric: app.metric,
+    state: app.state,
     stateName: app.state ? stateRow(app.state).name : null,
     selectState,
     showOccupation,
@@ -483,9 +495,11 @@ async function redraw({map = true, table = true, panel = true} = {}) {
 }
 
 function selectState(fips) {
+  hideTip();
   app.state = fips || null;
   app.occupation = null;
   redraw();
+  app.searchAgain?.();  // the search looks in the state chosen
   if (fips) $('panel').focus({preventScroll: true});
 }
 
@@ -612,6 +626,14 @@ async function main() {
   $('options-line').textContent =
       `Index options: ${app.meta.options}. Capability: ${app.meta.provenance}.`;
   setupControls();
+  app.searchAgain = setupSearch({
+    form: $('search'),
+    input: $('search-input'),
+    results: $('search-results'),
+    status: $('search-status'),
+    scope: () => (app.state ? {fips: app.state, name: stateRow(app.state).name} : null),
+    onPick: showOccupation,
+  });
   readHash();
   await redraw();
   document.body.dataset.ready = 'true';

@@ -22,9 +22,12 @@ struct Args {
   std::string format = "table";
   std::filesystem::path out;
   std::filesystem::path db = "out/floe.db";
-  std::size_t top = 10;
+  std::size_t top = 10;  // --top; the summary's tables, or 50 rows with --by when not given
   bool compare = false;
 };
+
+// --top, to tell whether it was given.
+CLI::Option* top_option = nullptr;
 
 Breakdown parse_breakdown(const std::string& by) {
   if (by == "state") return Breakdown::kState;
@@ -86,7 +89,7 @@ std::string summary(const Dataset& ds, const IndexResult& r, const IndexArgs& a,
   std::reverse(bottom.rows.begin(), bottom.rows.end());
   out << '\n';
   write_text(out, bottom, std::min<std::size_t>(top, 5));
-  out << '\n';
+  out << "  " << exposure_band_note() << "\n\n";
   Table occ = narrow(index_table(ds, r, Breakdown::kOccupation),
                      {"soc_code", "title", "exposure", "employment", "exposed_wages"});
   // Most exposed with at least 100,000 workers: the occupations that matter for many people.
@@ -140,7 +143,12 @@ void run(const Args& a) {
     text = summary(ds, r, a.index, a.top);
   } else {
     const Breakdown b = a.by.empty() ? Breakdown::kNation : parse_breakdown(a.by);
-    text = render(index_table(ds, r, b), a.format, a.out.empty() ? a.top * 5 : 0);
+    // --top N keeps the top N rows in every format; without it a breakdown shows its first 50
+    // in the terminal and all of them in a file, CSV or JSON.
+    Table t = index_table(ds, r, b);
+    const bool top_given = top_option->count() > 0;
+    if (top_given && a.top > 0 && t.rows.size() > a.top) t.rows.resize(a.top);
+    text = render(t, a.format, top_given || !a.out.empty() ? 0 : 50);
   }
   if (a.out.empty()) {
     std::cout << text;
@@ -163,7 +171,10 @@ void add_index_command(CLI::App& app) {
       "nation, states, counties, occupations and industries (formula: docs/method.md).\n"
       "Without --by, prints the national index and surface index, the top and bottom states and "
       "the most exposed occupations and industries. Every run also writes all breakdowns to a "
-      "SQLite file (--db).");
+      "SQLite file (--db).\n"
+      "Columns: Iceberg, the share of wages in work AI can do; Surface, the same for the "
+      "visible computer and math occupations only (--surface); Gap = Iceberg - Surface. " +
+          std::string(exposure_band_note()));
   add_data_options(*c, args.data);
   add_index_options(*c, args.index);
   c->add_option("--by", args.by, "Breakdown to print: state, county, occupation, major, industry")
@@ -173,7 +184,10 @@ void add_index_command(CLI::App& app) {
       ->capture_default_str();
   c->add_option("--out", args.out, "Write the output to this file instead of the terminal");
   c->add_option("--db", args.db, "SQLite results file (all breakdowns)")->capture_default_str();
-  c->add_option("--top", args.top, "Rows per table in the terminal")->capture_default_str();
+  top_option = c->add_option("--top", args.top,
+                             "Print the top N rows of each table (0: all); default 10 in the "
+                             "summary, 50 with --by in the terminal, all with --out or --format "
+                             "csv|json");
   c->add_flag("--compare", args.compare,
               "Compare floe's occupation exposure with the published measures in the data (Felten "
               "AIOE, Microsoft AI applicability, Eloundou et al.; Felten AIGE for counties): "

@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "floe/error.h"
 #include "floe/population.h"
+#include "floe/table.h"
 #include "progress.h"
 
 namespace floe::cli {
@@ -71,15 +72,19 @@ void info(const std::filesystem::path& path) {
   for (std::size_t k = 0; k + 1 < p.cell_offsets.size(); ++k) {
     occupied += p.cell_offsets[k + 1] > p.cell_offsets[k];
   }
+  // Numbers as floe's tables write them: 1,518,234 and $98.8B, never an exponent.
+  const Column count{"", "", ColumnKind::kCount};
+  const Column dollars{"", "", ColumnKind::kDollars};
   fmt::print("{}\n", path.string());
   fmt::print("  agents        {:>14}  ({} bytes of hot state each, {:.2f} GB in memory)\n",
-             p.size(), Population::kHotBytesPerAgent,
+             format_value(double(p.size()), count), Population::kHotBytesPerAgent,
              p.size() * Population::kHotBytesPerAgent / 1e9);
-  fmt::print("  employed      {:>14}\n", employed);
-  fmt::print("  wage bill     {:>14.4g}  dollars a year (mean {:.0f})\n", wages,
-             p.size() ? wages / p.size() : 0.0);
-  fmt::print("  cells         {:>14}  occupied of {} counties x {} occupations\n", occupied,
-             p.counties, p.occupations);
+  fmt::print("  employed      {:>14}\n", format_value(double(employed), count));
+  fmt::print("  wage bill     {:>14}  a year (mean {})\n", format_value(wages, dollars),
+             format_value(p.size() ? wages / p.size() : 0.0, dollars));
+  fmt::print("  cells         {:>14}  occupied of {} counties x {} occupations\n",
+             format_value(double(occupied), count), format_value(double(p.counties), count),
+             format_value(double(p.occupations), count));
   fmt::print("  made          {}  seed {}, scale {:g}, from {}\n", header.created, header.seed,
              header.scale, header.data_dir);
   fmt::print("  file          {:.1f} MB; {} columns, every chunk's checksum verified ({:.2f} s)\n",

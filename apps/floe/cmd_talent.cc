@@ -37,6 +37,18 @@ std::filesystem::path data_dir(const DataOptions& o) {
   return o.data_dir.empty() ? default_data_dir() : o.data_dir;
 }
 
+// The columns of `t` named, in that order: the terminal's view of a wide table.
+Table narrow(const Table& t, const std::vector<std::string>& names) {
+  Table out{t.title, {}, {}, t.notes};
+  for (const auto& n : names) out.columns.push_back(t.columns[t.column(n)]);
+  for (const auto& row : t.rows) {
+    std::vector<Value> values;
+    for (const auto& n : names) values.push_back(row[t.column(n)]);
+    out.rows.push_back(std::move(values));
+  }
+  return out;
+}
+
 void print_table(const Table& t, const std::string& format) {
   if (format == "csv") {
     write_csv(std::cout, t);
@@ -47,6 +59,15 @@ void print_table(const Table& t, const std::string& format) {
     write_text(std::cout, t);
     std::cout << "\n";
   }
+}
+
+// The targets before and after fitting: in the terminal what each asks for and the fit; in CSV
+// and JSON every column.
+void print_fit(const Table& fit, const std::string& format) {
+  if (format != "table") return print_table(fit, format);
+  print_table(narrow(fit, {"target", "goal", "before", "before_within", "after", "after_within",
+                           "description"}),
+              format);
 }
 
 std::string summary(const TalentCalibration& c) {
@@ -96,7 +117,7 @@ void calibrate(const CalibrateArgs& a) {
                "numbers and finite differences {:.2e}\n",
                gradient_check(d, c.start));
   }
-  print_table(talent_fit_table(c), a.format);
+  print_fit(talent_fit_table(c), a.format);
   print_table(talent_parameter_table(c), a.format);
   if (!a.out.empty()) {
     write_talent_parameters(a.out, c.fitted,
@@ -149,7 +170,7 @@ void report(const ReportArgs& a) {
   in.date = today();
   const std::string html = talent_report_html(in);
   write_file_atomically(a.out, html);
-  print_table(talent_fit_table(c), a.format);
+  print_fit(talent_fit_table(c), a.format);
   fmt::print(stderr, "Talent report in {} ({} kB). Open it in any browser; it needs no network.\n",
              a.out.string(), (html.size() + 512) / 1024);
 }

@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "floe/error.h"
+#include "suggest.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -14,6 +15,7 @@ int main(int argc, char** argv) {
       "`floe simulate --scale 0.01` (ten years of the workforce, month by month), `floe talent\n"
       "calibrate` (the war for AI talent) or `floe serve` (the dashboard). Every command takes\n"
       "--help; the README walks from zero to a result."};
+  app.name("floe");
   app.require_subcommand(1);
   app.set_version_flag("--version", "floe 0.1.0");
   floe::cli::add_index_command(app);
@@ -28,7 +30,12 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // A mistyped command or option: say what was probably meant (CLI11 does not).
+    const std::string hint =
+        e.get_exit_code() == 0 ? "" : floe::cli::suggestion(app, {argv + 1, argv + argc});
+    if (hint.empty()) return app.exit(e);
+    fmt::print(stderr, "floe: {}\nRun with --help for more information.\n", hint);
+    return e.get_exit_code();
   } catch (const floe::Error& e) {
     fmt::print(stderr, "floe: error: {}\n", e.what());
     return 1;

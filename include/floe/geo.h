@@ -9,6 +9,7 @@
 // Immutable after build; safe to share between threads.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -53,7 +54,8 @@ struct Geography {
   std::optional<StateId> find_state(std::string_view name_fips_or_usps) const;
   std::optional<CountyId> find_county(std::string_view fips) const;
   // The 2023 counties a 2017 us-atlas county id stands for: itself if it still exists; the
-  // counties that replaced it otherwise (empty when unknown).
+  // counties that replaced it otherwise; a territory's one territory-wide county-equivalent for
+  // any of its shapes (a Puerto Rico municipio stands for "72000"); empty when unknown.
   std::vector<CountyId> census_counties_for_atlas(std::string_view atlas_fips) const;
 
   const State& operator[](StateId id) const { return states[id.index()]; }
@@ -68,13 +70,26 @@ struct MapShape {
   std::string svg_path;  // "M x,y L ... Z" for every ring
 };
 
+// A territory that the Albers USA projection leaves out (Puerto Rico, the U.S. Virgin Islands,
+// Guam), drawn in a box of its own east of Florida, at its own scale (docs/method.md §6).
+struct MapInset {
+  std::string id;                  // state FIPS: "72"
+  std::string name;                // as the atlas names it
+  std::array<double, 4> box;       // x0, y0, x1, y1 in the map's units
+  MapShape state;                  // the outline, inside the box
+  std::vector<MapShape> counties;  // its county-equivalents in the atlas (78 municipios for "72")
+};
+
 struct Atlas {
   std::vector<MapShape> states;
   std::vector<MapShape> counties;
+  std::vector<MapInset> insets;  // with `territories` when the data has us-atlas/counties-10m.json
   double width = 975, height = 610;
 };
 
-// Reads us-atlas/states-albers-10m.json and us-atlas/counties-albers-10m.json under `data_dir`.
-Atlas load_atlas(const std::filesystem::path& data_dir);
+// Reads us-atlas/states-albers-10m.json and us-atlas/counties-albers-10m.json under `data_dir`;
+// with `territories`, also the territories' insets from us-atlas/counties-10m.json when the
+// directory has it (half as much again to read: maps that do not draw them skip it).
+Atlas load_atlas(const std::filesystem::path& data_dir, bool territories = false);
 
 }  // namespace floe

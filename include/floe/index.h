@@ -98,4 +98,8 @@ enum class Breakdown : std::uint8_t { kNation, kState, kCounty, kOccupation, kMa
 Table index_table(const Dataset& dataset, const IndexResult& result, Breakdown by);
 const char* to_string(Breakdown by);  // "nation", "state", ...
 
+// What the Low and High columns of the state tables mean, in words: the one text that the tables'
+// notes, `floe index --help` and the report use.
+const char* exposure_band_note();
+
 }  // namespace floe

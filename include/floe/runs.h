@@ -103,6 +103,7 @@ struct TalentTargetResult {
   bool expected_within = false;
   double agents = 0;  // this run's agents at US scale; NaN where the run ends before the target
   bool agents_within = false;
+  std::string kind;  // as data/talent/targets.csv names it; "" in files from before floe wrote it
 };
 
 struct RunTalent {

@@ -17,6 +17,9 @@ enum class ColumnKind : std::uint8_t {
   kShare,    // a fraction 0..1: 12.3% in text; the fraction in CSV/JSON
   kNumber,   // a plain number (precision digits in text)
   kFlag,     // yes / no
+  // A statistic of any size (168 a month, a share of 0.143, a ratio of 19.6): three significant
+  // digits in text, whole and grouped from 100 up (1,234); raw in CSV/JSON.
+  kStatistic,
 };
 
 struct Column {
@@ -37,14 +40,21 @@ struct Table {
   std::size_t column(const std::string& name) const;  // throws std::out_of_range
 };
 
-// Formats one value for people: "12.3%", "$1.23B", "12,345", "yes".
+// Formats one value for people: "12.3%", "$1.23B", "12,345", "yes"; negatives with the minus
+// sign U+2212 before any dollar sign ("−$33.7M").
 std::string format_value(const Value& value, const Column& column);
+
+// A number for other programs (CSV, JSON): rounded to 12 significant digits, so that the noise of
+// summing doubles goes ("677780", not "677779.9999999985"), but never inside its whole part
+// (1377620126492 stays); never an exponent, no trailing zeros. "" for NaN.
+std::string plain_number(double value);
 
 // Aligned text; at most max_rows rows (0: all), then the notes.
 void write_text(std::ostream& out, const Table& table, std::size_t max_rows = 0);
-// RFC 4180 CSV with a header row; numbers at full precision.
+// RFC 4180 CSV with a header row; numbers as plain_number writes them.
 void write_csv(std::ostream& out, const Table& table);
-// {"title": ..., "columns": [...], "rows": [{name: value, ...}], "notes": [...]}
+// {"title": ..., "columns": [...], "rows": [{name: value, ...}], "notes": [...]}; numbers as
+// plain_number writes them, whole numbers as integers.
 void write_json(std::ostream& out, const Table& table);
 
 }  // namespace floe

@@ -12,6 +12,7 @@
 #include <array>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "floe/table.h"
@@ -81,6 +82,20 @@ struct TalentData {
   std::array<TalentSegmentData, kSegments> segments;
   std::vector<TalentTarget> targets;
 };
+
+// A target's kind as targets.csv names it: "value", "each_below", "each_above", "ratio",
+// "ratio_at_least".
+const char* to_string(TalentTarget::Kind kind);
+
+// What a target asks for, as people read it (docs/talent.md §4), from its kind as targets.csv
+// names it: "168 ± 50", "≤ 0 every month", "20× (within a factor of 1.5)", "≥ 100×"; numbers to
+// three significant digits. An unknown kind (a run file from before floe wrote them) reads as a
+// value target.
+std::string target_goal(std::string_view kind, double observed, double tolerance);
+
+// Why a small run's agents can miss targets the fitted model meets: one note for every table
+// that shows "this run's agents" against the targets, for a run at `scale` (0.01: 1%).
+std::string talent_scale_note(double scale);
 
 // Reads data/talent/*.csv and sizes the segments from the OEWS national files 2021-2024 and BLS
 // Employment Projections under `data_dir`, for months through `last_month` (an index).

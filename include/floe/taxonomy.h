@@ -77,6 +77,10 @@ struct IndustryGroup {
   std::string name;  // "FINANCE_AND_INSURANCE"
 };
 
+// The industry's name for people ("Finance and insurance"): every display of an industry goes
+// through this one function.
+std::string industry_title(const IndustryGroup& group);
+
 // A share of an occupation's employment attributed to an industry group.
 struct GroupShare {
   IndustryGroupId group;

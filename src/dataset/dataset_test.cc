@@ -74,6 +74,13 @@ TEST(TinyDataset, BuildsStatesAndCountiesWithBoundaryChanges) {
   EXPECT_EQ(g[valdez[1]].fips, "02066");
   EXPECT_EQ(g.census_counties_for_atlas("01001").size(), 1u);
   EXPECT_TRUE(g.census_counties_for_atlas("99999").empty());
+  // A municipio (Adjuntas) and an island (St. Croix) stand for their territory as a whole.
+  const auto adjuntas = g.census_counties_for_atlas("72001");
+  ASSERT_EQ(adjuntas.size(), 1u);
+  EXPECT_EQ(g[adjuntas[0]].fips, "72000");
+  const auto st_croix = g.census_counties_for_atlas("78010");
+  ASSERT_EQ(st_croix.size(), 1u);
+  EXPECT_EQ(g[st_croix[0]].fips, "78000");
 }
 
 TEST(TinyDataset, JoinsCapabilityLabelsAndUsage) {

@@ -38,6 +38,8 @@ inline const std::string kMicrosoft =
 inline const std::string kProjections = "bls-ep/occupation__Table_1_10.csv";
 inline const std::string kStatesMap = "us-atlas/states-albers-10m.json";
 inline const std::string kCountiesMap = "us-atlas/counties-albers-10m.json";
+// Unprojected (longitude, latitude): the territories' shapes, which the Albers USA files lack.
+inline const std::string kTerritoriesMap = "us-atlas/counties-10m.json";
 
 // national_May2021_dl.csv for 2021 (BLS's name that year), national_M<year>_dl.csv after.
 std::string oews_national(int year);

@@ -28,6 +28,13 @@ std::vector<CountyId> Geography::census_counties_for_atlas(std::string_view atla
   //  - Connecticut replaced its 8 counties (09001-09015) by 9 planning regions (09110-09190) in
   //    2022. Their borders differ, so each old county stands for the whole state's regions.
   //  - Alaska split Valdez-Cordova (02261) into Chugach (02063) and Copper River (02066) in 2019.
+  //  - Puerto Rico, Guam and the U.S. Virgin Islands have no county figures in the data, only
+  //    one territory-wide county-equivalent ("72000"): each of their map shapes (Puerto Rico's
+  //    78 municipios, the Virgin Islands' three islands) stands for it.
+  if (atlas_fips.size() == 5) {
+    const auto whole = find_county(std::string(atlas_fips.substr(0, 2)) + "000");
+    if (whole && counties[whole->index()].territory_wide) return {*whole};
+  }
   std::vector<std::string_view> replaced_by;
   if (atlas_fips.size() == 5 && atlas_fips.substr(0, 2) == "09") {
     replaced_by = {"09110", "09120", "09130", "09140", "09150", "09160", "09170", "09180", "09190"};

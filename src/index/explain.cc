@@ -52,7 +52,7 @@ const char* task_type(TaskType type) {
     case TaskType::kSupplemental:
       return "Supplemental";
     case TaskType::kUnrated:
-      return "n/a";
+      return "not rated";
   }
   return "?";
 }
@@ -236,6 +236,14 @@ Table tasks_table(const Dataset& ds, OccupationId o, const IndexOptions& options
   tasks.notes.push_back(
       "Labels (Eloundou et al. 2023): E1 = an LLM alone could halve the time the task takes; "
       "E2 = only with software built on an LLM; E0 = neither.");
+  const bool unrated = std::any_of(order.begin(), order.end(),
+                                   [&](TaskId id) { return t[id].type == TaskType::kUnrated; });
+  if (unrated) {
+    tasks.notes.push_back(
+        "Type 'not rated': O*NET has not yet rated these tasks core or supplemental (its task "
+        "lists revised since 2019, e.g. Software Developers'); each weighs 1, as a supplemental "
+        "task does (docs/method.md §7).");
+  }
   if (imputed) {
     tasks.notes.push_back(
         "Imputed: O*NET publishes no tasks for this 'All Other' occupation; floe gives it the "

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -134,6 +135,25 @@ TEST(ExplainTiny, Formats) {
   EXPECT_EQ(doc["profile"]["rows"][0]["soc_code"], "43-3031");
   EXPECT_EQ(doc["tasks"]["rows"].size(), 2u);
   EXPECT_EQ(doc["moves"]["rows"][0]["soc_code"], "47-2061");
+}
+
+// Laborers' task 105 has no O*NET rating ("n/a" in Task Statements.txt): "not rated", and a
+// note says how it is weighed; clerks' tasks are all core, so no such note.
+TEST(ExplainTiny, UnratedTasksAreNamedAndExplained) {
+  const Explanation laborers =
+      explain_occupation(tiny(), find_occupation_query(tiny(), "47-2061"), {});
+  ASSERT_EQ(laborers.tasks.rows.size(), 1u);
+  EXPECT_EQ(get<std::string>(laborers.tasks, "type"), "not rated");
+  const auto mentions = [](const Table& t) {
+    return std::any_of(t.notes.begin(), t.notes.end(), [](const std::string& n) {
+      return n.find("'not rated'") != std::string::npos;
+    });
+  };
+  EXPECT_TRUE(mentions(laborers.tasks));
+  const Explanation clerks =
+      explain_occupation(tiny(), find_occupation_query(tiny(), "43-3031"), {});
+  EXPECT_EQ(get<std::string>(clerks.tasks, "type"), "Core");
+  EXPECT_FALSE(mentions(clerks.tasks));
 }
 
 }  // namespace

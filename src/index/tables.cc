@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 #include "floe/index.h"
 
@@ -36,6 +37,18 @@ void sort_by_iceberg(Table& t) {
   });
 }
 
+// An occupation's national workers and mean wage: OEWS's published figures, the ones floe explain
+// and the dashboard's occupation page show, so that one occupation has one number everywhere;
+// the sums over its state cells where OEWS releases none.
+std::pair<double, double> national_figures(const Dataset& ds, const IndexFigures& f,
+                                           OccupationId o) {
+  const NationalOccupation& n = ds.labor.national[o.index()];
+  const double cells_emp = f.employment + f.uncovered_employment;
+  const double cells_wage = f.employment > 0 ? f.wage_bill / f.employment : std::nan("");
+  return {n.employment_released ? n.employment : cells_emp,
+          n.mean.source == WageSource::kMissing ? cells_wage : n.mean.annual};
+}
+
 const char* task_source(TaskSource s) {
   switch (s) {
     case TaskSource::kOnet:
@@ -49,6 +62,13 @@ const char* task_source(TaskSource s) {
 }
 
 }  // namespace
+
+const char* exposure_band_note() {
+  return "Low/High: the lowest and highest Iceberg index over whose task labels count (human, "
+         "GPT-4 or their mean) and how much a task AI can do only with extra tools (E2) counts "
+         "(0, 0.5 or 1): how much the index depends on those choices (docs/method.md §8). The "
+         "same as the index for layers other than 'technical'.";
+}
 
 const char* to_string(Breakdown by) {
   switch (by) {
@@ -109,7 +129,8 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
       }
       t.notes.push_back(
           "Gap = iceberg - surface. HHI: concentration of exposed wages across "
-          "industry groups (0-1). Low/High: range over labelers and E2 weights.");
+          "industry groups (0-1).");
+      t.notes.push_back(exposure_band_note());
       break;
     }
     case Breakdown::kCounty: {
@@ -147,10 +168,9 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
                    {"tasks", "Tasks", ColumnKind::kText}};
       for (std::size_t o = 0; o < tx.occupations.size(); ++o) {
         const IndexFigures& f = r.occupations[o];
-        const double emp = f.employment + f.uncovered_employment;
+        const auto [emp, wage] = national_figures(ds, f, OccupationId(o));
         t.rows.push_back({tx.occupations[o].soc_code, tx.occupations[o].title, r.exposure[o], emp,
-                          f.employment > 0 ? f.wage_bill / f.employment : std::nan(""), f.wage_bill,
-                          f.exposed_wages, f.exposed_workers,
+                          wage, f.wage_bill, f.exposed_wages, f.exposed_workers,
                           std::isnan(r.exposure[o]) ? 0.0 : r.exposure[o],
                           static_cast<bool>(r.surface_occupation[o]),
                           std::string(task_source(tx.occupations[o].task_source))});
@@ -159,6 +179,10 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
           "Exposure = share of the occupation's task weight AI can perform "
           "(docs/method.md §7). Tasks 'imputed': an 'All Other' occupation given its "
           "SOC group's tasks.");
+      t.notes.push_back(
+          "Workers and mean wage: the OEWS national estimates as published (as floe explain "
+          "shows them); wage bill and exposed figures: sums over the state cells, which carry "
+          "state wages (docs/method.md §5).");
       break;
     }
     case Breakdown::kMajor: {
@@ -179,7 +203,7 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
       t.columns.insert(t.columns.end(), figures.begin(), figures.end());
       for (std::size_t i = 0; i < tx.industry_groups.size(); ++i) {
         if (r.industries[i].employment <= 0) continue;
-        std::vector<Value> row{tx.industry_groups[i].name};
+        std::vector<Value> row{industry_title(tx.industry_groups[i])};
         add_figures(row, r.industries[i]);
         t.rows.push_back(row);
       }

@@ -65,7 +65,7 @@ TEST_F(SimulationReportTest, OneRunHeadline) {
   EXPECT_THAT(h, HasSubstr("<div class=\"value\">7.5%</div><div class=\"label\">unemployment at "
                            "month 2</div><div class=\"detail\">5.0% at month 0</div>"));
   // 3,700 / 3,800 - 1 = -2.6%.
-  EXPECT_THAT(h, HasSubstr("<div class=\"value\">-2.6%</div>"));
+  EXPECT_THAT(h, HasSubstr("<div class=\"value\">\u22122.6%</div>"));
   EXPECT_THAT(h, HasSubstr("<div class=\"value\">40</div><div class=\"label\">workers displaced "
                            "by AI</div><div class=\"detail\">30 directly, 10 more through local "
                            "cascades, months 0 to 2</div>"));
@@ -97,12 +97,12 @@ TEST_F(SimulationReportTest, OneRunMaps) {
   EXPECT_THAT(h, HasSubstr("<path class=\"state\" data-fips=\"01\" fill=\"#123d6e\""));
   EXPECT_THAT(h, HasSubstr("<path class=\"state\" data-fips=\"02\" fill=\"#dcecf5\""));
   EXPECT_THAT(h, HasSubstr("<title>Alabama: unemployment 8.0% (5.0% at month 0); 1,840 employed "
-                           "(-3.2% since month 0)</title>"));
+                           "(\u22123.2% since month 0)</title>"));
   EXPECT_THAT(h, HasSubstr(">7.0%</text>"));
   EXPECT_THAT(h, HasSubstr(">8.0%</text>"));
   // Employment since month 0: Alabama 1,840 / 1,900 - 1 = -3.2%, Alaska 1,860 / 1,900 - 1.
   EXPECT_THAT(h, HasSubstr("<title>Alaska: 1,860 employed at month 2, 1,900 at month 0 "
-                           "(-2.1%)</title>"));
+                           "(\u22122.1%)</title>"));
   // Counties at month 2: Autauga 30 of 330; Valdez-Cordova's successors are not in the run.
   EXPECT_THAT(h, HasSubstr("<title>Autauga County, AL: unemployment 9.1%; 300 employed</title>"));
   EXPECT_THAT(h, HasSubstr("<title>Valdez-Cordova: no data</title>"));
@@ -113,11 +113,12 @@ TEST_F(SimulationReportTest, OneRunTableAndScenario) {
   const std::string& h = *one_;
   EXPECT_THAT(h, HasSubstr("<table id=\"states-table\">"));
   // Alabama first (8%), 3 points above month 0, 22 displaced directly.
-  EXPECT_THAT(h, ::testing::ContainsRegex(
-                     "<td><span class=\"swatch\" style=\"background:#123d6e\"></span>Alabama</td>"
-                     "<td class=\"num\">8.0%</td><td class=\"num\">3.00</td><td class=\"num\">1,840"
-                     "</td><td class=\"num\">-3.2%</td><td class=\"num\">22</td><td class=\"num\">7"
-                     "</td>"));
+  EXPECT_THAT(
+      h, ::testing::ContainsRegex(
+             "<td><span class=\"swatch\" style=\"background:#123d6e\"></span>Alabama</td>"
+             "<td class=\"num\">8.0%</td><td class=\"num\">3.00</td><td class=\"num\">1,840"
+             "</td><td class=\"num\">\u22123.2%</td><td class=\"num\">22</td><td class=\"num\">7"
+             "</td>"));
   EXPECT_THAT(h, HasSubstr("<pre class=\"scenario\"># Baseline\nname = &quot;baseline&quot;"));
   EXPECT_THAT(h, HasSubstr("<th>Months</th><td>0 to 2</td>"));
 }
@@ -129,7 +130,7 @@ TEST_F(SimulationReportTest, ComparisonHeadlineAndCharts) {
       h, HasSubstr("<div class=\"value\">+2.65</div><div class=\"label\">points of "
                    "unemployment, B\u00a0−\u00a0A at month 2</div><div class=\"detail\">baseline "
                    "7.50%, fast-adoption 10.15%</div>"));
-  EXPECT_THAT(h, HasSubstr("<div class=\"value\">-106</div>"));
+  EXPECT_THAT(h, HasSubstr("<div class=\"value\">\u2212106</div>"));
   EXPECT_THAT(h, HasSubstr("<div class=\"value\">+81</div>"));  // 121 - 40
   EXPECT_EQ(count(h, "data-series=\"2\""), 5u);
   EXPECT_EQ(count(h, "data-series=\"4\""), 1u);  // adoption and exposure of each run
@@ -157,7 +158,7 @@ TEST_F(SimulationReportTest, ComparisonMapsShowBMinusA) {
                            "fast-adoption (+12.1 points)</title>"));
   // Employment, B relative to A: Alabama 1,760 / 1,840 - 1 = -4.3%.
   EXPECT_THAT(h, HasSubstr("<title>Alabama: 1,840 employed in baseline, 1,760 in fast-adoption "
-                           "(-4.3%)</title>"));
+                           "(\u22124.3%)</title>"));
 }
 
 TEST_F(SimulationReportTest, ComparisonTablesAndScenarios) {
@@ -196,11 +197,11 @@ TEST(SimulationReportTalent, OneRunNetFlowHeadcountAndTargets) {
   EXPECT_THAT(h, HasSubstr("simulated as agents (50.0% of the US) from January 2011 to 2011-04"));
   EXPECT_EQ(count(h, "<svg class=\"chart\""), 8u);  // the nation's 6 and 2 of talent
   // Net flow into big tech, US: agents 4, 2, -3, -5 and expected 3.5, 2.5, -1.5, -4, times 2.
-  EXPECT_THAT(h, HasSubstr("<title>agents: 8 in 2011-01, -10 in 2011-04</title>"));
-  EXPECT_THAT(h, HasSubstr("<title>expected: 7 in 2011-01, -8 in 2011-04</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>agents: 8 in 2011-01, \u221210 in 2011-04</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>expected: 7 in 2011-01, \u22128 in 2011-04</title>"));
   // Since the run started (2011-03): agents -6, then -6 - 10 = -16; expected -3, -3 - 8 = -11.
-  EXPECT_THAT(h, HasSubstr("<title>agents: -6 in 2011-03, -16 in 2011-04</title>"));
-  EXPECT_THAT(h, HasSubstr("<title>expected: -3 in 2011-03, -11 in 2011-04</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>agents: \u22126 in 2011-03, \u221216 in 2011-04</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>expected: \u22123 in 2011-03, \u221211 in 2011-04</title>"));
   // The run starts in 2011-03, month 2 of an axis of 2011 to 2012: 58 + 398 x 2 / 12 = 124.3,
   // from below the one-row legend (53) to the bottom; ChatGPT's launch is off the axis.
   EXPECT_THAT(h, HasSubstr("<line x1=\"124.3\" y1=\"53.0\" x2=\"124.3\" y2=\"230.0\""));
@@ -214,11 +215,11 @@ TEST(SimulationReportTalent, OneRunNetFlowHeadcountAndTargets) {
                            "class=\"num\">4</td></tr>"));
   EXPECT_THAT(h, HasSubstr("<td class=\"num\">3</td><td>academia</td>"));
   // Targets: agents empty where the run ends before the target.
-  EXPECT_THAT(h, HasSubstr("<td class=\"num\">168.0000</td><td class=\"num\">50.0000</td><td "
-                           "class=\"num\">171.0000</td><td class=\"num\">yes</td><td "
-                           "class=\"num\">140.0000</td><td class=\"num\">yes</td></tr>"));
-  EXPECT_THAT(h, HasSubstr("<td class=\"num\">0.7095</td><td class=\"num\">yes</td><td "
-                           "class=\"num\"></td><td class=\"num\"></td></tr>"));
+  // What each target asks for in words; statistics to three significant digits.
+  EXPECT_THAT(h, HasSubstr("<td>168 ± 50</td><td class=\"num\">171</td><td class=\"num\">yes</td>"
+                           "<td class=\"num\">140</td><td class=\"num\">yes</td></tr>"));
+  EXPECT_THAT(h, HasSubstr("<td>0.71 ± 0.05</td><td class=\"num\">0.71</td><td class=\"num\">yes"
+                           "</td><td class=\"num\"></td><td class=\"num\"></td></tr>"));
   EXPECT_THAT(h, Not(HasSubstr("talent-headcount-table-b")));
 }
 
@@ -227,11 +228,12 @@ TEST(SimulationReportTalent, ComparedRunsOnOneChart) {
   EXPECT_EQ(count(h, "data-series=\"4\""), 3u);  // adoption, and the two talent charts
   // B (fast): agents 4, 2, -6, -9 and expected 3.5, 2.5, -3, -6, times 2; since the run
   // started: agents -12, -30; expected -6, -18.
-  EXPECT_THAT(h, HasSubstr("<title>agents, fast-adoption: 8 in 2011-01, -18 in 2011-04</title>"));
-  EXPECT_THAT(h, HasSubstr("<title>agents, baseline: 8 in 2011-01, -10 in 2011-04</title>"));
-  EXPECT_THAT(h, HasSubstr("<title>agents, fast-adoption: -12 in 2011-03, -30 in 2011-04"
+  EXPECT_THAT(h,
+              HasSubstr("<title>agents, fast-adoption: 8 in 2011-01, \u221218 in 2011-04</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>agents, baseline: 8 in 2011-01, \u221210 in 2011-04</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>agents, fast-adoption: \u221212 in 2011-03, \u221230 in 2011-04"
                            "</title>"));
-  EXPECT_THAT(h, HasSubstr("<title>expected, fast-adoption: -6 in 2011-03, -18 in 2011-04"
+  EXPECT_THAT(h, HasSubstr("<title>expected, fast-adoption: \u22126 in 2011-03, \u221218 in 2011-04"
                            "</title>"));
   EXPECT_THAT(h, HasSubstr("<table id=\"talent-headcount-table-b\">"));
   EXPECT_THAT(h, HasSubstr("<caption>AI-skilled workers by employer class, 2011-04 "
@@ -241,7 +243,7 @@ TEST(SimulationReportTalent, ComparedRunsOnOneChart) {
 TEST(SimulationReportTalent, OnlyOneOfTheComparedRunsHasTalentTables) {
   const std::string h = talent_report(true, true, false);
   EXPECT_THAT(h, HasSubstr("fast-adoption has no AI-talent tables"));
-  EXPECT_THAT(h, HasSubstr("<title>agents, baseline: 8 in 2011-01, -10 in 2011-04</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>agents, baseline: 8 in 2011-01, \u221210 in 2011-04</title>"));
   EXPECT_THAT(h, Not(HasSubstr("agents, fast-adoption")));
   const std::string none = talent_report(false, true, false);
   EXPECT_THAT(none, Not(HasSubstr("<section id=\"talent\">")));

@@ -104,8 +104,8 @@ std::string tables(const TalentRunView& r, const std::string& suffix) {
                      .columns = {"employer", "researchers", "ml_engineers", "ai_engineers",
                                  "headcount", "us_headcount", "share", "net_flow"}}) +
          html_table(targets, {.id = "talent-targets-table" + suffix,
-                              .columns = {"description", "observed", "tolerance", "expected",
-                                          "expected_within", "agents", "agents_within"}});
+                              .columns = {"description", "goal", "expected", "expected_within",
+                                          "agents", "agents_within"}});
 }
 
 }  // namespace

@@ -15,28 +15,11 @@ namespace {
 constexpr double kManyWorkers = 100000;
 constexpr std::size_t kOccupationRows = 25;
 
-// "FINANCE_AND_INSURANCE" -> "Finance and insurance".
-std::string industry_name(const std::string& code) {
-  std::string s = code;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    s[i] = s[i] == '_' ? ' '
-                       : static_cast<char>(i == 0 ? std::toupper(static_cast<unsigned char>(s[i]))
-                                                  : std::tolower(static_cast<unsigned char>(s[i])));
-  }
-  return s;
-}
-
 std::string states_table(const Dataset& ds, const IndexResult& r, const ColorScale& scale) {
   Table t = index_table(ds, r, Breakdown::kState);
   t.title = "States, most exposed first";
-  t.columns[t.column("band_low")].label = "Lowest";
-  t.columns[t.column("band_high")].label = "Highest";
   // The page says once that state figures are estimated; these notes explain the columns shown.
-  t.notes = {
-      "Gap: Iceberg minus Surface. Lowest and Highest: the range of the Iceberg index over "
-      "whose task labels are used (human, GPT-4 or their mean) and how much a task AI can "
-      "do only with extra tools (E2) counts (0, 0.5 or 1); the same as the index for "
-      "layers other than 'technical'."};
+  t.notes = {"Gap: Iceberg minus Surface.", exposure_band_note()};
   const std::size_t iceberg = t.column("iceberg");
   return html_table(t, {.id = "states-table",
                         .columns = {"name", "iceberg", "surface", "gap", "band_low", "band_high",
@@ -80,8 +63,6 @@ std::string major_groups_table(const Dataset& ds, const IndexResult& r) {
 std::string industries_table(const Dataset& ds, const IndexResult& r) {
   Table t = index_table(ds, r, Breakdown::kIndustry);
   t.title = "Industry groups, most exposed first";
-  const std::size_t name = t.column("industry");
-  for (auto& row : t.rows) row[name] = industry_name(std::get<std::string>(row[name]));
   t.notes = {
       "The 23 industry groups of the state data; an occupation's workers are split across "
       "the groups it is employed in (docs/method.md §5)."};

@@ -54,8 +54,8 @@ std::string talent_tables_section(const TalentView& v) {
   std::string h = "<section id=\"tables\">\n<h2>The facts the model is fitted to</h2>\n";
   h += html_table(talent_fit_table(v.calibration),
                   {.id = "targets-table",
-                   .columns = {"description", "observed", "tolerance", "before", "before_within",
-                               "after", "after_within", "source"}});
+                   .columns = {"description", "goal", "before", "before_within", "after",
+                               "after_within", "source"}});
   h += "<h2>Parameters</h2>\n";
   h += html_table(talent_parameter_table(v.calibration),
                   {.id = "parameters-table",

@@ -256,7 +256,7 @@ TEST_F(TalentReportPage, LeversAgainstTheBaseline) {
   EXPECT_THAT(h, HasSubstr("<caption>The levers, from January 2025</caption>"));
   EXPECT_THAT(h, HasSubstr("<tr><th>talent.non_compete</th><td>30%</td>"));
   EXPECT_THAT(h, HasSubstr("<tr><th>talent.immigration</th><td>+20%</td>"));
-  EXPECT_THAT(h, HasSubstr("<tr><th>talent.big_tech_pay</th><td>-10%</td>"));
+  EXPECT_THAT(h, HasSubstr("<tr><th>talent.big_tech_pay</th><td>\u221210%</td>"));
   EXPECT_THAT(h, HasSubstr("<tr><th>talent.funding_drought</th><td>50%</td>"));
   EXPECT_THAT(h, HasSubstr("<caption>Mean a month, January 2025 to December 2026</caption>"));
   EXPECT_THAT(h, HasSubstr(">levers</text>"));  // the marker on the net-flow chart

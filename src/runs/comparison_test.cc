@@ -194,7 +194,7 @@ TEST_F(RunComparisonTest, WrittenAsTextCsvAndJson) {
   EXPECT_THAT(text.str(), ContainsRegex("capability.midpoint_months +60 \\(default\\) +36\n"));
   EXPECT_THAT(text.str(), HasSubstr("National: Unemployment rate"));
   EXPECT_THAT(text.str(), HasSubstr("States at month 2, largest difference in unemployment"));
-  EXPECT_THAT(text.str(), ContainsRegex("Alabama +8.0% +12.0% +4.00 +-4.3% +29 +105\n"));
+  EXPECT_THAT(text.str(), ContainsRegex("Alabama +8.0% +12.0% +4.00 +\u22124.3% +29 +105\n"));
 
   write_run_comparison(csv, c, "csv");
   EXPECT_THAT(csv.str(), HasSubstr("# national_employed\nmonth,a,b,difference,relative\n"

@@ -15,12 +15,17 @@
 namespace floe {
 namespace {
 
-// Throws unless `table` exists with every column in `wanted`.
-void require_columns(sqlite3* db, const std::string& file, const std::string& table,
-                     const std::vector<std::string>& wanted) {
+std::set<std::string> columns_of(sqlite3* db, const std::string& file, const std::string& table) {
   store::Statement q(db, file, fmt::format("PRAGMA table_info({})", table));
   std::set<std::string> columns;
   while (q.step()) columns.insert(q.text(1));
+  return columns;
+}
+
+// Throws unless `table` exists with every column in `wanted`.
+void require_columns(sqlite3* db, const std::string& file, const std::string& table,
+                     const std::vector<std::string>& wanted) {
+  const std::set<std::string> columns = columns_of(db, file, table);
   if (columns.empty()) {
     throw Error(fmt::format("{}: the talent segment has no {} table", file, table));
   }
@@ -121,9 +126,13 @@ std::vector<TalentTargetResult> read_targets(sqlite3* db, const std::string& fil
   require_columns(db, file, "talent_targets",
                   {"target", "description", "observed", "tolerance", "expected", "expected_within",
                    "agents", "agents_within", "source"});
+  // The targets' kinds: written since floe said what each target asks for; '' before.
+  const bool kinds = columns_of(db, file, "talent_targets").contains("kind");
   store::Statement q(db, file,
-                     "SELECT target, description, source, observed, tolerance, expected, "
-                     "expected_within, agents, agents_within FROM talent_targets ORDER BY rowid");
+                    fmt::format("SELECT target, description, source, observed, tolerance, "
+                                "expected, expected_within, agents, agents_within, {} FROM "
+                                "talent_targets ORDER BY rowid",
+                                kinds ? "kind" : "''"));
   std::vector<TalentTargetResult> out;
   while (q.step()) {
     out.push_back({.target = q.text(0),
@@ -134,7 +143,8 @@ std::vector<TalentTargetResult> read_targets(sqlite3* db, const std::string& fil
                    .expected = q.real(5),
                    .expected_within = q.integer(6) != 0,
                    .agents = q.real(7),
-                   .agents_within = q.integer(8) != 0});
+                   .agents_within = q.integer(8) != 0,
+                   .kind = q.text(9)});
   }
   return out;
 }

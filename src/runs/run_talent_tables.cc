@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "floe/runs.h"
+#include "floe/talent.h"
 
 namespace floe {
 
@@ -43,20 +44,23 @@ Table run_talent_targets_table(const RunTalent& talent) {
   Table t{.title = "The observed facts the talent model is fitted to, against the model",
           .columns = {{"target", "Target", ColumnKind::kText},
                       {"description", "Fact", ColumnKind::kText},
-                      {"observed", "Observed", ColumnKind::kNumber, 4},
-                      {"tolerance", "Tolerance", ColumnKind::kNumber, 4},
-                      {"expected", "Expected form", ColumnKind::kNumber, 4},
+                      {"goal", "Observed", ColumnKind::kText},
+                      {"observed", "Observed value", ColumnKind::kStatistic},
+                      {"tolerance", "Tolerance", ColumnKind::kStatistic},
+                      {"expected", "Expected form", ColumnKind::kStatistic},
                       {"expected_within", "Within", ColumnKind::kFlag},
-                      {"agents", "This run's agents", ColumnKind::kNumber, 4},
+                      {"agents", "This run's agents", ColumnKind::kStatistic},
                       {"agents_within", "Within", ColumnKind::kFlag},
                       {"source", "Source", ColumnKind::kText}},
           .notes = {"Agents: this run's agent counts scaled to the US; empty where the run ends "
-                    "before the target's months. each_below / each_above targets show the worst "
-                    "month; a ratio's tolerance is a factor."}};
+                    "before the target's months. A target 'every month' shows its worst month; "
+                    "a ratio's tolerance is a factor.",
+                    talent_scale_note(talent.scale)}};
   for (const auto& g : talent.targets) {
     const bool covered = !std::isnan(g.agents);
-    t.rows.push_back({g.target, g.description, g.observed, g.tolerance, g.expected,
-                      g.expected_within, covered ? Value(g.agents) : Value(),
+    t.rows.push_back({g.target, g.description, target_goal(g.kind, g.observed, g.tolerance),
+                      g.observed, g.tolerance, g.expected, g.expected_within,
+                      covered ? Value(g.agents) : Value(),
                       covered ? Value(g.agents_within) : Value(), g.source});
   }
   return t;

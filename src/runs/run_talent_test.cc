@@ -90,6 +90,7 @@ TEST(RunTalent, TargetsWithAndWithoutAgents) {
   EXPECT_EQ(t.targets[1].source, "Stanford AI Index");
   EXPECT_TRUE(std::isnan(t.targets[1].agents));
   EXPECT_FALSE(t.targets[1].agents_within);
+  EXPECT_EQ(t.targets[0].kind, "");  // a file from before floe wrote the targets' kinds
 }
 
 TEST(RunTalent, HeadcountTableMostWorkersFirst) {
@@ -118,8 +119,12 @@ TEST(RunTalent, TargetsTableLeavesAgentsEmptyWhereTheRunEndsEarlier) {
   EXPECT_EQ(std::get<bool>(t.rows[0][t.column("agents_within")]), true);
   EXPECT_TRUE(std::holds_alternative<std::monostate>(t.rows[1][t.column("agents")]));
   EXPECT_TRUE(std::holds_alternative<std::monostate>(t.rows[1][t.column("agents_within")]));
-  EXPECT_EQ(format_value(t.rows[1][t.column("expected")], t.columns[t.column("expected")]),
-            "0.7095");
+  // Statistics to three significant digits; a file without kinds reads its targets as values.
+  EXPECT_EQ(format_value(t.rows[1][t.column("expected")], t.columns[t.column("expected")]), "0.71");
+  EXPECT_EQ(std::get<std::string>(t.rows[0][t.column("goal")]), "168 ± 50");
+  EXPECT_EQ(std::get<std::string>(t.rows[1][t.column("goal")]), "0.71 ± 0.05");
+  ASSERT_EQ(t.notes.size(), 2u);
+  EXPECT_THAT(t.notes[1], HasSubstr("simulates 50% of the AI-skilled workforce"));
 }
 
 TEST(RunTalent, RunsWithoutTalentTables) {

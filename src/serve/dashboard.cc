@@ -28,7 +28,7 @@ Dashboard::Dashboard(Dataset dataset, const ServeOptions& options)
                       Breakdown::kOccupation, Breakdown::kMajor, Breakdown::kIndustry}) {
     tables_[static_cast<std::size_t>(b)] = index_table(dataset_, index_, b);
   }
-  maps_ = build_maps(dataset_, load_atlas(dataset_.data_dir));
+  maps_ = build_maps(dataset_, load_atlas(dataset_.data_dir, /*territories=*/true));
   std::set<std::string> ids;
   for (const auto& path : options_.runs) {
     auto run = std::make_unique<RunFile>(path);

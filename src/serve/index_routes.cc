@@ -66,9 +66,10 @@ Reply one_state(const Dashboard& d, const httplib::Request& request) {
 }
 
 Reply state_occupation_table(const Dashboard& d, const httplib::Request& request) {
-  const Params params(request, table_params({"major"}));
+  const Params params(request, table_params({"major", "q"}));
   const StateId s = d.state(request.matches[1].str());
   Table t = state_occupations(d.dataset(), d.cells(), d.index(), s);
+  if (const auto q = params.text("q")) keep_matching_occupations(t, *q);
   if (const auto major = params.text("major")) {
     if (!d.dataset().taxonomy.find_major_group(*major)) {
       throw BadRequest("major", "parameter 'major': no SOC major group '" + major->substr(0, 40) +

@@ -1,6 +1,8 @@
 #include "serve/json.h"
 
 #include <cmath>
+#include <cstdlib>
+#include <string>
 
 namespace floe::serve {
 
@@ -18,13 +20,28 @@ const char* kind_name(ColumnKind kind) {
       return "number";
     case ColumnKind::kFlag:
       return "flag";
+    case ColumnKind::kStatistic:
+      return "statistic";
   }
   return "text";
 }
 
+namespace {
+
+// A number as floe's CSV and JSON files write it (plain_number): 12 significant digits, whole
+// numbers as integers ("task_id": 21665, not 21665.0); null when it is not finite.
+Json number_json(double v) {
+  if (!std::isfinite(v)) return nullptr;
+  const std::string s = plain_number(v);
+  if (s.find('.') == std::string::npos && std::abs(v) < 9e15) return std::stoll(s);
+  return std::strtod(s.c_str(), nullptr);
+}
+
+}  // namespace
+
 Json value_json(const Value& value) {
   if (const auto* s = std::get_if<std::string>(&value)) return *s;
-  if (const auto* d = std::get_if<double>(&value)) return std::isfinite(*d) ? Json(*d) : Json();
+  if (const auto* d = std::get_if<double>(&value)) return number_json(*d);
   if (const auto* b = std::get_if<bool>(&value)) return *b;
   return nullptr;
 }

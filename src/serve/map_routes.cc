@@ -20,9 +20,7 @@ void add_map_routes(httplib::Server& server, const Dashboard& d) {
     }
     const auto& by_state = d.maps().counties_by_state;
     const auto it = by_state.find(d.dataset().geography[*s].fips);
-    if (it == by_state.end()) {
-      throw NotFound("the map has no county shapes for " + d.dataset().geography[*s].name);
-    }
+    if (it == by_state.end()) return Reply{200, no_county_map(d.dataset().geography[*s])};
     return Reply{200, it->second};
   });
 }

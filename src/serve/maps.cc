@@ -1,5 +1,8 @@
 #include "serve/maps.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -14,12 +17,33 @@ Json bounds_json(const report::Bounds& b) {
   return Json::array({b.min_x, b.min_y, b.max_x, b.max_y});
 }
 
-std::string state_map(const Atlas& atlas) {
+// The territories floe has figures for (the others in the atlas, such as American Samoa, are left
+// out of every map).
+std::vector<const MapInset*> insets_of(const Dataset& ds, const Atlas& atlas) {
+  std::vector<const MapInset*> out;
+  for (const MapInset& inset : atlas.insets) {
+    if (ds.geography.find_state(inset.id)) out.push_back(&inset);
+  }
+  return out;
+}
+
+// The states, then the territories in their boxes, with "insets": [{"id", "name", "box"}] for
+// the boxes' frames.
+std::string state_map(const Dataset& ds, const Atlas& atlas) {
   Json shapes = Json::array();
+  Json insets = Json::array();
   report::Bounds bounds;
   for (const MapShape& s : atlas.states) {
     bounds.add(report::path_bounds(s.svg_path));
     shapes.push_back({{"id", s.id}, {"name", s.name}, {"path", s.svg_path}, {"group", nullptr}});
+  }
+  for (const MapInset* inset : insets_of(ds, atlas)) {
+    const MapShape& s = inset->state;
+    const auto& [x0, y0, x1, y1] = inset->box;
+    bounds.add(report::Point{x0, y0});
+    bounds.add(report::Point{x1, y1});
+    shapes.push_back({{"id", s.id}, {"name", s.name}, {"path", s.svg_path}, {"group", nullptr}});
+    insets.push_back({{"id", inset->id}, {"name", inset->name}, {"box", inset->box}});
   }
   Json j;
   j["width"] = atlas.width;
@@ -27,10 +51,11 @@ std::string state_map(const Atlas& atlas) {
   j["bounds"] = bounds_json(bounds);
   j["shapes"] = std::move(shapes);
   j["groups"] = Json::array();
+  j["insets"] = std::move(insets);
   return dump(j);
 }
 
-// The county shapes whose id starts with `prefix` ("" for all).
+// The county shapes whose id starts with `prefix` ("" for all), the territories' included.
 std::string county_map(const Dataset& ds, const Atlas& atlas, std::string_view prefix) {
   const Geography& g = ds.geography;
   Json shapes = Json::array();
@@ -38,7 +63,13 @@ std::string county_map(const Dataset& ds, const Atlas& atlas, std::string_view p
   std::map<std::string, std::size_t> group_of;  // by the census counties' FIPS codes, joined
   std::vector<std::vector<CountyId>> group_counties;
   std::vector<std::vector<std::string_view>> group_paths;
-  for (const MapShape& s : atlas.counties) {
+  std::vector<const MapShape*> candidates;
+  for (const MapShape& s : atlas.counties) candidates.push_back(&s);
+  for (const MapInset* inset : insets_of(ds, atlas)) {
+    for (const MapShape& s : inset->counties) candidates.push_back(&s);
+  }
+  for (const MapShape* shape : candidates) {
+    const MapShape& s = *shape;
     if (s.id.compare(0, prefix.size(), prefix) != 0) continue;
     bounds.add(report::path_bounds(s.svg_path));
     const std::vector<CountyId> ids = g.census_counties_for_atlas(s.id);
@@ -71,6 +102,15 @@ std::string county_map(const Dataset& ds, const Atlas& atlas, std::string_view p
   j["bounds"] = bounds_json(bounds);
   j["shapes"] = std::move(shapes);
   j["groups"] = std::move(groups);
+  // A territory's shapes all stand for its one territory-wide county-equivalent: say so.
+  if (group_counties.size() == 1 && g[group_counties[0][0]].territory_wide) {
+    const State& state = g[g[group_counties[0][0]].state];
+    j["note"] = fmt::format(
+        "The data has no figures for {}'s {}: every one shows the territory's as a whole (its "
+        "census estimates come as one county-equivalent, {}).",
+        state.name, state.fips == "72" ? "municipios" : "islands and districts",
+        g[group_counties[0][0]].fips);
+  }
   return dump(j);
 }
 
@@ -78,15 +118,29 @@ std::string county_map(const Dataset& ds, const Atlas& atlas, std::string_view p
 
 Maps build_maps(const Dataset& ds, const Atlas& atlas) {
   Maps m;
-  m.states = state_map(atlas);
+  m.states = state_map(ds, atlas);
   m.counties = county_map(ds, atlas, "");
+  const auto of_state = [](const std::string& fips) {
+    return [&fips](const MapShape& c) { return c.id.starts_with(fips); };
+  };
   for (const State& s : ds.geography.states) {
-    const bool has_shapes =
-        std::any_of(atlas.counties.begin(), atlas.counties.end(),
-                    [&](const MapShape& c) { return c.id.starts_with(s.fips); });
+    bool has_shapes = std::any_of(atlas.counties.begin(), atlas.counties.end(), of_state(s.fips));
+    for (const MapInset& inset : atlas.insets) {
+      has_shapes = has_shapes || (inset.id == s.fips && !inset.counties.empty());
+    }
     if (has_shapes) m.counties_by_state[s.fips] = county_map(ds, atlas, s.fips);
   }
   return m;
+}
+
+std::string no_county_map(const State& state) {
+  Json j;
+  j["bounds"] = Json::array({0, 0, 1, 1});
+  j["shapes"] = Json::array();
+  j["groups"] = Json::array();
+  j["note"] = "The map has no county shapes for " + state.name +
+              " (the us-atlas files in the data lack them); its figures are in the tables.";
+  return dump(j);
 }
 
 }  // namespace floe::serve

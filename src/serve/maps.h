@@ -7,9 +7,17 @@
 // same counties (Connecticut's eight old counties all stand for its nine planning regions) share
 // one group, whose figures the dashboard shows once, with one circle at the group's centroid.
 //
+// The territories the Albers USA projection leaves out (Puerto Rico, the U.S. Virgin Islands,
+// Guam) are drawn in boxes of their own east of Florida (Atlas::insets): on the state map as
+// shapes like the states', with their boxes listed under "insets"; their county maps are their
+// atlas county-equivalents (Puerto Rico's municipios), all in one group standing for the
+// territory-wide county-equivalent that the data has, with a "note" saying so.
+//
 //   {"width", "height", "bounds": [x0, y0, x1, y1],
 //    "shapes": [{"id", "name", "path", "group"}],                 group: index or null
-//    "groups": [{"counties": [{"fips", "name"}], "center": [x, y]}]}   (county maps only)
+//    "groups": [{"counties": [{"fips", "name"}], "center": [x, y]}],   (county maps only)
+//    "insets": [{"id", "name", "box": [x0, y0, x1, y1]}],              (the state map only)
+//    "note"}                                                           (when there is one)
 #pragma once
 
 #include <map>
@@ -27,5 +35,8 @@ struct Maps {
 };
 
 Maps build_maps(const Dataset& dataset, const Atlas& atlas);
+
+// The answer for a state the atlas has no county shapes for: no shapes, and a note saying so.
+std::string no_county_map(const State& state);
 
 }  // namespace floe::serve

@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <sstream>
 
@@ -38,7 +39,27 @@ std::string safe_name(std::string_view name) {
   return s;
 }
 
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 }  // namespace
+
+void keep_matching_occupations(Table& table, std::string_view query) {
+  std::vector<std::string> words;
+  std::istringstream in(lower(query));
+  for (std::string w; in >> w;) words.push_back(w);
+  const std::size_t code = table.column("soc_code");
+  const std::size_t title = table.column("title");
+  std::erase_if(table.rows, [&](const auto& row) {
+    const std::string text =
+        lower(std::get<std::string>(row[title])) + " " + std::get<std::string>(row[code]);
+    return !std::all_of(words.begin(), words.end(),
+                        [&](const std::string& w) { return text.find(w) != std::string::npos; });
+  });
+}
 
 std::vector<std::string_view> table_params(std::vector<std::string_view> own) {
   for (std::string_view p : {"format", "sort", "order", "limit"}) own.push_back(p);

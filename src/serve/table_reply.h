@@ -25,6 +25,11 @@ void sort_table(Table& table, std::size_t column, bool descending);
 // download: "floe-<name>.csv".
 Reply table_reply(Table table, const Params& params, std::string_view name);
 
+// Keeps the occupations (rows with "soc_code" and "title" columns) that the search `query`
+// finds: every word of it, in any case, in the title or the code ("nurse", "software dev",
+// "15-12").
+void keep_matching_occupations(Table& table, std::string_view query);
+
 // Only the columns named (in that order); throws std::out_of_range for an unknown name.
 Table select_columns(const Table& table, const std::vector<std::string>& names);
 

@@ -11,7 +11,6 @@
 //
 // so big tech's net flow is +6, -9, -4, +1. "fast" has every move into stealth doubled. The run
 // "baseline-2" has no talent tables.
-#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -103,7 +102,7 @@ TEST_F(TalentApiTest, EmployersInOneMonth) {
   EXPECT_EQ(big["ai_engineers"], 32.0);
   EXPECT_EQ(big["headcount"], 103.0);
   // All classes: 103 + 43 + 13 + 43.
-  EXPECT_DOUBLE_EQ(big["share"].get<double>(), 103.0 / 202);
+  EXPECT_NEAR(big["share"].get<double>(), 103.0 / 202, 1e-12);  // 12 significant digits
   EXPECT_EQ(big["moved_in"], 1.0);
   EXPECT_EQ(big["moved_out"], 10.0);
   EXPECT_EQ(big["net_flow"], -9.0);
@@ -113,8 +112,8 @@ TEST_F(TalentApiTest, EmployersInOneMonth) {
   EXPECT_EQ(by_net["rows"][0]["employer"], "ai_labs");
   EXPECT_EQ(get_csv("/api/runs/baseline/talent/employers?date=2022-12&format=csv&limit=1"),
             "employer,label,researchers,ml_engineers,ai_engineers,headcount,share,entrants,exits,"
-            "moved_in,moved_out,net_flow\nbig_tech,Big tech,41,30,32,103," +
-                fmt::format("{}", 103.0 / 202) + ",2,1,1,10,-9\n");
+            "moved_in,moved_out,net_flow\nbig_tech,Big tech,41,30,32,103,0.509900990099,2,1,1,"
+            "10,-9\n");  // 103 / 202 = 0.50990099009900990..., to 12 significant digits
 }
 
 TEST_F(TalentApiTest, HeadcountByClassOverTime) {
@@ -176,8 +175,14 @@ TEST_F(TalentApiTest, TargetsAndParameters) {
   EXPECT_EQ(t["rows"][2]["agents_within"], false);
   EXPECT_TRUE(t["rows"][1]["agents"].is_null());
   EXPECT_TRUE(t["rows"][1]["agents_within"].is_null());
-  EXPECT_EQ(t["columns"][7]["name"], "agents_within");
-  EXPECT_EQ(t["columns"][7]["kind"], "flag");
+  EXPECT_EQ(t["columns"][8]["name"], "agents_within");
+  EXPECT_EQ(t["columns"][8]["kind"], "flag");
+  // What each target asks for, in words; the statistics' kind says "three significant digits".
+  EXPECT_EQ(t["rows"][0]["goal"], "168 ± 50");
+  EXPECT_EQ(t["rows"][1]["goal"], "≤ 0 every month");
+  EXPECT_EQ(t["columns"][5]["kind"], "statistic");
+  // The fixture's scale 0.01: one agent for about 100 workers, said in a note.
+  EXPECT_NE(t["notes"][1].get<std::string>().find("about 100 workers"), std::string::npos);
   const json p = get_json("/api/runs/baseline/talent/parameters");
   ASSERT_EQ(p["rows"].size(), 2u);
   EXPECT_EQ(p["rows"][1]["value"], 5.5);

@@ -99,7 +99,7 @@ std::optional<TalentInfo> read_talent_info(const RunFile& run) {
   TalentInfo t;
   std::vector<std::string> columns;
   run.query("SELECT * FROM talent_month LIMIT 1", {}, &columns);
-  // The segments' columns stand between employer and headcount (src/talent/db.cc).
+  // The segments' columns stand between employer and headcount (src/models/talent/db.cc).
   const auto employer = std::find(columns.begin(), columns.end(), "employer");
   const auto headcount = std::find(columns.begin(), columns.end(), "headcount");
   if (employer >= headcount) throw Error("talent_month: no segment columns before headcount");

@@ -8,6 +8,8 @@
 #include <limits>
 #include <map>
 
+#include "floe/talent.h"
+
 namespace floe::serve {
 namespace {
 
@@ -21,6 +23,10 @@ Column count_column(std::string name, std::string label) {
 }
 Column number_column(std::string name, std::string label, int precision) {
   return {std::move(name), std::move(label), ColumnKind::kNumber, precision};
+}
+// A target's statistics: 168 a month, a share of 0.143, a ratio of 19.6 in one column.
+Column statistic_column(std::string name, std::string label) {
+  return {std::move(name), std::move(label), ColumnKind::kStatistic, 0};
 }
 Column share_column(std::string name, std::string label) {
   return {std::move(name), std::move(label), ColumnKind::kShare, 1};
@@ -240,26 +246,34 @@ Table talent_targets(const RunFile& run) {
   Table t{"Observed facts against the talent model: " + run.info().scenario,
           {text_column("target", "Target"),
            text_column("description", "Fact"),
-           number_column("observed", "Observed", 3),
-           number_column("tolerance", "Tolerance", 3),
-           number_column("expected", "Expected form", 3),
+           text_column("goal", "Observed"),
+           statistic_column("observed", "Observed value"),
+           statistic_column("tolerance", "Tolerance"),
+           statistic_column("expected", "Expected form"),
            {"expected_within", "Within", ColumnKind::kFlag, 0},
-           number_column("agents", "This run's agents", 3),
+           statistic_column("agents", "This run's agents"),
            {"agents_within", "Within", ColumnKind::kFlag, 0},
            text_column("source", "Source")},
           {},
           {}};
-  for (auto row : run.query(
-           "SELECT target, description, observed, tolerance, expected, expected_within, agents, "
-           "agents_within, source FROM talent_targets ORDER BY rowid")) {
-    row[5] = flag(row[5]);
-    row[7] = flag(row[7]);
+  // The targets' kinds, written since floe said what each target asks for ('' before: read as
+  // value targets).
+  const bool kinds =
+      !run.query("SELECT 1 FROM pragma_table_info('talent_targets') WHERE name = 'kind'").empty();
+  for (auto row : run.query(fmt::format(
+           "SELECT target, description, {}, observed, tolerance, expected, expected_within, "
+           "agents, agents_within, source FROM talent_targets ORDER BY rowid",
+           kinds ? "kind" : "''"))) {
+    row[2] = target_goal(text(row[2]), number(row[3]), number(row[4]));
+    row[6] = flag(row[6]);
+    row[8] = flag(row[8]);
     t.rows.push_back(std::move(row));
   }
   t.notes.push_back(
-      "Statistics at US scale (docs/talent.md §4). each_below / each_above targets show the "
-      "worst month; a ratio's tolerance is a factor. This run's agents are empty where the run "
-      "does not cover the target's months.");
+      "Statistics at US scale (docs/talent.md §4). A target 'every month' shows its worst month; "
+      "a ratio's tolerance is a factor. This run's agents are empty where the run does not cover "
+      "the target's months.");
+  t.notes.push_back(talent_scale_note(talent(run).scale));
   return t;
 }
 

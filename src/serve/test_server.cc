@@ -53,7 +53,7 @@ void add_county(std::vector<FixtureRow>& rows, int month, const std::string& fip
 
 std::string quote(const std::string& s) { return "'" + s + "'"; }
 
-// The talent tables and run keys, as write_talent_tables writes them (src/talent/db.cc).
+// The talent tables and run keys, as write_talent_tables writes them (src/models/talent/db.cc).
 void write_talent(sqlite3* db, const FixtureTalent& f) {
   exec(db, "INSERT INTO run VALUES ('talent_scale', '0.010000')");
   exec(db, "INSERT INTO run VALUES ('talent_start', " + quote(f.start) + ")");
@@ -73,7 +73,7 @@ void write_talent(sqlite3* db, const FixtureTalent& f) {
   exec(db,
        "CREATE TABLE talent_targets (target TEXT, description TEXT, observed REAL, tolerance "
        "REAL, expected REAL, expected_within INTEGER, agents REAL, agents_within INTEGER, "
-       "source TEXT)");
+       "source TEXT, kind TEXT)");
   exec(db, "CREATE TABLE talent_parameters (parameter TEXT, value REAL, prior REAL, meaning TEXT)");
   const int start =
       static_cast<int>(std::find(f.dates.begin(), f.dates.end(), f.start) - f.dates.begin());
@@ -118,10 +118,10 @@ void write_talent(sqlite3* db, const FixtureTalent& f) {
   }
   exec(db,
        "INSERT INTO talent_targets VALUES ('big_tech_inflow', 'Net flow into big tech, mean "
-       "per month', 168, 50, 171.5, 1, 119.25, 1, 'Live Data Technologies'), "
+       "per month', 168, 50, 171.5, 1, 119.25, 1, 'Live Data Technologies', 'value'), "
        "('outflow_after_launch', 'Outward in each month after the launch', 0, 20, -750.5, 1, "
-       "NULL, NULL, 'Live Data Technologies'), ('move_rate', 'Moves over headcount', 0.023, "
-       "0.007, 0.0231, 1, 0.04, 0, 'JOLTS 2023')");
+       "NULL, NULL, 'Live Data Technologies', 'each_below'), ('move_rate', 'Moves over "
+       "headcount', 0.023, 0.007, 0.0231, 1, 0.04, 0, 'JOLTS 2023', 'value')");
   exec(db,
        "INSERT INTO talent_parameters VALUES ('beta_pay', 1.75, 3, 'utility of log pay'), "
        "('switching_cost', 5.5, 5, 'utility cost of changing employer')");

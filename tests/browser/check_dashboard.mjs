@@ -1,29 +1,24 @@
 // The dashboard in the system Chromium, end to end: starts `floe serve` on a free port with two
-// hand-made simulation runs, loads the page, clicks a state, sees its counties and their table,
-// downloads a CSV and checks its content against the API, opens an occupation, switches to a
-// scenario, moves the time slider and compares two runs, opens the AI-talent view (its charts,
-// moves matrix and targets against the API, from the keyboard too) and compares two runs there;
-// then the page without runs. Saves a screenshot of each step in OUT_DIR. Exits 1 with a clear
-// message on the first failure.
+// hand-made simulation runs, loads the page, sees the territories in their boxes, opens an
+// occupation from the nation's list (same workers and wage in list and page), chooses a state
+// from the keyboard (no tooltip left), sees its counties and their table, downloads a CSV and
+// checks its content against the API, opens an occupation from the state's list (the state's
+// figures as the list has them), searches "nurse", opens Puerto Rico's municipios, switches to a
+// scenario, moves the time slider (distinct ticks, a table that fits) and compares two runs,
+// opens the AI-talent view (its charts, moves matrix and targets in words against the API, from
+// the keyboard too) and compares two runs there; then the page without runs. The checks of what
+// a new user meets are in dashboard_ux.mjs, the shared helpers in dashboard_lib.mjs. Saves a
+// screenshot of each step in OUT_DIR. Exits 1 with a clear message on the first failure.
 //
 // Usage: node check_dashboard.mjs FLOE OUT_DIR [floe data options, e.g. --data testdata/tiny]
-import {execFileSync, spawn} from 'node:child_process';
+import {execFileSync} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {chromium} from 'playwright-core';
 
-const CHROMIUM = '/usr/bin/chromium';
-const NO_DATA = 'rgb(212, 212, 212)';  // kNoDataColor, src/report/palette.h
-
-function fail(message) {
-  console.error(`FAIL: ${message}`);
-  process.exit(1);
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
+import {api, check, CHROMIUM, fail, fills, idle, NO_DATA, parseCount, startServer, stopServer, watch} from './dashboard_lib.mjs';
+import {distinctTicks, noTooltipAfterKeyboard, oneNumberInAState, oneNumberNationally, puertoRicoMunicipios, searchFindsNurses, tableFits, talentFactsInWords, territoriesOnTheMap} from './dashboard_ux.mjs';
 
 // Two runs of 36 months on the data's own states, counties and SOC major groups, with numbers
 // made up so that they differ by state and county and over time ("fast" rises twice as fast),
@@ -113,7 +108,7 @@ db.execute('CREATE TABLE talent_series (date TEXT, month REAL, genai_index REAL,
            'phd_industry_share_expected REAL)')
 db.execute('CREATE TABLE talent_targets (target TEXT, description TEXT, observed REAL, '
            'tolerance REAL, expected REAL, expected_within INTEGER, agents REAL, '
-           'agents_within INTEGER, source TEXT)')
+           'agents_within INTEGER, source TEXT, kind TEXT)')
 db.execute('CREATE TABLE talent_parameters (parameter TEXT, value REAL, prior REAL, meaning TEXT)')
 def movers(t, o, d):
     n = 1 + (3 * o + 5 * d + t) % 4
@@ -145,12 +140,15 @@ for t, date in enumerate(dates):
     net = moved_in[0] - moved_out[0]
     db.execute('INSERT INTO talent_series VALUES (?, ?, ?, ?, ?, ?, ?)',
                (date, month, max(0.0, (t - launch) / 40.0), net, 0.8 * net, 0.25, 0.3))
-db.executemany('INSERT INTO talent_targets VALUES (?,?,?,?,?,?,?,?,?)', [
+db.executemany('INSERT INTO talent_targets VALUES (?,?,?,?,?,?,?,?,?,?)', [
   ('big_tech_inflow', 'Net flow into big tech, mean per month', 168, 50, 171.2, 1, 119.1, 1,
-   'fixture'),
+   'fixture', 'value'),
+  ('inflow_before_launch', 'Net flow inward each month before the launch', 0, 20, 195.4, 1,
+   -12.0, 0, 'fixture', 'each_above'),
   ('stealth_share', 'One in seven big-tech leavers join stealth startups', 0.1429, 0.03, 0.137, 1,
-   None, None, 'fixture'),
-  ('move_rate', 'Share changing employer a month', 0.023, 0.007, 0.0231, 1, 0.04, 0, 'fixture')])
+   None, None, 'fixture', 'value'),
+  ('move_rate', 'Share changing employer a month', 0.023, 0.007, 0.0231, 1, 0.04, 0, 'fixture',
+   'value')])
 db.executemany('INSERT INTO talent_parameters VALUES (?, ?, ?, ?)', [
   ('beta_pay', 1.77, 3.0, 'utility of log pay'),
   ('switching_cost', 5.43, 5.0, 'utility cost of changing employer')])
@@ -179,79 +177,6 @@ function makeRuns(floe, dataArgs, dir) {
     runs.push(db);
   }
   return runs;
-}
-
-// Starts floe serve on a free port; resolves to {url, child} once it listens.
-function startServer(floe, args) {
-  return new Promise((resolvePromise, reject) => {
-    const child =
-        spawn(floe, ['serve', '--port', '0', ...args], {stdio: ['ignore', 'ignore', 'pipe']});
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`floe serve did not start:\n${err}`)), 60000);
-    child.stderr.on('data', (d) => {
-      err += d;
-      const m = err.match(/floe serve: (http:\/\/[^\s]+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolvePromise({url: m[1], child});
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`floe serve exited ${code}:\n${err}`));
-    });
-  });
-}
-
-function stopServer(child) {
-  return new Promise((resolvePromise, reject) => {
-    child.removeAllListeners('exit');
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error('floe serve did not stop on SIGINT'));
-    }, 10000);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0)
-        resolvePromise();
-      else
-        reject(new Error(`floe serve stopped with ${code ?? signal} on SIGINT`));
-    });
-    child.kill('SIGINT');
-  });
-}
-
-// Watches a page: console errors, failed requests and requests to other origins are failures.
-function watch(page, origin) {
-  const problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} for ${r.url()}`);
-  });
-  page.on('request', (r) => {
-    if (!r.url().startsWith(origin) && !r.url().startsWith('data:'))
-      problems.push(`external request: ${r.url()}`);
-  });
-  return problems;
-}
-
-async function api(page, path) {
-  return page.evaluate(async (p) => (await fetch(p)).json(), path);
-}
-
-// Fill colors of the map's areas, by id.
-async function fills(page) {
-  return page.$$eval(
-      '#map path.area', (ps) => ps.map((p) => [p.dataset.id, getComputedStyle(p).fill]));
-}
-
-async function idle(page) {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(150);
 }
 
 async function dashboardWithRuns(browser, url, out) {
@@ -284,14 +209,13 @@ async function dashboardWithRuns(browser, url, out) {
       'no Scenario button with runs loaded');
   await page.screenshot({path: join(out, 'dashboard-nation.png'), fullPage: true});
   console.log(`nation: ${withData.length} states drawn, ${stateRows} table rows`);
+  await territoriesOnTheMap(page, out);
+  await oneNumberNationally(page, out);
 
-  // 2. Click a state: its counties on the map, its table, the panel.
+  // 2. A state chosen from the keyboard: its counties on the map, its table, the panel.
   const pick = withData.find((s) => s.id === '06') || withData[0];
   const name = states.rows.find((r) => r.fips === pick.id).name;
-  await page.click(`#map path.area[data-id="${pick.id}"]`);
-  await page.waitForFunction(
-      (n) => document.querySelector('#map-title').textContent.startsWith(n), name);
-  await idle(page);
+  await noTooltipAfterKeyboard(page, pick.id, name);
   const countyShapes = await api(page, `/api/map/counties?state=${pick.id}`);
   const countyFills = await fills(page);
   check(
@@ -336,18 +260,17 @@ async function dashboardWithRuns(browser, url, out) {
       `CSV employment ${employment} for ${first.fips}, API ${first.employment}`);
   console.log(`CSV: ${csv.length - 1} rows, header and values match the API`);
 
-  // 4. An occupation from the state's most exposed: tasks with capability, retraining.
-  const occButton = page.locator('#panel section:nth-of-type(3) tbody button.row-link').first();
-  const title = (await occButton.textContent()).trim();
-  await occButton.click();
-  await page.waitForFunction((t) => document.querySelector('#panel h2')?.textContent === t, title);
-  await idle(page);
+  // 4. An occupation from the state's most exposed, with the state's figures as the list has
+  // them: tasks with capability, retraining.
+  const title = await oneNumberInAState(page, name);
   check(
       await page.$$eval('#panel .badge', (b) => b.length) > 0,
       `${title}: no task capability badges`);
   check((await page.textContent('#panel')).includes('Retraining'), `${title}: no retraining table`);
   await page.screenshot({path: join(out, 'dashboard-occupation.png'), fullPage: true});
   console.log(`occupation: ${title}`);
+  await searchFindsNurses(page, out, name);
+  await puertoRicoMunicipios(page, out);
 
   // 5. A scenario: the slider moves the map through the months.
   await page.click('#view-buttons [data-view="run"]');
@@ -369,6 +292,8 @@ async function dashboardWithRuns(browser, url, out) {
   check(await page.$('#series-card svg.chart polyline'), 'no national time series');
   await page.screenshot({path: join(out, 'dashboard-scenario.png'), fullPage: true});
   console.log(`scenario: ${changed} states change color from month 0 to 36`);
+  await distinctTicks(page);
+  await tableFits(page);
 
   // 6. Compare two runs: the difference by state.
   await page.click('#view-buttons [data-view="compare"]');
@@ -393,10 +318,6 @@ async function dashboardWithRuns(browser, url, out) {
   if (problems.length) throw new Error(`the page had problems:\n  ${problems.join('\n  ')}`);
   await page.close();
 }
-
-// The numbers in the page as the API's: "1,234" -> 1234, "−56" -> -56, "+7" -> 7, "±0" -> 0.
-const parseCount = (text) =>
-    Number(text.trim().replace(/,/g, '').replace('−', '-').replace('±', ''));
 
 // The x of each point of a polyline.
 const pointXs = (points) => points.trim().split(/\s+/).map((p) => Number(p.split(',')[0]));
@@ -465,6 +386,7 @@ async function talentView(page, out) {
   const targetRows = await page.$$eval('#talent-targets .targets tbody tr', (r) => r.length);
   check(
       targetRows === targets.rows.length, `${targetRows} target rows, API ${targets.rows.length}`);
+  await talentFactsInWords(page);
   await page.screenshot({path: join(out, 'dashboard-talent.png'), fullPage: true});
 
   // From the keyboard: the month slider one month on, then a later start of the moves period.

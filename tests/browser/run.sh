@@ -3,8 +3,8 @@
 # binary, renders it in the system Chromium (never a downloaded one) and checks the pixels
 # (check_report.mjs). The screenshot is kept as out/report.png (or $FLOE_REPORT_PNG).
 # Then the AI-talent pages (check_talent.mjs) and the dashboard (`floe serve`,
-# check_dashboard.mjs), with screenshots in out/talent-report.png, out/sim-talent.png and
-# out/dashboard-*.png.
+# check_dashboard.mjs with dashboard_ux.mjs), with screenshots in out/talent-report.png,
+# out/sim-talent.png and out/dashboard-*.png (territories, search, one-number, puerto-rico ...).
 # Usage: tests/browser/run.sh path/to/floe [floe options, e.g. --data testdata/tiny]
 set -euo pipefail
 floe=$(realpath "$1")

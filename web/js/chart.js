@@ -10,26 +10,48 @@ const M = {
   bottom: 34
 };
 
-// About `n` round tick values covering [lo, hi].
-function ticks(lo, hi, n = 5) {
+// About `n` round tick values covering [lo, hi]; whole steps when `integer` (counts).
+function ticks(lo, hi, n = 5, integer = false) {
   if (!(hi > lo)) {
     hi = lo + 1;
   }
   const raw = (hi - lo) / n;
   const decade = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * decade).find((s) => s >= raw);
+  let step = [1, 2, 2.5, 5, 10].map((m) => m * decade).find((s) => s >= raw);
+  if (integer) step = Math.max(1, Math.round(step));
   const out = [Math.floor(lo / step + 1e-9) * step];
   while (out[out.length - 1] < hi - step * 1e-9) out.push(out[out.length - 1] + step);
   if (out.length < 2) out.push(out[0] + step);
   return out;
 }
 
-// series: [{name, color, dashed, thin, points: [[month, value], ...]}]; format(value) for the y
-// axis;
-// marker: a month to mark (optional); caption: the accessible name. Optional: xFormat(month) for
-// the x ticks and xTitle (default: the month number and 'month'); events: [{x, label}].
-export function lineChart(
-    container, {series, format, marker, caption, xFormat = String, xTitle = 'month', events = []}) {
+// Labels for the y ticks that differ from each other: `format(value)`, else `format(value,
+// decimals)` with one more decimal at a time, until they do (3.7%, 3.7%, 3.8% becomes 3.65%,
+// 3.70%, 3.75%).
+function tickLabels(values, format) {
+  const distinct = (labels) => new Set(labels).size === labels.length;
+  let labels = values.map((v) => format(v));
+  for (let decimals = 1; !distinct(labels) && decimals <= 6; decimals++) {
+    labels = values.map((v) => format(v, decimals));
+  }
+  return labels;
+}
+
+// series: [{name, color, dashed, thin, points: [[month, value], ...]}]; format(value, decimals)
+// for the y axis (decimals: undefined for its default, or more when ticks would read alike);
+// integer: whole-number ticks (counts); marker: a month to mark (optional); caption: the
+// accessible name. Optional: xFormat(month) for the x ticks and xTitle (default: the month
+// number and 'month'); events: [{x, label}].
+export function lineChart(container, {
+  series,
+  format,
+  integer = false,
+  marker,
+  caption,
+  xFormat = String,
+  xTitle = 'month',
+  events = []
+}) {
   const all = series.flatMap((s) => s.points).filter(([, y]) => Number.isFinite(y));
   const svg =
       el('svg', {class: 'chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': caption});
@@ -40,15 +62,16 @@ export function lineChart(
   }
   const xs = all.map(([x]) => x), ys = all.map(([, y]) => y);
   const xlo = Math.min(...xs), xhi = Math.max(...xs);
-  const yt = ticks(Math.min(0, ...ys) < 0 ? Math.min(...ys) : Math.min(...ys), Math.max(...ys));
+  const yt = ticks(Math.min(...ys), Math.max(...ys), 5, integer);
+  const ylabels = tickLabels(yt, format);
   const ylo = yt[0], yhi = yt[yt.length - 1];
   const px = (x) => M.left + (xhi > xlo ? (x - xlo) / (xhi - xlo) : 0.5) * (W - M.left - M.right);
   const py = (y) => H - M.bottom - ((y - ylo) / (yhi - ylo || 1)) * (H - M.top - M.bottom);
   const grid = el('g', {class: 'grid'});
-  for (const t of yt) {
+  yt.forEach((t, i) => {
     grid.append(el('line', {x1: M.left, x2: W - M.right, y1: py(t), y2: py(t)}));
-    grid.append(el('text', {x: M.left - 6, y: py(t) + 4, class: 'y-tick'}, format(t)));
-  }
+    grid.append(el('text', {x: M.left - 6, y: py(t) + 4, class: 'y-tick'}, ylabels[i]));
+  });
   const step = Math.max(12, Math.ceil((xhi - xlo) / 10 / 12) * 12);
   for (let m = Math.ceil(xlo / step) * step; m <= xhi; m += step) {
     grid.append(el('text', {x: px(m), y: H - M.bottom + 16, class: 'x-tick'}, xFormat(m)));

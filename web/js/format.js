@@ -3,20 +3,33 @@
 
 const grouped = new Intl.NumberFormat('en-US', {maximumFractionDigits: 0});
 
+// Negative numbers take the minus sign (U+2212) before any dollar sign, as floe's terminal
+// tables do: −1,234, −$33.7M, −0.4%. A figure that rounds to zero has no sign.
+const MINUS = '\u2212';
+const signed = (v, text) => (v < 0 && /[1-9]/.test(text) ? MINUS + text : text);
+
 export function dollars(v) {
   const a = Math.abs(v);
-  if (a >= 1e12) return `$${(v / 1e12).toFixed(2)}T`;
-  if (a >= 1e9) return `$${(v / 1e9).toFixed(1)}B`;
-  if (a >= 1e6) return `$${(v / 1e6).toFixed(1)}M`;
-  return `$${grouped.format(v)}`;
+  if (a >= 1e12) return signed(v, `$${(a / 1e12).toFixed(2)}T`);
+  if (a >= 1e9) return signed(v, `$${(a / 1e9).toFixed(1)}B`);
+  if (a >= 1e6) return signed(v, `$${(a / 1e6).toFixed(1)}M`);
+  return signed(v, `$${grouped.format(a)}`);
 }
 
 export function percent(v, decimals = 1) {
-  return `${(100 * v).toFixed(decimals)}%`;
+  return signed(v, `${(100 * Math.abs(v)).toFixed(decimals)}%`);
 }
 
 export function count(v) {
-  return grouped.format(v);
+  return signed(v, grouped.format(Math.abs(v)));
+}
+
+// A statistic of any size (168 a month, a share of 0.143, a ratio of 19.6): three significant
+// digits, whole and grouped from 100 up (format_value's 'statistic' in src/table/table.cc).
+export function statistic(v) {
+  if (Math.abs(v) >= 99.95) return count(v);
+  if (v === 0) return '0';
+  return signed(v, String(Number(Math.abs(v).toPrecision(3))));
 }
 
 // A value of a table column ({kind, precision}), as text.
@@ -34,7 +47,9 @@ export function formatValue(v, column) {
     case 'flag':
       return v ? 'yes' : 'no';
     case 'number':
-      return v.toFixed(column.precision ?? 1);
+      return signed(v, Math.abs(v).toFixed(column.precision ?? 1));
+    case 'statistic':
+      return statistic(v);
     default:
       return String(v);
   }

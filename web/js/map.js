@@ -17,11 +17,34 @@ function showTip(event, text) {
   tooltip.style.top = `${y}px`;
 }
 
-function hideTip() {
+// Also called when the map is drawn again: the shape under the mouse goes with its mouseleave,
+// so a tooltip shown before a state was chosen from the list or the keyboard would stay.
+export function hideTip() {
   tooltip.hidden = true;
 }
 
-// Draws `map` ({bounds, shapes, groups}) into the <svg> `svg`.
+// The frames of the territories' boxes ({id, name, box: [x0, y0, x1, y1]}), each named above.
+function drawInsets(svg, insets) {
+  if (!insets || !insets.length) return;
+  const g = el('g', {class: 'insets', 'aria-hidden': 'true'});
+  for (const inset of insets) {
+    const [x0, y0, x1, y1] = inset.box;
+    g.append(
+        el('rect', {x: x0, y: y0, width: x1 - x0, height: y1 - y0, class: 'inset-frame'}),
+        el('text', {x: x0 + 1, y: y0 - 3, class: 'inset-label'},
+           INSET_NAMES[inset.id] || inset.name));
+  }
+  svg.append(g);
+}
+
+// Short names for the boxes' labels (the shapes' own labels say the full name).
+const INSET_NAMES = {
+  '72': 'Puerto Rico',
+  '78': 'Virgin Is.',
+  '66': 'Guam'
+};
+
+// Draws `map` ({bounds, shapes, groups, insets}) into the <svg> `svg`.
 //   fill(shape) -> color; label(shape) -> text for tooltip and screen readers;
 //   onSelect(shape) (optional): click or Enter/Space on a shape;
 //   circles: [{x, y, r, label}] in map units (optional);
@@ -32,6 +55,8 @@ export function drawMap(svg, map, {fill, label, onSelect, circles = [], selected
   svg.setAttribute(
       'viewBox', `${x0 - margin} ${y0 - margin} ${x1 - x0 + 2 * margin} ${y1 - y0 + 2 * margin}`);
   svg.replaceChildren();
+  hideTip();
+  drawInsets(svg, map.insets);
   const areas = el('g', {class: 'areas'});
   for (const shape of map.shapes) {
     const text = label(shape);

@@ -117,7 +117,7 @@ export async function statePanel(panel, ctx, fips) {
           el('dl', {class: 'kv'}, el('dt', {}, 'Range over labels'),
              el('dd', {}, `${percent(s.band_low)} – ${percent(s.band_high)}`),
              el('dt', {}, 'Concentration (HHI)'),
-             el('dd', {}, `${s.hhi.toFixed(3)} across 23 industry groups`))),
+             el('dd', {}, `${s.hhi.toFixed(3)} across industries (0 to 1)`))),
       section(sim), section(occ), section(groups));
   if (ctx.run) await stateSeries(sim, ctx, fips, s.name);
   occupationTable(
@@ -160,7 +160,8 @@ async function stateSeries(container, ctx, fips, name) {
                          color: colors[i],
                          points: t.rows.map((r) => [r.month, metricValue(r, m.name)]),
                        })),
-    format: (v) => formatValue(v, {kind: m.kind, precision: 1}),
+    format: (v, decimals = 1) => formatValue(v, {kind: m.kind, precision: decimals}),
+    integer: m.kind === 'count',
     marker: ctx.month,
   });
 }
@@ -171,37 +172,76 @@ function capabilityBadge(v) {
   return el('span', {class: `badge ${cls}`}, percent(v, 0));
 }
 
+// One figure of the occupation page: a term and its value, marked for the tests that read it.
+function kv(term, value, name) {
+  return [el('dt', {}, term), el('dd', {'data-figure': name || null}, value)];
+}
+
+// The occupation in the chosen state: the same row the state's occupation table shows.
+function stateFigures(ctx, row) {
+  if (!row) {
+    return el(
+        'section', {class: 'scope', 'data-scope': 'state'},
+        el('h3', {}, `${ctx.stateName}: state figures`),
+        el('p', {class: 'note'}, `No workers in ${ctx.stateName} in the estimates.`));
+  }
+  return el(
+      'section', {class: 'scope', 'data-scope': 'state'},
+      el('h3', {}, `${ctx.stateName}: state figures`),
+      el('dl', {class: 'kv'},
+         ...kv('Workers', `${count(row.employment)} (estimated)`, 'employment'),
+         ...kv(
+             'Mean wage',
+             `${dollars(row.mean_wage)}${row.wage_national ? ' (national: no state figure)' : ''}`,
+             'mean_wage'),
+         ...kv('Exposed wages', dollars(row.exposed_wages)),
+         ...kv(`Share of ${ctx.stateName}'s exposed wages`, percent(row.share_of_state))),
+      el('p', {class: 'note'},
+         'State employment is estimated from state industry-group margins (docs/method.md §5); ' +
+             'the wage is the state mean OEWS publishes.'));
+}
+
 export async function occupationPanel(panel, ctx, soc) {
-  const page = await getJson(`/api/occupations/${encodeURIComponent(soc)}`);
+  const page = await getJson(
+      `/api/occupations/${encodeURIComponent(soc)}`, ctx.state ? {state: ctx.state} : {});
   ctx.current();
   const p = page.profile.rows[0];
   const tasks = el('div'), exposure = el('div'), moves = el('div');
   const base = `/api/occupations/${encodeURIComponent(p.soc_code)}`;
+  // Which figures are whose: the chosen state's first (when there is one), then the nation's.
+  const scopeLine = ctx.state ?
+      `Figures for ${ctx.stateName} and, below, for the United States.` :
+      'National figures for the United States; choose a state for its figures.';
   panel.replaceChildren(
       section(
           el('button', {type: 'button', class: 'back', onclick: () => ctx.showOccupation(null)},
              ctx.stateName ? `← ${ctx.stateName}` : '← United States'),
           el('h2', {}, p.title), el('p', {class: 'note'}, `SOC ${p.soc_code} · ${p.major_group}`),
+          el('p', {class: 'scope-line', 'data-scope-line': ''}, scopeLine),
           el('div', {class: 'bar', role: 'img', 'aria-label': `Exposure ${percent(p.exposure)}`},
              el('span', {'data-width': p.exposure})),
-          el('dl', {class: 'kv'}, el('dt', {}, 'Exposure'),
-             el('dd', {},
-                p.exposure === null ?
-                    'no labeled tasks' :
-                    `${percent(p.exposure)} of its work (by task weight) is work AI can do; rank ` +
-                        `${count(p.rank)} of ${count(p.ranked)}`),
-             el('dt', {}, 'Workers'),
-             el('dd', {}, p.employment === null ? '–' : count(p.employment)),
-             el('dt', {}, 'Mean wage'),
-             el('dd', {}, p.mean_wage === null ? '–' : dollars(p.mean_wage)),
-             el('dt', {}, 'Openings a year'),
-             el('dd', {},
-                p.openings === null ?
-                    '–' :
-                    `${count(p.openings)} (growth 2024-34: ${percent(p.growth_10y)})`),
-             el('dt', {}, 'Preparation'),
-             el('dd', {}, p.job_zone ? `job zone ${p.job_zone}: ${p.job_zone_meaning}` : '–'),
-             el('dt', {}, 'Tasks'), el('dd', {}, `${count(p.tasks)} from ${p.task_source}`))),
+          ctx.state ? stateFigures(ctx, page.state.rows[0]) : null,
+          el('section', {class: 'scope', 'data-scope': 'nation'},
+             el('h3', {}, 'United States: national figures'),
+             el('dl', {class: 'kv'},
+                ...kv(
+                    'Exposure',
+                    p.exposure === null ?
+                        'no labeled tasks' :
+                        `${percent(p.exposure)} of its work (by task weight) is work AI can ` +
+                            `do; rank ${count(p.rank)} of ${count(p.ranked)}`),
+                ...kv('Workers', p.employment === null ? '–' : count(p.employment), 'employment'),
+                ...kv('Mean wage', p.mean_wage === null ? '–' : dollars(p.mean_wage), 'mean_wage'),
+                ...kv(
+                    'Openings a year',
+                    p.openings === null ?
+                        '–' :
+                        `${count(p.openings)} (growth 2024-34: ${percent(p.growth_10y)})`),
+                ...kv(
+                    'Preparation',
+                    p.job_zone ? `job zone ${p.job_zone}: ${p.job_zone_meaning}` : '–'),
+                ...kv('Tasks', `${count(p.tasks)} from ${p.task_source}`)),
+             el('p', {class: 'note'}, `OEWS May ${ctx.meta.oews_year} national estimates.`))),
       section(moves), section(tasks), section(exposure));
   const bar = panel.querySelector('.bar span');
   bar.style.width = `${Math.max(0, Math.min(1, p.exposure || 0)) * 100}%`;
@@ -218,8 +258,12 @@ export async function occupationPanel(panel, ctx, soc) {
     caption: 'Tasks, most AI-capable first',
     csv: csvUrl(`${base}/tasks`),
     columns: ['capability', 'statement', 'human', 'gpt4'],
-    labels:
-        {capability: 'AI', human: 'Human', gpt4: 'GPT-4', statement: 'Task and work activities'},
+    labels: {
+      capability: 'AI',
+      human: 'Human',
+      gpt4: 'GPT\u20114',
+      statement: 'Task and work activities'
+    },
     format: {
       capability: (v) => capabilityBadge(v),
       statement: (v, row) =>

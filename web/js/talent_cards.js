@@ -116,6 +116,7 @@ export function flowChart(box, ctx, runs) {
              },
   ]),
     format: (v) => count(v),
+    integer: true,
     ...timeAxis(ctx),
   });
 }
@@ -136,6 +137,7 @@ export function headcountChart(box, ctx, table) {
                           points: charted(ctx, table).map((r) => [monthIndex(r.date), r[c.name]]),
                         })),
     format: (v) => count(v),
+    integer: true,
     ...timeAxis(ctx),
   });
 }
@@ -205,16 +207,9 @@ export function compareCard(box, ctx, table) {
   });
 }
 
-// Statistics of very different sizes (168 a month, a share of 0.143, a ratio of 20): three
-// significant digits, grouped when large.
-function statistic(v) {
-  if (v === null || v === undefined) return '–';
-  return Math.abs(v) >= 100 ? count(v) : String(Number(v.toPrecision(3)));
-}
-
 function withinBadge(v) {
   if (v === null || v === undefined) return '–';
-  return el('span', {class: `within ${v ? 'yes' : 'no'}`}, v ? '✓ within' : '✗ outside');
+  return el('span', {class: `within ${v ? 'yes' : 'no'}`}, v ? '✓ met' : '✗ missed');
 }
 
 export function targetsCard(box, ctx, targets, parameters) {
@@ -223,22 +218,21 @@ export function targetsCard(box, ctx, targets, parameters) {
       table,
       el('details', {class: 'parameters'},
          el('summary', {}, `The ${parameters.rows.length} fitted parameters`), params));
+  // What each target asks for ("≥ 0 every month", "168 ± 50") beside the fitted model and this
+  // run's agents; the API's notes say why a small run's agents can miss (src/talent/goal.cc).
   renderTable(table, targets, {
     caption: `Observed facts against the model: ${ctx.run}`,
     csv: csvUrl(`/api/runs/${ctx.run}/talent/targets`),
-    columns: [
-      'description', 'observed', 'tolerance', 'expected', 'expected_within', 'agents',
-      'agents_within'
-    ],
-    labels: {description: 'Observed fact', expected: 'Model (expected)', agents: 'This run'},
-    format: {
-      observed: statistic,
-      tolerance: statistic,
-      expected: statistic,
-      agents: statistic,
-      expected_within: withinBadge,
-      agents_within: withinBadge
+    columns: ['description', 'goal', 'expected', 'expected_within', 'agents', 'agents_within'],
+    labels: {
+      description: 'Observed fact',
+      goal: 'Observed',
+      expected: 'Model (fitted)',
+      expected_within: 'Met',
+      agents: 'This run',
+      agents_within: 'Met'
     },
+    format: {expected_within: withinBadge, agents_within: withinBadge},
   });
   renderTable(params, parameters, {
     caption: `Talent model parameters: ${ctx.run}`,

@@ -3,7 +3,7 @@
 // significant digits) and the state, county, flow and talent tables as a 64-bit digest of their
 // values in a fixed order (testdata/golden_*.txt). A refactoring or a speed-up must leave them
 // bit-identical; a change of the model rewrites them on purpose:
-//   FLOE_UPDATE_GOLDEN=1 build/release/src/labor/floe_labor_test --gtest_filter='Golden*'
+//   FLOE_UPDATE_GOLDEN=1 build/release/src/models/labor/floe_labor_test --gtest_filter='Golden*'
 // and the commit says why the numbers moved.
 #include <fmt/format.h>
 #include <gtest/gtest.h>

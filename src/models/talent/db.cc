@@ -17,6 +17,10 @@ Column count(const std::string& name, const std::string& label) {
 Column number(const std::string& name, const std::string& label, int precision = 3) {
   return {name, label, ColumnKind::kNumber, precision};
 }
+// A target's statistics: 168 a month, a share of 0.143, a ratio of 19.6 in one column.
+Column statistic(const std::string& name, const std::string& label) {
+  return {name, label, ColumnKind::kStatistic};
+}
 
 double net_flow_into_big_tech(const std::array<double, kEmployers * kEmployers>& moves) {
   double net = 0;
@@ -111,16 +115,19 @@ std::vector<Table> talent_tables(const TalentRun& run) {
   Table targets{"The observed facts the talent model is fitted to, against the model",
                 {text("target", "Target"),
                  text("description", "Fact"),
-                 number("observed", "Observed", 4),
-                 number("tolerance", "Tolerance", 4),
-                 number("expected", "Expected form", 4),
+                 statistic("observed", "Observed"),
+                 statistic("tolerance", "Tolerance"),
+                 statistic("expected", "Expected form"),
                  {"expected_within", "Within", ColumnKind::kFlag, 0},
-                 number("agents", "This run's agents", 4),
+                 statistic("agents", "This run's agents"),
                  {"agents_within", "Within", ColumnKind::kFlag, 0},
-                 text("source", "Source")},
+                 text("source", "Source"),
+                 text("kind", "Kind")},
                 {},
                 {}};
-  targets.notes.push_back("each_below / each_above targets show the worst month");
+  targets.notes.push_back(
+      "each_below / each_above targets show the worst month; kind: as in "
+      "data/talent/targets.csv");
   const auto fe = fit_targets(d, expected);
   const auto fa = fit_targets(d, talent::path_of_counts(run.months, run.scale));
   for (std::size_t i = 0; i < fe.size(); ++i) {
@@ -128,7 +135,8 @@ std::vector<Table> talent_tables(const TalentRun& run) {
     const bool covered = std::max(g.last, g.base_last) < months;
     targets.rows.push_back({g.key, g.description, g.observed, g.tolerance, fe[i].model,
                             fe[i].within, covered ? Value(fa[i].model) : Value(),
-                            covered ? Value(fa[i].within) : Value(), g.source});
+                            covered ? Value(fa[i].within) : Value(), g.source,
+                            std::string(to_string(g.kind))});
   }
   Table parameters{"Talent model parameters",
                    {text("parameter", "Parameter"), number("value", "Value", 4),
@@ -146,11 +154,12 @@ std::vector<Table> talent_tables(const TalentRun& run) {
 Table talent_fit_table(const TalentCalibration& c) {
   Table t{"Observed facts against the talent model, before and after fitting",
           {text("target", "Target"),
-           number("observed", "Observed", 4),
-           number("tolerance", "Tolerance", 4),
-           number("before", "Before", 4),
+           text("goal", "Observed"),
+           statistic("observed", "Observed value"),
+           statistic("tolerance", "Tolerance"),
+           statistic("before", "Before"),
            {"before_within", "Within", ColumnKind::kFlag, 0},
-           number("after", "After", 4),
+           statistic("after", "After"),
            {"after_within", "Within", ColumnKind::kFlag, 0},
            text("description", "Fact"),
            text("source", "Source")},
@@ -158,12 +167,13 @@ Table talent_fit_table(const TalentCalibration& c) {
           {}};
   for (std::size_t i = 0; i < c.after.size(); ++i) {
     const TalentTarget& g = *c.after[i].target;
-    t.rows.push_back({g.key, g.observed, g.tolerance, c.before[i].model, c.before[i].within,
-                      c.after[i].model, c.after[i].within, g.description, g.source});
+    t.rows.push_back({g.key, target_goal(to_string(g.kind), g.observed, g.tolerance), g.observed,
+                      g.tolerance, c.before[i].model, c.before[i].within, c.after[i].model,
+                      c.after[i].within, g.description, g.source});
   }
-  t.notes.push_back("before: the '" + c.start_name +
-                    "' starting point; each_below / each_above "
-                    "targets show the worst month; ratios' tolerance is a factor");
+  t.notes.push_back("Before: the '" + c.start_name +
+                    "' starting point. A target 'every month' shows its worst month; a ratio's "
+                    "tolerance is a factor (docs/talent.md §4).");
   return t;
 }
 
