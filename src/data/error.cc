@@ -50,12 +50,24 @@ std::size_t append_escaped(std::string& out, std::string_view s, std::size_t max
     }
     if (n == 1) {
       switch (c) {
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\0': out += "\\0"; break;
-        case '\'': out += quote_marks ? "\\'" : "'"; break;
-        case '\\': out += quote_marks ? "\\\\" : "\\"; break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\0':
+          out += "\\0";
+          break;
+        case '\'':
+          out += quote_marks ? "\\'" : "'";
+          break;
+        case '\\':
+          out += quote_marks ? "\\\\" : "\\";
+          break;
         default:
           if (c < 0x20 || c == 0x7f) {
             append_hex(out, "\\x", c, 2);

@@ -26,10 +26,10 @@ TEST(Quote, ControlCharactersQuotesAndBackslashesAreEscaped) {
 
 TEST(Quote, BytesThatAreNotUtf8AndC1ControlsAreEscaped) {
   EXPECT_EQ(quote("\xff\xfe"), "'\\xff\\xfe'");
-  EXPECT_EQ(quote("\xc3"), "'\\xc3'");          // a lead byte without its continuation
-  EXPECT_EQ(quote("\xc0\xaf"), "'\\xc0\\xaf'");  // an overlong '/'
+  EXPECT_EQ(quote("\xc3"), "'\\xc3'");                    // a lead byte without its continuation
+  EXPECT_EQ(quote("\xc0\xaf"), "'\\xc0\\xaf'");           // an overlong '/'
   EXPECT_EQ(quote("\xed\xa0\x80"), "'\\xed\\xa0\\x80'");  // a UTF-16 surrogate
-  EXPECT_EQ(quote("\xc2\x9b"), "'\\u009b'");               // CSI, a C1 control
+  EXPECT_EQ(quote("\xc2\x9b"), "'\\u009b'");              // CSI, a C1 control
 }
 
 TEST(Quote, LongValuesAreCutAfterAHundredCharacters) {

@@ -9,8 +9,7 @@ namespace {
 
 std::string onet_code(const DelimitedReader& r, std::size_t col) {
   const std::string_view s = r.text(col);
-  if (!is_onet_soc_code(s))
-    r.fail(col, "not an O*NET-SOC code (like 15-1252.00): " + quote(s));
+  if (!is_onet_soc_code(s)) r.fail(col, "not an O*NET-SOC code (like 15-1252.00): " + quote(s));
   return std::string(s);
 }
 

@@ -25,7 +25,8 @@ std::optional<StateId> row_state(const data::OewsRow& row, const Geography& geo)
 // itself, so a second row for the same state under another spelling is a duplicate too.
 class StateKeys {
  public:
-  StateKeys(std::string file, std::string field) : file_(std::move(file)), field_(std::move(field)) {}
+  StateKeys(std::string file, std::string field)
+      : file_(std::move(file)), field_(std::move(field)) {}
 
   // `written`: the row's state as the file spells it; `rest`: the other parts of the key.
   void insert(const Geography& geo, StateId state, const std::string& written,
