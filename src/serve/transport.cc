@@ -18,10 +18,10 @@ namespace floe::serve {
 
 struct Transport::Connection {
   int fd = -1;
-  std::string received;           // bytes read and not yet processed
-  std::size_t served = 0;         // requests answered
-  Clock::time_point last_byte;    // or when it was accepted or handed back
-  Clock::time_point head_started; // the current head's first byte (when `received` has one)
+  std::string received;            // bytes read and not yet processed
+  std::size_t served = 0;          // requests answered
+  Clock::time_point last_byte;     // or when it was accepted or handed back
+  Clock::time_point head_started;  // the current head's first byte (when `received` has one)
 };
 
 namespace {
@@ -45,7 +45,8 @@ std::string answer(int status, const char* reason, const std::string& message,
 // Sends what the socket buffer takes at once (an answer this small always fits an empty one)
 // and closes the writing side, so that the client reads the answer, then end of file.
 void send_and_shut(int fd, const std::string& text) {
-  [[maybe_unused]] const ssize_t n = ::send(fd, text.data(), text.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+  [[maybe_unused]] const ssize_t n =
+      ::send(fd, text.data(), text.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
   ::shutdown(fd, SHUT_WR);
 }
 
