@@ -111,7 +111,8 @@ void run(const Args& a) {
   const IndexResult r = compute_index(ds, cells, a.index.options());
   const Comparison comparison = a.compare ? compare_with_published(ds, r) : Comparison{};
 
-  // Results file first, so that an error there leaves no partial output anywhere.
+  // Every output complete before any is in place: a failure leaves none (store.h).
+  OutputFiles outputs;
   {
     Store store(a.db);
     store.write_run_info("command", "floe index");
@@ -129,7 +130,7 @@ void run(const Args& a) {
         store.write_table(name, table);
       }
     }
-    store.commit();
+    outputs.add(store, a.db);
   }
   std::string text;
   if (a.compare) {
@@ -142,11 +143,9 @@ void run(const Args& a) {
     const Breakdown b = a.by.empty() ? Breakdown::kNation : parse_breakdown(a.by);
     text = render(index_table(ds, r, b), a.format, a.out.empty() ? a.top * 5 : 0);
   }
-  if (a.out.empty()) {
-    std::cout << text;
-  } else {
-    write_file_atomically(a.out, text);
-  }
+  if (!a.out.empty()) outputs.write(a.out, text);
+  outputs.commit();
+  if (a.out.empty()) std::cout << text;
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   fmt::print(stderr, "Results in {}{}{} ({:.2f} s).\n", a.db.string(), a.out.empty() ? "" : " and ",
