@@ -76,6 +76,8 @@ for f in state_totals_M2023.csv state_industry_group_employment_M2023.csv; do
   grep -v '^Alaska,' "$work/nomargin/derived/$f" > "$work/tmp.csv" && mv "$work/tmp.csv" "$work/nomargin/derived/$f"
 done
 expect_index_error "state_totals_M2023.csv: field 'state': no row for Alaska" --data "$work/nomargin"
+printf 'task_id,weight\n' > "$work/noweights.csv"
+expect_index_error "noweights.csv:1: no data rows under the header" --weights "$work/noweights.csv"
 # One state under another spelling is a duplicate, not a second state.
 cp -r testdata/tiny "$work/alias"
 printf 'AL,1.0,1.0\r\n' >> "$work/alias/derived/state_totals_M2023.csv"

@@ -80,7 +80,9 @@ std::vector<TaskUsageRow> read_task_usage(const std::filesystem::path& path) {
   UniqueKeys keys;
   while (r.next()) {
     TaskUsageRow row{std::string(r.required(name)), r.number_in(pct, 0, 100)};
-    keys.insert(r, name, row.task_text);
+    // Joined by normalized text (capability/build.cc): "Adjust controls." and "adjust controls"
+    // are one task, so they are one key.
+    keys.insert(r, name, normalize_task_text(row.task_text));
     row.line = r.line();
     rows.push_back(std::move(row));
   }

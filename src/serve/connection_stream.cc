@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 namespace floe::serve {
@@ -36,7 +37,8 @@ bool ConnectionStream::wait(short events) const {
     pollfd p{fd_, events, 0};
     const int n = ::poll(&p, 1, static_cast<int>(std::min<long long>(left, 1000 * 60)));
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) continue;  // the deadline is checked again
+    if (n < 0) return false;
+    if (n == 0) continue;  // the deadline is checked again
     return (p.revents & (events | POLLHUP | POLLERR)) != 0;
   }
 }

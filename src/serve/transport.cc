@@ -81,9 +81,11 @@ Transport::Transport(const TransportLimits& limits, std::size_t workers, Process
 Transport::~Transport() { shutdown(); }
 
 void Transport::shutdown() {
+  std::lock_guard once(shutdown_mutex_);  // a second caller returns when the first is done
+  if (!poller_.joinable()) return;
   {
     std::lock_guard lock(work_mutex_);
-    if (stopping_.exchange(true)) return;
+    stopping_ = true;
     // Requests in progress: their reads and writes fail at once.
     for (int fd : busy_) ::shutdown(fd, SHUT_RDWR);
   }

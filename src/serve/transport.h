@@ -71,6 +71,7 @@ class Transport {
   const Process process_;
   std::atomic<std::size_t> open_{0};
   std::atomic<bool> stopping_{false};
+  std::mutex shutdown_mutex_;
   int epoll_ = -1, wake_ = -1;  // the poller's epoll and eventfd
 
   std::mutex incoming_mutex_;  // connections for the poller: new, or back from a worker
