@@ -73,7 +73,10 @@ void run(const Args& a) {
   fmt::print(stderr, "floe serve: http://{}:{}/  ({} run{}; Ctrl-C stops){}\n",
              a.host.find(':') != std::string::npos ? "[" + a.host + "]" : a.host, server.port(),
              a.runs.size(), a.runs.size() == 1 ? "" : "s",
-             loopback ? "" : "\n  warning: reachable from other machines (--host " + a.host + ")");
+             loopback ? ""
+                      : "\n  warning: reachable from other machines (--host " + a.host +
+                            "); it answers only requests naming 127.0.0.1, localhost, " + a.host +
+                            " or an --allow-host name (docs/security.md)");
   StopOnSignal stop(server);
   server.run();
 }

@@ -59,8 +59,6 @@ void set_non_blocking(int fd) {
 
 int milliseconds(std::chrono::milliseconds ms) { return static_cast<int>(ms.count()); }
 
-enum class Received { kWaiting, kComplete, kTooLarge, kClosed };
-
 }  // namespace
 
 Transport::Transport(const TransportLimits& limits, std::size_t workers, Process process)
@@ -156,116 +154,128 @@ void Transport::hand_to_worker(std::unique_ptr<Connection> connection) {
   work_ready_.notify_one();
 }
 
-void Transport::poll_loop() {
-  std::unordered_map<int, std::unique_ptr<Connection>> held;
-  auto release = [&](int fd) {
-    epoll_ctl(epoll_, EPOLL_CTL_DEL, fd, nullptr);
-    auto node = held.extract(fd);
-    return std::move(node.mapped());
-  };
-  // Reads what the socket has; a head is complete, too large, or the client went away.
-  auto receive = [&](Connection& c, Clock::time_point now) {
-    char buffer[16 * 1024];
-    for (;;) {
-      const ssize_t n = ::recv(c.fd, buffer, sizeof buffer, MSG_DONTWAIT);
-      if (n > 0) {
-        if (c.received.empty()) c.head_started = now;
-        c.received.append(buffer, static_cast<std::size_t>(n));
-        c.last_byte = now;
-        if (head_complete(c.received)) return Received::kComplete;
-        if (c.received.size() > limits_.max_head_bytes) return Received::kTooLarge;
-        continue;
-      }
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return Received::kWaiting;
-      return Received::kClosed;
+// Reads what the socket has: a head is complete, too large, or the client went away.
+Transport::Received Transport::receive(Connection& c, Clock::time_point now) const {
+  char buffer[16 * 1024];
+  for (;;) {
+    const ssize_t n = ::recv(c.fd, buffer, sizeof buffer, MSG_DONTWAIT);
+    if (n > 0) {
+      if (c.received.empty()) c.head_started = now;
+      c.received.append(buffer, static_cast<std::size_t>(n));
+      c.last_byte = now;
+      if (head_complete(c.received)) return Received::kComplete;
+      if (c.received.size() > limits_.max_head_bytes) return Received::kTooLarge;
+      continue;
     }
-  };
-  auto due = [&](const Connection& c) {
-    Clock::time_point t = c.last_byte + limits_.idle_timeout;
-    if (!c.received.empty()) t = std::min(t, c.head_started + limits_.head_timeout);
-    return t;
-  };
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return Received::kWaiting;
+    return Received::kClosed;
+  }
+}
 
+Clock::time_point Transport::due(const Connection& c) const {
+  Clock::time_point t = c.last_byte + limits_.idle_timeout;
+  if (!c.received.empty()) t = std::min(t, c.head_started + limits_.head_timeout);
+  return t;
+}
+
+std::unique_ptr<Transport::Connection> Transport::release(int fd) {
+  epoll_ctl(epoll_, EPOLL_CTL_DEL, fd, nullptr);
+  auto node = held_.extract(fd);
+  return std::move(node.mapped());
+}
+
+void Transport::adopt_incoming() {
+  std::vector<std::unique_ptr<Connection>> fresh;
+  {
+    std::lock_guard lock(incoming_mutex_);
+    fresh.swap(incoming_);
+  }
+  for (auto& c : fresh) {
+    if (head_complete(c->received)) {  // a pipelined request, already here
+      hand_to_worker(std::move(c));
+      continue;
+    }
+    epoll_event ev{};
+    ev.events = EPOLLIN | EPOLLRDHUP;
+    ev.data.fd = c->fd;
+    if (epoll_ctl(epoll_, EPOLL_CTL_ADD, c->fd, &ev) != 0) {
+      close(std::move(c));
+      continue;
+    }
+    const int fd = c->fd;
+    held_.emplace(fd, std::move(c));
+  }
+}
+
+Clock::time_point Transport::expire(Clock::time_point now) {
+  Clock::time_point next = now + std::chrono::seconds(1);
+  std::vector<int> expired;
+  for (const auto& [fd, c] : held_) {
+    const auto t = due(*c);
+    if (t <= now) {
+      expired.push_back(fd);
+    } else {
+      next = std::min(next, t);
+    }
+  }
+  for (int fd : expired) {
+    auto c = release(fd);
+    if (!c->received.empty()) {
+      send_and_shut(fd, answer(408, "Request Timeout",
+                               "the request head did not arrive in time (" +
+                                   std::to_string(milliseconds(limits_.head_timeout)) +
+                                   " ms for the whole head, at most " +
+                                   std::to_string(milliseconds(limits_.idle_timeout)) +
+                                   " ms without a byte)"));
+    }
+    close(std::move(c));
+  }
+  return next;
+}
+
+void Transport::on_readable(int fd, Clock::time_point now) {
+  const auto it = held_.find(fd);
+  if (it == held_.end()) return;
+  switch (receive(*it->second, now)) {
+    case Received::kWaiting:
+      break;
+    case Received::kComplete:
+      hand_to_worker(release(fd));
+      break;
+    case Received::kTooLarge:
+      send_and_shut(fd, answer(431, "Request Header Fields Too Large",
+                               "request head larger than " +
+                                   std::to_string(limits_.max_head_bytes) + " bytes"));
+      close(release(fd));
+      break;
+    case Received::kClosed:
+      close(release(fd));
+      break;
+  }
+}
+
+void Transport::poll_loop() {
   std::vector<epoll_event> events(256);
   while (!stopping_) {
-    std::vector<std::unique_ptr<Connection>> fresh;
-    {
-      std::lock_guard lock(incoming_mutex_);
-      fresh.swap(incoming_);
-    }
-    for (auto& c : fresh) {
-      if (head_complete(c->received)) {  // a pipelined request, already here
-        hand_to_worker(std::move(c));
-        continue;
-      }
-      epoll_event ev{};
-      ev.events = EPOLLIN | EPOLLRDHUP;
-      ev.data.fd = c->fd;
-      if (epoll_ctl(epoll_, EPOLL_CTL_ADD, c->fd, &ev) != 0) {
-        close(std::move(c));
-        continue;
-      }
-      const int fd = c->fd;
-      held.emplace(fd, std::move(c));
-    }
-
-    auto now = Clock::now();
-    Clock::time_point next = now + std::chrono::seconds(1);
-    std::vector<int> expired;
-    for (const auto& [fd, c] : held) {
-      const auto t = due(*c);
-      if (t <= now) {
-        expired.push_back(fd);
-      } else {
-        next = std::min(next, t);
-      }
-    }
-    for (int fd : expired) {
-      auto c = release(fd);
-      if (!c->received.empty()) {
-        send_and_shut(fd, answer(408, "Request Timeout",
-                                 "the request head did not arrive in time (" +
-                                     std::to_string(milliseconds(limits_.head_timeout)) +
-                                     " ms for the whole head, at most " +
-                                     std::to_string(milliseconds(limits_.idle_timeout)) +
-                                     " ms without a byte)"));
-      }
-      close(std::move(c));
-    }
-
-    const auto wait = std::chrono::ceil<std::chrono::milliseconds>(next - now);
+    adopt_incoming();
+    const auto now = Clock::now();
+    const auto wait = std::chrono::ceil<std::chrono::milliseconds>(expire(now) - now);
     const int n = epoll_wait(epoll_, events.data(), static_cast<int>(events.size()),
                              static_cast<int>(std::max<long long>(wait.count(), 0)));
-    now = Clock::now();
+    const auto woke = Clock::now();
     for (int i = 0; i < n; ++i) {
       const int fd = events[i].data.fd;
       if (fd == wake_) {
         std::uint64_t count = 0;
         [[maybe_unused]] const ssize_t r = ::read(wake_, &count, sizeof count);
-        continue;
-      }
-      const auto it = held.find(fd);
-      if (it == held.end()) continue;
-      switch (receive(*it->second, now)) {
-        case Received::kWaiting:
-          break;
-        case Received::kComplete:
-          hand_to_worker(release(fd));
-          break;
-        case Received::kTooLarge:
-          send_and_shut(fd, answer(431, "Request Header Fields Too Large",
-                                   "request head larger than " +
-                                       std::to_string(limits_.max_head_bytes) + " bytes"));
-          close(release(fd));
-          break;
-        case Received::kClosed:
-          close(release(fd));
-          break;
+      } else {
+        on_readable(fd, woke);
       }
     }
   }
-  for (auto& [fd, c] : held) close(std::move(c));
+  for (auto& [fd, c] : held_) close(std::move(c));
+  held_.clear();
   std::lock_guard lock(incoming_mutex_);
   for (auto& c : incoming_) close(std::move(c));
   incoming_.clear();

@@ -25,6 +25,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "serve/connection_stream.h"
@@ -61,7 +62,18 @@ class Transport {
 
  private:
   struct Connection;
+  enum class Received { kWaiting, kComplete, kTooLarge, kClosed };
+
+  // The poller thread: takes new and returned connections, ends those past their deadlines
+  // (returning the next deadline), and reads what arrives.
   void poll_loop();
+  void adopt_incoming();
+  Clock::time_point expire(Clock::time_point now);
+  void on_readable(int fd, Clock::time_point now);
+  Received receive(Connection& connection, Clock::time_point now) const;
+  Clock::time_point due(const Connection& connection) const;
+  std::unique_ptr<Connection> release(int fd);  // from held_ and the epoll set
+
   void work_loop();
   void hand_to_poller(std::unique_ptr<Connection> connection);
   void hand_to_worker(std::unique_ptr<Connection> connection);
@@ -81,6 +93,8 @@ class Transport {
   std::condition_variable work_ready_;
   std::deque<std::unique_ptr<Connection>> work_;
   std::set<int> busy_;
+
+  std::unordered_map<int, std::unique_ptr<Connection>> held_;  // the poller thread's only
 
   std::thread poller_;
   std::vector<std::thread> workers_;
