@@ -3,10 +3,13 @@
 # loopback with wrk, over the requests the dashboard makes (pages, scripts, map shapes, tables,
 # an occupation page, a CSV download; with --run, a run's states and series and a comparison, and
 # when the run has the AI-talent segment, its talent view's tables).
+# With SLOW > 0, that many slowloris clients (bench/slow_clients.py) trickle never-ending request
+# heads alongside for the whole test (docs/security.md §2).
 # Prints requests/s, latency percentiles and errors; exits 1 on any error or non-200 answer.
 #
-# Usage: bench/serve_load.sh [FLOE] [SECONDS] [CONNECTIONS] [-- floe serve options]
+# Usage: bench/serve_load.sh [FLOE] [SECONDS] [CONNECTIONS] [SLOW] [-- floe serve options]
 #   e.g. bench/serve_load.sh build/release/apps/floe/floe 30 50 -- --run out/a.db --run out/b.db
+#        bench/serve_load.sh build/release/apps/floe/floe 30 50 100   # with 100 slow clients
 set -euo pipefail
 cd "$(dirname "$0")/.."
 floe=build/release/apps/floe/floe
@@ -15,13 +18,17 @@ connections=50
 if [ $# -gt 0 ] && [ "$1" != "--" ]; then floe=$1; shift; fi
 if [ $# -gt 0 ] && [ "$1" != "--" ]; then seconds=$1; shift; fi
 if [ $# -gt 0 ] && [ "$1" != "--" ]; then connections=$1; shift; fi
+slow=0
+if [ $# -gt 0 ] && [ "$1" != "--" ]; then slow=$1; shift; fi
 [ "${1:-}" = "--" ] && shift
 command -v wrk > /dev/null || { echo "wrk is missing (scripts/deps.sh test installs it)" >&2; exit 1; }
 [ -x "$floe" ] || { echo "no floe binary at $floe (build it first)" >&2; exit 1; }
 
 work=$(mktemp -d)
 server=""
+slow_pid=""
 cleanup() {
+  [ -n "$slow_pid" ] && kill "$slow_pid" 2> /dev/null || true
   [ -n "$server" ] && kill -INT "$server" 2> /dev/null && wait "$server" 2> /dev/null || true
   rm -rf "$work"
 }
@@ -92,10 +99,25 @@ end
 LUA
 } > "$work/mix.lua"
 
-echo "floe serve at $base: $connections clients for $seconds s, ${#paths[@]} kinds of request"
+if [ "$slow" -gt 0 ]; then
+  hostport=${base#http://}
+  # The slow clients first, and for a few seconds more than the load, so that they hold their
+  # connections for the whole of it.
+  python3 bench/slow_clients.py "${hostport%:*}" "${hostport##*:}" "$slow" $(( seconds + 4 )) \
+    > "$work/slow.txt" &
+  slow_pid=$!
+  sleep 2
+fi
+echo "floe serve at $base: $connections clients for $seconds s, ${#paths[@]} kinds of request" \
+  "$([ "$slow" -gt 0 ] && echo "with $slow slow clients alongside")"
 threads=$(( $(nproc) < connections ? $(nproc) : connections ))
 wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 5s -s "$work/mix.lua" "$base/" \
   | tee "$work/wrk.txt"
+if [ -n "$slow_pid" ]; then
+  wait "$slow_pid"
+  slow_pid=""
+  cat "$work/slow.txt"
+fi
 grep -q '^errors: connect 0, read 0, write 0, timeout 0, non-2xx 0$' "$work/wrk.txt" \
   || { echo "FAIL: errors under load" >&2; exit 1; }
 echo "ok: no errors"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing; unit tests in the release build; the same tests
-# under AddressSanitizer + UndefinedBehaviorSanitizer; the libFuzzer target for a bounded time;
+# under AddressSanitizer + UndefinedBehaviorSanitizer; the libFuzzer targets for a bounded time;
 # end-to-end checks of the CLI on the shipped data; the HTML report rendered in Chromium.
 # Set FLOE_FUZZ_SECONDS to change the fuzz time.
 set -euo pipefail
@@ -18,8 +18,8 @@ cmake --preset asan > /dev/null
 cmake --build --preset asan -j "$jobs"
 ctest --preset asan -j "$jobs"
 
-echo "== fuzzing the delimited-text reader"
-fuzz/run.sh "${FLOE_FUZZ_SECONDS:-60}" 2>&1 | tail -4
+echo "== fuzzing: delimited text, scenarios, snapshots, run files, the dashboard's requests"
+fuzz/run.sh "${FLOE_FUZZ_SECONDS:-60}" 2>&1 | grep -E '^==|^Done|^stat::number_of_executed|ERROR|SUMMARY|findings'
 
 echo "== end to end"
 tests/e2e.sh build/release/apps/floe/floe

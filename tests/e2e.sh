@@ -99,7 +99,27 @@ cp -r testdata/tiny "$work/nomargin"
 for f in state_totals_M2023.csv state_industry_group_employment_M2023.csv; do
   grep -v '^Alaska,' "$work/nomargin/derived/$f" > "$work/tmp.csv" && mv "$work/tmp.csv" "$work/nomargin/derived/$f"
 done
-expect_index_error "no employment margins for Alaska" --data "$work/nomargin"
+expect_index_error "state_totals_M2023.csv: field 'state': no row for Alaska" --data "$work/nomargin"
+printf 'task_id,weight\n' > "$work/noweights.csv"
+expect_index_error "noweights.csv:1: no data rows under the header" --weights "$work/noweights.csv"
+# One state under another spelling is a duplicate, not a second state.
+cp -r testdata/tiny "$work/alias"
+printf 'AL,1.0,1.0\r\n' >> "$work/alias/derived/state_totals_M2023.csv"
+expect_index_error "state_totals_M2023.csv:5: field 'state': duplicate key: 'AL' (Alabama)" --data "$work/alias"
+# A value with terminal escapes and a newline is shown escaped, on the one line.
+printf 'task_id,capability\n8823,"\033[2J\nx"\n' > "$work/escape.csv"
+expect_index_error "field 'capability': not a number: '\\x1b[2J\\nx'" --layer "$work/escape.csv"
+grep -q $'\033' "$work/err.txt" && fail "an escape sequence reached the terminal"
+# When --out cannot be written, --db is not written either: a command's outputs come together.
+touch "$work/afile"
+rm -f "$work/both.db"
+if "$floe" index --db "$work/both.db" --out "$work/afile/x.csv" > /dev/null 2> "$work/err.txt"; then
+  fail "floe index wrote to a path under a file"
+fi
+grep -qF "cannot write $work/afile/x.csv: cannot create its folder" "$work/err.txt" \
+  || fail "$(cat "$work/err.txt")"
+[ -e "$work/both.db" ] || [ -e "$work/both.db.partial" ] && fail "--db written although --out failed"
+echo "ok: $(cat "$work/err.txt"); no --db either"
 
 # --- floe simulate ------------------------------------------------------------------------
 printf '[adoption]\nimitaton = 0.1\n' > "$work/typo.toml"

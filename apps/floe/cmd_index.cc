@@ -114,7 +114,8 @@ void run(const Args& a) {
   const IndexResult r = compute_index(ds, cells, a.index.options());
   const Comparison comparison = a.compare ? compare_with_published(ds, r) : Comparison{};
 
-  // Results file first, so that an error there leaves no partial output anywhere.
+  // Every output complete before any is in place: a failure leaves none (store.h).
+  OutputFiles outputs;
   {
     Store store(a.db);
     store.write_run_info("command", "floe index");
@@ -132,7 +133,7 @@ void run(const Args& a) {
         store.write_table(name, table);
       }
     }
-    store.commit();
+    outputs.add(store, a.db);
   }
   std::string text;
   if (a.compare) {
@@ -150,11 +151,9 @@ void run(const Args& a) {
     if (top_given && a.top > 0 && t.rows.size() > a.top) t.rows.resize(a.top);
     text = render(t, a.format, top_given || !a.out.empty() ? 0 : 50);
   }
-  if (a.out.empty()) {
-    std::cout << text;
-  } else {
-    write_file_atomically(a.out, text);
-  }
+  if (!a.out.empty()) outputs.write(a.out, text);
+  outputs.commit();
+  if (a.out.empty()) std::cout << text;
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   fmt::print(stderr, "Results in {}{}{} ({:.2f} s).\n", a.db.string(), a.out.empty() ? "" : " and ",

@@ -20,6 +20,8 @@ struct Args {
   int port = 8080;
   std::filesystem::path web;
   std::size_t threads = 64;
+  std::vector<std::string> allow_hosts;
+  std::size_t max_connections = 512;
 };
 
 // Waits for SIGINT or SIGTERM on a thread of its own and stops the server, so that no server
@@ -60,6 +62,8 @@ void run(const Args& a) {
   o.port = a.port;
   o.web_dir = a.web;
   o.threads = a.threads;
+  o.allow_hosts = a.allow_hosts;
+  o.max_connections = a.max_connections;
   o.index = a.index.options();
   o.cells = a.index.cell_options();
   o.index_description = a.index.describe();
@@ -69,7 +73,10 @@ void run(const Args& a) {
   fmt::print(stderr, "floe serve: http://{}:{}/  ({} run{}; Ctrl-C stops){}\n",
              a.host.find(':') != std::string::npos ? "[" + a.host + "]" : a.host, server.port(),
              a.runs.size(), a.runs.size() == 1 ? "" : "s",
-             loopback ? "" : "\n  warning: reachable from other machines (--host " + a.host + ")");
+             loopback ? ""
+                      : "\n  warning: reachable from other machines (--host " + a.host +
+                            "); it answers only requests naming 127.0.0.1, localhost, " + a.host +
+                            " or an --allow-host name (docs/security.md)");
   StopOnSignal stop(server);
   server.run();
 }
@@ -104,8 +111,18 @@ void add_serve_command(CLI::App& app) {
                 "Folder of the dashboard's files (default: the source tree's "
                 "web/, or $FLOE_WEB)")
       ->check(CLI::ExistingDirectory);
-  c->add_option("--threads", args.threads, "Connections served at once")
+  c->add_option("--allow-host", args.allow_hosts,
+                "A host name the dashboard answers to besides 127.0.0.1, localhost and --host "
+                "(repeat for several): requests naming any other in their Host header are "
+                "refused, so that no web page can reach the dashboard by DNS rebinding "
+                "(docs/security.md)");
+  c->add_option("--threads", args.threads,
+                "Requests processed at once (slow or idle connections wait without a thread)")
       ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  c->add_option("--max-connections", args.max_connections,
+                "Connections open at once; the next one is answered 503 until one closes")
+      ->check(CLI::Range(1, 10000))
       ->capture_default_str();
   c->callback([] { run(args); });
 }

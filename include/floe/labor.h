@@ -62,7 +62,8 @@ struct LaborData {
   std::vector<double> state_total_employment;
   std::vector<double> state_total_wage_bill;
   std::vector<double> state_group_employment;
-  std::string margins_file;
+  std::string margins_file;                // the state x industry group file
+  std::string totals_file;                 // the state totals file
   double margins_national_employment = 0;  // the file's "National" row
 
   // Per OccupationId (empty when the projections file is absent).

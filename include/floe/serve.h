@@ -4,12 +4,14 @@
 //
 // The server reads and never writes: runs are opened read-only, static files are served only
 // from inside the web folder (no "..", no symlinks leading out). Bad query parameters are
-// answered 400 with a JSON error naming the parameter, unknown paths 404.
+// answered 400 with a JSON error naming the parameter, unknown paths 404. What it defends
+// against and how (Host allow-list, deadlines, connection cap): docs/security.md.
 //
 // DashboardServer's methods may be called from any thread; stop() from another thread than
 // run() (e.g. a signal watcher).
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <memory>
@@ -26,7 +28,18 @@ struct ServeOptions {
   std::string host = "127.0.0.1";  // loopback only unless told otherwise
   int port = 8080;                 // 0: any free port (DashboardServer::port() says which)
   std::filesystem::path web_dir;   // static files; empty: default_web_dir()
-  std::size_t threads = 64;        // connections served at once
+  std::size_t threads = 64;        // requests processed at once
+
+  // Host names answered besides 127.0.0.1, localhost and `host`: a request whose Host header
+  // names another is refused (403), so that a web page cannot reach the dashboard by DNS
+  // rebinding (docs/security.md §1).
+  std::vector<std::string> allow_hosts;
+  // Connections open at once; the next one is answered 503 (docs/security.md §2).
+  std::size_t max_connections = 512;
+  // A request head must arrive within head_timeout of its first byte, with no silence longer
+  // than idle_timeout (between requests too); its body and answer within request_timeout.
+  std::chrono::milliseconds head_timeout{10000}, idle_timeout{5000}, request_timeout{10000};
+
   IndexOptions index;
   CellOptions cells;
   std::string index_description;            // one line naming the index options, for titles

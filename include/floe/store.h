@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "floe/table.h"
 
@@ -34,6 +35,9 @@ class Store {
 
   // Finishes the file and moves it into place.
   void commit();
+  // Finishes the file and leaves it at the returned "<path>.partial", for the caller to move
+  // (OutputFiles); the Store no longer removes it.
+  std::filesystem::path finish();
 
  private:
   std::filesystem::path path_, partial_;
@@ -41,10 +45,38 @@ class Store {
   bool committed_ = false;
 };
 
-// Writes `text` to `path` through "<path>.partial", renamed into place only when complete, so
-// that a failure never leaves a truncated file where a finished one is expected (reports, tables,
-// parameter files). Creates the parent folder if missing. Throws Error naming the file on
-// failure, after removing the partial file.
+// All the files one command writes, put in place together: each is first written complete
+// beside its target as "<path>.partial"; commit() moves them into place only once every one is,
+// so that a command that fails leaves none of its outputs rather than some (floe index with
+// --db and --out). Destroyed without commit(), it removes its partial files. Not thread-safe.
+class OutputFiles {
+ public:
+  OutputFiles() = default;
+  ~OutputFiles();
+  OutputFiles(const OutputFiles&) = delete;
+  OutputFiles& operator=(const OutputFiles&) = delete;
+
+  // Writes `text` (bytes as given) to "<path>.partial", creating the folder if missing. Throws
+  // Error naming the file and the reason ("No space left on device").
+  void write(const std::filesystem::path& path, const std::string& text);
+  // Finishes a results file; it is moved into place on commit().
+  void add(Store& store, const std::filesystem::path& path);
+  // Moves every file into place. Throws Error naming the file (and removes what it has not
+  // moved) when one cannot be: a target that is a folder is found before anything is moved.
+  void commit();
+
+ private:
+  struct File {
+    std::filesystem::path partial, target;
+  };
+  // Throws Error when `path` is already one of the outputs.
+  void claim(const std::filesystem::path& path) const;
+  std::vector<File> files_;
+};
+
+// One file through OutputFiles: written to "<path>.partial", renamed into place only when
+// complete, so that a failure never leaves a truncated file where a finished one is expected.
+// Throws Error naming the file and the reason, after removing the partial file.
 void write_file_atomically(const std::filesystem::path& path, const std::string& text);
 
 // Opens an existing results file read-only (for reports, comparison and the dashboard).

@@ -2,6 +2,7 @@
 
 #include "data/codes.h"
 #include "data/delimited.h"
+#include "floe/error.h"
 
 namespace floe::data {
 namespace {
@@ -9,8 +10,7 @@ namespace {
 std::string fips(const DelimitedReader& r, std::size_t col, std::size_t digits) {
   const std::string padded = pad_fips(r.text(col), digits);
   if (!is_fips(padded, digits)) {
-    r.fail(col, "not a " + std::to_string(digits) + "-digit FIPS code: '" +
-                    std::string(r.text(col)) + "'");
+    r.fail(col, "not a " + std::to_string(digits) + "-digit FIPS code: " + quote(r.text(col)));
   }
   return padded;
 }

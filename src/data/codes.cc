@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "data/delimited.h"
+#include "floe/error.h"
 
 namespace floe::data {
 namespace {
@@ -52,7 +53,7 @@ std::string normalize_task_text(std::string_view s) {
 void UniqueKeys::insert(const DelimitedReader& reader, std::size_t col, std::string key) {
   const auto [it, fresh] = first_line_.emplace(std::move(key), reader.line());
   if (!fresh) {
-    reader.fail(col, "duplicate key '" + it->first + "' (first on line " +
+    reader.fail(col, "duplicate key " + quote(it->first) + " (first on line " +
                          std::to_string(it->second) + ")");
   }
 }

@@ -20,6 +20,13 @@ std::string pad_fips(std::string_view s, std::size_t digits);
 // across O*NET versions whose wording differs only in case and punctuation.
 std::string normalize_task_text(std::string_view s);
 
+// Bounds on figures about US workers, far above any real value so that only a wrong file or
+// wrong units trip them (docs/data.md, "Bounds"): the US has about 0.17 billion workers, and OEWS
+// top-codes annual wages at $239,200.
+inline constexpr double kMaxWorkers = 1e9;
+inline constexpr double kMaxAnnualWage = 1e6;  // a mean, per worker
+inline constexpr double kMaxHourlyWage = kMaxAnnualWage / 2080;
+
 class DelimitedReader;
 
 // Remembers the line where each key was first seen and rejects a second occurrence with a

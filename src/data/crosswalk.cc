@@ -2,13 +2,14 @@
 
 #include "data/codes.h"
 #include "data/delimited.h"
+#include "floe/error.h"
 
 namespace floe::data {
 namespace {
 
 std::string soc(const DelimitedReader& r, std::size_t col) {
   const std::string_view s = r.text(col);
-  if (!is_soc_code(s)) r.fail(col, "not a SOC code (like 15-1252): '" + std::string(s) + "'");
+  if (!is_soc_code(s)) r.fail(col, "not a SOC code (like 15-1252): " + quote(s));
   return std::string(s);
 }
 
@@ -26,7 +27,7 @@ std::vector<OnetToSocRow> read_onet_to_soc(const std::filesystem::path& path) {
     OnetToSocRow row{std::string(r.text(onet)), std::string(r.required(onet_title)), soc(r, nem),
                      std::string(r.text(nem_title))};
     if (!is_onet_soc_code(row.onet_code)) {
-      r.fail(onet, "not an O*NET-SOC code (like 15-1252.00): '" + row.onet_code + "'");
+      r.fail(onet, "not an O*NET-SOC code (like 15-1252.00): " + quote(row.onet_code));
     }
     keys.insert(r, onet, row.onet_code);
     row.line = r.line();
@@ -56,7 +57,7 @@ std::vector<SocStructureRow> read_soc_structure(const std::filesystem::path& pat
                         std::string(r.required(title))};
     const bool ok =
         row.level == SocLevel::kOnet ? is_onet_soc_code(row.code) : is_soc_code(row.code);
-    if (!ok) r.fail(levels[found], "malformed code '" + row.code + "'");
+    if (!ok) r.fail(levels[found], "malformed code " + quote(row.code));
     keys.insert(r, levels[found], row.code);
     row.line = r.line();
     rows.push_back(std::move(row));

@@ -52,14 +52,6 @@ std::string_view trim(std::string_view s, char delimiter) {
   return s;
 }
 
-std::string quoted(std::string_view s) {
-  constexpr std::size_t kMax = 40;
-  std::string out = "'";
-  out += s.size() > kMax ? std::string(s.substr(0, kMax)) + "..." : std::string(s);
-  out += "'";
-  return out;
-}
-
 }  // namespace
 
 std::optional<double> parse_number(std::string_view s, std::string* why) {
@@ -203,7 +195,13 @@ std::size_t DelimitedReader::column_any(std::initializer_list<std::string_view> 
 
 bool DelimitedReader::next() {
   for (;;) {
-    if (!parse_record()) return false;
+    if (!parse_record()) {
+      // A table with a header and nothing under it is a truncated or wrong file, never data.
+      if (records_ == 0) {
+        throw DataError(name_, header_line_, "", "no data rows under the header (file truncated?)");
+      }
+      return false;
+    }
     const bool blank =
         std::all_of(fields_.begin(), fields_.end(), [](std::string_view f) { return f.empty(); });
     if (blank) continue;
@@ -214,6 +212,7 @@ bool DelimitedReader::next() {
       if (last && fields_.size() < header_.size()) problem += " (file truncated?)";
       fail_record(problem);
     }
+    ++records_;
     return true;
   }
 }
@@ -249,7 +248,7 @@ double DelimitedReader::number(std::size_t col) const {
   std::string why;
   const std::string_view s = fields_[col];
   if (auto v = parse_number(s, &why)) return *v;
-  fail(col, why + ": " + quoted(s));
+  fail(col, why + ": " + quote(s));
 }
 
 std::optional<double> DelimitedReader::optional_number(std::size_t col) const {
@@ -262,16 +261,16 @@ double DelimitedReader::number_in(std::size_t col, double lo, double hi) const {
   if (v < lo || v > hi) {
     char range[64];
     std::snprintf(range, sizeof range, "out of range [%g, %g]: ", lo, hi);
-    fail(col, range + quoted(fields_[col]));
+    fail(col, range + quote(fields_[col]));
   }
   return v;
 }
 
 std::int64_t DelimitedReader::count(std::size_t col) const {
   const double v = number(col);
-  if (v < 0) fail(col, "negative count: " + quoted(fields_[col]));
-  if (v != std::floor(v)) fail(col, "not a whole number: " + quoted(fields_[col]));
-  if (v > 9.0e15) fail(col, "count too large: " + quoted(fields_[col]));
+  if (v < 0) fail(col, "negative count: " + quote(fields_[col]));
+  if (v != std::floor(v)) fail(col, "not a whole number: " + quote(fields_[col]));
+  if (v > 9.0e15) fail(col, "count too large: " + quote(fields_[col]));
   return static_cast<std::int64_t>(v);
 }
 
@@ -282,7 +281,7 @@ OewsValue DelimitedReader::oews(std::size_t col) const {
   if (s == "#") return {0.0, OewsFlag::kTopCoded};
   if (s == "~") return {0.0, OewsFlag::kUnderHalfPercent};
   const double v = number(col);
-  if (v < 0) fail(col, "negative value: " + quoted(s));
+  if (v < 0) fail(col, "negative value: " + quote(s));
   return {v, OewsFlag::kValue};
 }
 

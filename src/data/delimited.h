@@ -53,7 +53,8 @@ class DelimitedReader {
   const std::vector<std::string_view>& header() const { return header_; }
 
   // Advances to the next record; false at the end of the file. Blank and all-empty rows are
-  // skipped. A record with the wrong number of fields, or an unterminated quote, throws.
+  // skipped. A record with the wrong number of fields, an unterminated quote, or a file with no
+  // record under its header throws.
   bool next();
 
   // --- the current record ---
@@ -94,6 +95,7 @@ class DelimitedReader {
   std::size_t next_line_ = 1;  // line number of the byte at pos_
   std::size_t line_ = 0;       // line of the current record
   std::size_t header_line_ = 0;
+  std::size_t records_ = 0;  // records next() has returned
   std::vector<std::string_view> header_;
   std::vector<std::string_view> fields_;
 };

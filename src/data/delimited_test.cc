@@ -176,6 +176,14 @@ TEST(DelimitedReader, EmptyFileIsAnError) {
   ExpectDataError([] { DelimitedReader r("e.csv", "\n\n"); }, 0, "", "empty file");
 }
 
+// A header and nothing under it (a weights file cut short, a totals file emptied) was read as an
+// empty table, and everything it should have given fell back to defaults unseen.
+TEST(DelimitedReader, AHeaderWithoutRowsIsAnError) {
+  DelimitedReader r("w.csv", "# weights\ntask_id,weight\n\n,\n");
+  r.read_header("task_id");
+  ExpectDataError([&] { r.next(); }, 2, "", "no data rows under the header");
+}
+
 TEST(DelimitedReader, MissingHeaderIsAnError) {
   DelimitedReader r("x.csv", "title line\nnot it\n");
   ExpectDataError([&] { r.read_header("Sort"); }, 0, "Sort", "no header row");

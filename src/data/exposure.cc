@@ -2,14 +2,14 @@
 
 #include "data/codes.h"
 #include "data/delimited.h"
+#include "floe/error.h"
 
 namespace floe::data {
 namespace {
 
 std::string onet_code(const DelimitedReader& r, std::size_t col) {
   const std::string_view s = r.text(col);
-  if (!is_onet_soc_code(s))
-    r.fail(col, "not an O*NET-SOC code (like 15-1252.00): '" + std::string(s) + "'");
+  if (!is_onet_soc_code(s)) r.fail(col, "not an O*NET-SOC code (like 15-1252.00): " + quote(s));
   return std::string(s);
 }
 
@@ -24,7 +24,7 @@ ExposureLabel exposure_label(const DelimitedReader& r, std::size_t col) {
   if (s == "E0") return ExposureLabel::kE0;
   if (s == "E1") return ExposureLabel::kE1;
   if (s == "E2") return ExposureLabel::kE2;
-  r.fail(col, "expected E0, E1 or E2, got '" + std::string(s) + "'");
+  r.fail(col, "expected E0, E1 or E2, got " + quote(s));
 }
 
 std::uint8_t automation_level(const DelimitedReader& r, std::size_t col) {
@@ -32,7 +32,7 @@ std::uint8_t automation_level(const DelimitedReader& r, std::size_t col) {
   if (s.size() == 2 && s[0] == 'T' && s[1] >= '0' && s[1] <= '4') {
     return static_cast<std::uint8_t>(s[1] - '0');
   }
-  r.fail(col, "expected T0..T4, got '" + std::string(s) + "'");
+  r.fail(col, "expected T0..T4, got " + quote(s));
 }
 
 }  // namespace
@@ -80,7 +80,9 @@ std::vector<TaskUsageRow> read_task_usage(const std::filesystem::path& path) {
   UniqueKeys keys;
   while (r.next()) {
     TaskUsageRow row{std::string(r.required(name)), r.number_in(pct, 0, 100)};
-    keys.insert(r, name, row.task_text);
+    // Joined by normalized text (capability/build.cc): "Adjust controls." and "adjust controls"
+    // are one task, so they are one key.
+    keys.insert(r, name, normalize_task_text(row.task_text));
     row.line = r.line();
     rows.push_back(std::move(row));
   }
@@ -145,7 +147,7 @@ std::vector<ScoreRow> read_score_table(const std::filesystem::path& path, ScoreK
         ok = is_fips(row.code, row.code.size());
         break;
     }
-    if (!ok) r.fail(code, "malformed code '" + std::string(r.text(code)) + "'");
+    if (!ok) r.fail(code, "malformed code " + quote(r.text(code)));
     keys.insert(r, code, row.code);
     row.line = r.line();
     rows.push_back(std::move(row));

@@ -2,6 +2,7 @@
 
 #include "data/codes.h"
 #include "data/delimited.h"
+#include "floe/error.h"
 
 namespace floe::data {
 namespace {
@@ -19,8 +20,15 @@ std::vector<StateMarginRow> read_margins(const std::filesystem::path& path, bool
     row.state = std::string(r.required(state));
     if (by_group) row.industry_group = std::string(r.required(group));
     row.employment = static_cast<double>(r.count(emp));
+    if (row.employment > kMaxWorkers) {
+      r.fail(emp, "more than a billion workers: " + quote(r.text(emp)) + " (wrong units?)");
+    }
     row.wage_bill = r.number(wages);
     if (row.wage_bill < 0) r.fail(wages, "negative wage bill");
+    if (row.wage_bill > row.employment * kMaxAnnualWage) {
+      r.fail(wages, quote(r.text(wages)) + " for " + quote(r.text(emp)) +
+                        " workers is a mean wage above $1,000,000 a year (wrong units?)");
+    }
     keys.insert(r, by_group ? group : state, row.state + "|" + row.industry_group);
     row.line = r.line();
     rows.push_back(std::move(row));
@@ -47,7 +55,7 @@ std::vector<OccupationGroupRow> read_occupation_industry_groups(const std::files
   while (r.next()) {
     OccupationGroupRow row{std::string(r.text(code)), std::string(r.required(group))};
     if (!is_onet_soc_code(row.onet_code)) {
-      r.fail(code, "not an O*NET-SOC code (like 15-1252.00): '" + row.onet_code + "'");
+      r.fail(code, "not an O*NET-SOC code (like 15-1252.00): " + quote(row.onet_code));
     }
     keys.insert(r, code, row.onet_code);
     row.line = r.line();

@@ -2,6 +2,7 @@
 
 #include "data/codes.h"
 #include "data/delimited.h"
+#include "floe/error.h"
 
 namespace floe::data {
 namespace {
@@ -13,11 +14,21 @@ OewsGroup parse_group(const DelimitedReader& r, std::size_t col) {
   if (s == "minor") return OewsGroup::kMinor;
   if (s == "broad") return OewsGroup::kBroad;
   if (s == "detailed") return OewsGroup::kDetailed;
-  r.fail(col, "expected total, major, minor, broad or detailed, got '" + std::string(s) + "'");
+  r.fail(col, "expected total, major, minor, broad or detailed, got " + quote(s));
 }
 
 OewsValue optional_value(const DelimitedReader& r, std::optional<std::size_t> col) {
   return col ? r.oews(*col) : OewsValue{};
+}
+
+// An estimate no larger than `max` (codes.h: far above any real figure).
+OewsValue bounded_value(const DelimitedReader& r, std::optional<std::size_t> col, double max,
+                        const char* what) {
+  const OewsValue v = optional_value(r, col);
+  if (v.has_value() && v.value > max) {
+    r.fail(*col, "more than " + std::string(what) + ": " + quote(r.text(*col)) + " (wrong units?)");
+  }
+  return v;
 }
 
 }  // namespace
@@ -56,19 +67,21 @@ OewsTable read_oews(const std::filesystem::path& path) {
     row.line = r.line();
     row.occ_code = std::string(r.text(code));
     if (!is_soc_code(row.occ_code)) {
-      r.fail(code, "not a SOC code (like 15-1252): '" + row.occ_code + "'");
+      r.fail(code, "not a SOC code (like 15-1252): " + quote(row.occ_code));
     }
     row.occ_title = std::string(r.required(title));
     if (area) row.area = std::string(r.text(*area));
     if (area_title) row.area_title = std::string(r.text(*area_title));
     if (prim_state) row.prim_state = std::string(r.text(*prim_state));
     if (group) row.group = parse_group(r, *group);
-    row.employment = optional_value(r, emp);
-    row.hourly_mean = optional_value(r, h_mean);
-    row.annual_mean = optional_value(r, a_mean);
+    constexpr const char* kAnnual = "$1,000,000 a year";
+    constexpr const char* kHourly = "$480.77 an hour ($1,000,000 a year)";
+    row.employment = bounded_value(r, emp, kMaxWorkers, "a billion workers");
+    row.hourly_mean = bounded_value(r, h_mean, kMaxHourlyWage, kHourly);
+    row.annual_mean = bounded_value(r, a_mean, kMaxAnnualWage, kAnnual);
     for (int i = 0; i < 5; ++i) {
-      row.annual_percentiles[i] = optional_value(r, a_pct[i]);
-      row.hourly_percentiles[i] = optional_value(r, h_pct[i]);
+      row.annual_percentiles[i] = bounded_value(r, a_pct[i], kMaxAnnualWage, kAnnual);
+      row.hourly_percentiles[i] = bounded_value(r, h_pct[i], kMaxHourlyWage, kHourly);
     }
     // OEWS repeats an aggregate such as 13-1020 as both a broad and a detailed row.
     keys.insert(r, code,

@@ -2,6 +2,7 @@
 
 #include "data/codes.h"
 #include "data/delimited.h"
+#include "floe/error.h"
 
 namespace floe::data {
 namespace {
@@ -11,8 +12,7 @@ constexpr Dialect kOnet{'\t', false};
 
 std::string onet_code(const DelimitedReader& r, std::size_t col) {
   const std::string_view s = r.text(col);
-  if (!is_onet_soc_code(s))
-    r.fail(col, "not an O*NET-SOC code (like 15-1252.00): '" + std::string(s) + "'");
+  if (!is_onet_soc_code(s)) r.fail(col, "not an O*NET-SOC code (like 15-1252.00): " + quote(s));
   return std::string(s);
 }
 
@@ -26,7 +26,7 @@ bool yes_no(const DelimitedReader& r, std::size_t col) {
   const std::string_view s = r.text(col);
   if (s == "Y") return true;
   if (s == "N") return false;
-  r.fail(col, "expected Y or N, got '" + std::string(s) + "'");
+  r.fail(col, "expected Y or N, got " + quote(s));
 }
 
 }  // namespace
@@ -64,7 +64,7 @@ std::vector<OnetTaskRow> read_onet_tasks(const Path& path) {
     } else if (t == "Supplemental") {
       row.type = TaskType::kSupplemental;
     } else if (t != "n/a" && !t.empty()) {
-      r.fail(type, "expected Core, Supplemental or n/a, got '" + std::string(t) + "'");
+      r.fail(type, "expected Core, Supplemental or n/a, got " + quote(t));
     }
     keys.insert(r, id, std::to_string(row.task_id));
     row.line = r.line();
@@ -169,7 +169,7 @@ std::vector<SkillRatingRow> read_onet_skills(const Path& path) {
     } else if (s == "LV") {
       row.value = r.number_in(value, 0, 7);
     } else {
-      r.fail(scale, "expected IM or LV, got '" + std::string(s) + "'");
+      r.fail(scale, "expected IM or LV, got " + quote(s));
     }
     keys.insert(r, element, row.occupation + " " + row.element_id + " " + std::string(s));
     row.line = r.line();

@@ -2,6 +2,7 @@
 
 #include "data/codes.h"
 #include "data/delimited.h"
+#include "floe/error.h"
 
 namespace floe::data {
 
@@ -20,7 +21,7 @@ std::vector<ProjectionRow> read_projections(const std::filesystem::path& path) {
     if (r.footnote_row()) continue;  // "Source: Employment Projections program ..."
     ProjectionRow row;
     row.code = std::string(r.text(code));
-    if (!is_soc_code(row.code)) r.fail(code, "not a SOC code: '" + row.code + "'");
+    if (!is_soc_code(row.code)) r.fail(code, "not a SOC code: " + quote(row.code));
     const std::string_view t = r.text(type);
     if (t != "Line item" && t != "Summary") r.fail(type, "expected Line item or Summary");
     row.line_item = t == "Line item";

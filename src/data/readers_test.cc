@@ -329,6 +329,14 @@ TEST(ExposureReaders, RejectBadInput) {
       kTiny / "ai-exposure/anthropic-economic-index/release_2025_02_10/onet_task_mappings.csv";
   EXPECT_THAT(error_of([&] { read_task_usage(broken_copy(usage, "40.0", "140.0")); }),
               HasSubstr(":3: field 'pct': out of range"));
+  // Task texts are joined normalized: one differing only in case and the final period is the
+  // same task, so a duplicate (it once added its share to the first one's silently).
+  EXPECT_THAT(error_of([&] {
+                read_task_usage(broken_copy(usage, "operate forklifts to move pallets.,5.0",
+                                            "Reconcile and record  financial accounts,5.0"));
+              }),
+              HasSubstr(":4: field 'task_name': duplicate key 'reconcile and record financial "
+                        "accounts' (first on line 3)"));
 }
 
 TEST(ProjectionsReader, ReadsTable110AndSkipsTheSourceNote) {

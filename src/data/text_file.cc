@@ -69,11 +69,22 @@ std::string read_text_file(const std::filesystem::path& path) {
 
 std::filesystem::path find_data_file(const std::filesystem::path& dir, const std::string& name) {
   const auto plain = dir / name;
-  std::error_code ec;
-  if (std::filesystem::exists(plain, ec)) return plain;
   auto compressed = plain;
   compressed += ".zst";
-  if (std::filesystem::exists(compressed, ec)) return compressed;
+  std::error_code ec;
+  const bool has_plain = std::filesystem::exists(plain, ec);
+  const bool has_compressed = std::filesystem::exists(compressed, ec);
+  if (has_plain && has_compressed) {
+    // Which one the user meant cannot be known: both are fine only when they say the same.
+    if (read_text_file(plain) != read_text_file(compressed)) {
+      throw DataError(plain.string(), 0, "",
+                      "differs from " + compressed.string() +
+                          " beside it: floe reads one of the two; remove the other");
+    }
+    return plain;
+  }
+  if (has_plain) return plain;
+  if (has_compressed) return compressed;
   throw DataError(plain.string(), 0, "",
                   "missing file (also looked for " + compressed.filename().string() + ")");
 }

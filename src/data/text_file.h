@@ -16,7 +16,8 @@ namespace floe::data {
 std::string read_text_file(const std::filesystem::path& path);
 
 // `dir / name` if it exists, else `dir / (name + ".zst")` if that exists; otherwise throws
-// DataError naming the plain path as missing.
+// DataError naming the plain path as missing. When both exist they must hold the same text
+// (then the plain one is returned); if they differ, throws DataError naming both.
 std::filesystem::path find_data_file(const std::filesystem::path& dir, const std::string& name);
 
 }  // namespace floe::data

@@ -68,5 +68,25 @@ TEST_F(TextFileTest, MissingFileNamesThePath) {
   EXPECT_THROW(read_text_file(dir_ / "nope.csv"), DataError);
 }
 
+TEST_F(TextFileTest, APlainFileAndADifferentZstdTwinAreAnErrorNamingBoth) {
+  write("s.csv", "state,employment\nAlabama,1\n");
+  write("s.csv.zst", compress("state,employment\nAlabama,2\n"));
+  try {
+    find_data_file(dir_, "s.csv");
+    FAIL() << "the plain file silently won";
+  } catch (const DataError& e) {
+    EXPECT_EQ(e.file(), (dir_ / "s.csv").string());
+    EXPECT_NE(std::string(e.what()).find((dir_ / "s.csv.zst").string()), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST_F(TextFileTest, APlainFileAndAnIdenticalZstdTwinAreFine) {
+  const std::string text = "state,employment\nAlabama,1\n";
+  write("s.csv", text);
+  write("s.csv.zst", compress(text));
+  EXPECT_EQ(find_data_file(dir_, "s.csv").filename(), "s.csv");
+}
+
 }  // namespace
 }  // namespace floe::data

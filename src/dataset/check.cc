@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 
+#include "dataset/consistency.h"
 #include "floe/dataset.h"
 
 namespace floe {
@@ -198,6 +199,36 @@ void check_geography(const Dataset& ds, const Atlas& atlas, Report& r,
   for (const auto& s : without) problems.push_back("state without margins: " + s);
 }
 
+void check_sums(const Dataset& ds, Report& r, std::vector<std::string>& problems) {
+  using namespace dataset;
+  r.section(
+      fmt::format("Consistency: sums against their totals (tolerance: employment {:.1f}%, wage "
+                  "bills {:.0f}%; docs/data.md)",
+                  100 * kEmploymentTolerance, 100 * kWageBillTolerance)
+          .c_str());
+  std::size_t state_rows = 0, state_rows_ok = 0;
+  for (const SumCheck& c : sum_checks(ds)) {
+    const bool per_state = c.parts.find("'s industry groups") != std::string::npos;
+    state_rows += per_state;
+    state_rows_ok += per_state && c.ok();
+    const std::string line = fmt::format("{} {:.0f} vs {} {:.0f}: {:+.3f}%", c.parts, c.sum,
+                                         c.total, c.expected, 100 * c.relative());
+    if (!per_state) r.line("  {}{}", line, c.ok() ? "" : "  <- beyond tolerance");
+    if (per_state && !c.ok()) r.line("  {}  <- beyond tolerance", line);
+    if (!c.ok()) {
+      problems.push_back(fmt::format("{}: {} is {:.0f}, {:+.3f}% off {} {:.0f} (tolerance {:.1f}%)",
+                                     c.file, c.parts, c.sum, 100 * c.relative(), c.total,
+                                     c.expected, 100 * c.tolerance));
+    }
+  }
+  r.line("  states whose industry groups add up to their total: {} of {}", state_rows_ok,
+         state_rows);
+  if (ds.labor.year != 2023) {
+    r.line("  states not compared with OEWS national May {}: the state margins are May 2023",
+           ds.labor.year);
+  }
+}
+
 void check_peers(const Dataset& ds, Report& r) {
   const Taxonomy& t = ds.taxonomy;
   auto matched_soc = [&](const std::vector<PeerScore>& scores) {
@@ -236,6 +267,7 @@ DataCheck check_dataset(const Dataset& ds, const Atlas& atlas) {
   check_capability(ds, r);
   check_projections(ds, r);
   check_geography(ds, atlas, r, out.problems);
+  check_sums(ds, r, out.problems);
   check_peers(ds, r);
   r.section(out.problems.empty() ? "Consistent." : "Problems:");
   for (const auto& p : out.problems) r.line("  {}", p);

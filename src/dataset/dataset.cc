@@ -13,6 +13,7 @@
 #include "data/onet.h"
 #include "data/projections.h"
 #include "data/text_file.h"
+#include "dataset/consistency.h"
 #include "dataset/labor_build.h"
 #include "dataset/paths.h"
 #include "floe/error.h"
@@ -215,6 +216,7 @@ Dataset load_dataset(const DatasetOptions& options,
   ds.labor.projections = dataset::join_projections(data::read_projections(path), ds.taxonomy);
 
   ds.peers = load_peers(file);
+  dataset::refuse_gross_inconsistency(ds);
   return ds;
 }
 

@@ -190,6 +190,74 @@ TEST_F(BrokenWorld, UnknownStateInMargins) {
                                       "'state': unknown state 'Atlantis'"));
 }
 
+TEST_F(BrokenWorld, AStateUnderAnotherSpellingIsADuplicate) {
+  // "AL" and "01" are Alabama, already on line 2: before, the last row silently won.
+  append("derived/state_totals_M2023.csv", "AL,1.0,1.0\r\n");
+  EXPECT_THAT(load_error(), HasSubstr("state_totals_M2023.csv:5: field 'state': duplicate key: "
+                                      "'AL' (Alabama) is already on line 2"));
+  std::filesystem::copy_file(kTiny / "derived/state_totals_M2023.csv",
+                             dir_ / "derived/state_totals_M2023.csv",
+                             std::filesystem::copy_options::overwrite_existing);
+  append("derived/state_industry_group_employment_M2023.csv", "01,CONSTRUCTION,1.0,1.0\r\n");
+  EXPECT_THAT(load_error(), HasSubstr("state_industry_group_employment_M2023.csv:11: field "
+                                      "'state': duplicate key: '01' (Alabama) with "
+                                      "'CONSTRUCTION' is already on line 4"));
+}
+
+TEST_F(BrokenWorld, AHeaderOnlyTotalsFileNamesItself) {
+  std::ofstream(dir_ / "derived/state_totals_M2023.csv") << "state,employment,wage_bill_usd\n";
+  EXPECT_THAT(load_error(), HasSubstr("state_totals_M2023.csv:1: no data rows under the header"));
+}
+
+TEST_F(BrokenWorld, AStateWithoutATotalNamesTheTotalsFile) {
+  std::ofstream(dir_ / "derived/state_totals_M2023.csv")
+      << "state,employment,wage_bill_usd\nAlabama,2000.0,105200000.0\nNational,4000.0,1.0\n";
+  EXPECT_THAT(load_error(), HasSubstr("state_totals_M2023.csv: field 'state': no row for Alaska"));
+}
+
+TEST_F(BrokenWorld, ImplausibleWorkersAndWagesAreErrors) {
+  std::ofstream(dir_ / "derived/state_totals_M2023.csv")
+      << "state,employment,wage_bill_usd\nAlabama,2000.0,1e308\n";
+  EXPECT_THAT(load_error(), HasSubstr("state_totals_M2023.csv:2: field 'wage_bill_usd': '1e308' "
+                                      "for '2000.0' workers is a mean wage above $1,000,000"));
+  std::ofstream(dir_ / "derived/state_totals_M2023.csv")
+      << "state,employment,wage_bill_usd\nAlabama,1e15,1.0\n";
+  EXPECT_THAT(load_error(), HasSubstr("state_totals_M2023.csv:2: field 'employment': more than a "
+                                      "billion workers: '1e15'"));
+}
+
+TEST_F(BrokenWorld, GrosslyInconsistentSumsAreRefused) {
+  // Alabama's total 3,000 against its groups' 2,000 and a national row of 4,000.
+  std::ofstream(dir_ / "derived/state_totals_M2023.csv")
+      << "state,employment,wage_bill_usd\nAlabama,3000.0,105200000.0\n"
+         "Alaska,2000.0,135200000.0\nNational,4000.0,240400000.0\n";
+  EXPECT_THAT(load_error(),
+              HasSubstr("state_totals_M2023.csv: employment of the states and territories is "
+                        "5000, +25.0% off the file's National row (4000)"));
+}
+
+TEST_F(BrokenWorld, DataCheckNamesASumBeyondItsTolerance) {
+  const Dataset consistent = load_dataset({.data_dir = dir_});
+  EXPECT_TRUE(check_dataset(consistent, load_atlas(dir_)).problems.empty());
+  // 20 more construction workers in Alabama: its groups sum to 2,020, 1% over its total of
+  // 2,000 (tolerance 0.5%), and the national sums move by 0.5% only: within theirs.
+  std::string groups = "state,industry_group,employment,wage_bill_usd\n";
+  groups += "Alabama,TECHNOLOGY_AND_SOFTWARE_DEVELOPMENT,400.0,36000000.0\n";
+  groups += "Alabama,FINANCE_AND_INSURANCE,1200.0,54000000.0\n";
+  groups += "Alabama,CONSTRUCTION,420.0,15200000.0\n";
+  groups += "Alaska,TECHNOLOGY_AND_SOFTWARE_DEVELOPMENT,600.0,60000000.0\n";
+  groups += "Alaska,FINANCE_AND_INSURANCE,800.0,44000000.0\n";
+  groups += "Alaska,CONSTRUCTION,600.0,31200000.0\n";
+  std::ofstream(dir_ / "derived/state_industry_group_employment_M2023.csv") << groups;
+  const DataCheck check = check_dataset(load_dataset({.data_dir = dir_}), load_atlas(dir_));
+  ASSERT_EQ(check.problems.size(), 1u);
+  EXPECT_THAT(check.problems[0],
+              HasSubstr("state_industry_group_employment_M2023.csv: employment of Alabama's "
+                        "industry groups is 2020, +1.000% off Alabama's total"));
+  EXPECT_THAT(check.report,
+              HasSubstr("states whose industry groups add up to their total: 1 of 2"));
+}
+
 TEST_F(BrokenWorld, MissingFile) {
   std::filesystem::remove(dir_ / "census/list1_2023.csv");
   EXPECT_THAT(load_error(), HasSubstr("list1_2023.csv: missing file"));

@@ -20,6 +20,39 @@ std::optional<StateId> row_state(const data::OewsRow& row, const Geography& geo)
   return std::nullopt;
 }
 
+// Keys of one file after normalization, with the line where each was first seen. A state may be
+// written as its name, USPS code or FIPS code ("Alabama", "AL", "01"): the key is the state
+// itself, so a second row for the same state under another spelling is a duplicate too.
+class StateKeys {
+ public:
+  StateKeys(std::string file, std::string field)
+      : file_(std::move(file)), field_(std::move(field)) {}
+
+  // `written`: the row's state as the file spells it; `rest`: the other parts of the key.
+  void insert(const Geography& geo, StateId state, const std::string& written,
+              const std::string& rest, std::size_t line) {
+    const auto [it, fresh] = first_line_.emplace(std::to_string(state.index()) + "|" + rest, line);
+    if (fresh) return;
+    std::string what = quote(written);
+    if (written != geo[state].name) what += " (" + geo[state].name + ")";
+    if (!rest.empty()) what += " with " + quote(rest);
+    throw DataError(file_, line, field_,
+                    "duplicate key: " + what + " is already on line " + std::to_string(it->second));
+  }
+
+ private:
+  std::string file_, field_;
+  std::unordered_map<std::string, std::size_t> first_line_;
+};
+
+// The part of an OEWS row's key after its area: OEWS repeats an aggregate such as 13-1020 as
+// both a broad and a detailed row, so the group is part of it.
+std::string occupation_key(const data::OewsRow& row) {
+  constexpr const char* kGroups[] = {"total", "major", "minor", "broad", "detailed"};
+  const auto g = static_cast<std::size_t>(row.group);
+  return g < std::size(kGroups) ? row.occ_code + " " + kGroups[g] : row.occ_code;
+}
+
 }  // namespace
 
 Wage annual_wage(const data::OewsValue& annual, const data::OewsValue& hourly, int year) {
@@ -58,12 +91,15 @@ LaborData build_labor(const LaborInputs& in, const Taxonomy& taxonomy, const Geo
 
   labor.state_wages.assign(n_states * n_occ, Wage{});
   labor.state_wage_file = in.state_wages->file;
+  StateKeys wage_keys(in.state_wages->file, "AREA_TITLE");
   for (const auto& row : in.state_wages->rows) {
     const auto state = row_state(row, geo);
     if (!state) {
       throw DataError(in.state_wages->file, row.line, "AREA_TITLE",
-                      "unknown state '" + row.area_title + "'");
+                      "unknown state " + quote(row.area_title));
     }
+    wage_keys.insert(geo, *state, row.area_title.empty() ? row.prim_state : row.area_title,
+                     occupation_key(row), row.line);
     const auto occ = taxonomy.find_occupation(row.occ_code);
     if (!occ) continue;  // totals and group rows (00-0000, 11-0000, 11-1000 ...)
     labor.state_wages[state->index() * n_occ + occ->index()] =
@@ -73,12 +109,15 @@ LaborData build_labor(const LaborInputs& in, const Taxonomy& taxonomy, const Geo
   if (in.state_employment) {
     labor.state_employment_file = in.state_employment->file;
     labor.state_employment.assign(n_states * n_occ, 0.0);
+    StateKeys keys(in.state_employment->file, "AREA_TITLE");
     for (const auto& row : in.state_employment->rows) {
       const auto state = row_state(row, geo);
       if (!state) {
         throw DataError(in.state_employment->file, row.line, "AREA_TITLE",
-                        "unknown state '" + row.area_title + "'");
+                        "unknown state " + quote(row.area_title));
       }
+      keys.insert(geo, *state, row.area_title.empty() ? row.prim_state : row.area_title,
+                  occupation_key(row), row.line);
       const auto occ = taxonomy.find_occupation(row.occ_code);
       if (!occ) continue;
       labor.state_employment[state->index() * n_occ + occ->index()] =
@@ -87,9 +126,11 @@ LaborData build_labor(const LaborInputs& in, const Taxonomy& taxonomy, const Geo
   }
 
   labor.margins_file = in.groups_file;
+  labor.totals_file = in.totals_file;
   labor.state_total_employment.assign(n_states, kNaN);
   labor.state_total_wage_bill.assign(n_states, kNaN);
   labor.state_group_employment.assign(n_states * n_groups, kNaN);
+  StateKeys total_keys(in.totals_file, "state");
   for (const auto& row : in.state_totals) {
     if (row.state == "National") {
       labor.margins_national_employment = row.employment;
@@ -97,20 +138,29 @@ LaborData build_labor(const LaborInputs& in, const Taxonomy& taxonomy, const Geo
     }
     const auto state = geo.find_state(row.state);
     if (!state)
-      throw DataError(in.totals_file, row.line, "state", "unknown state '" + row.state + "'");
+      throw DataError(in.totals_file, row.line, "state", "unknown state " + quote(row.state));
+    total_keys.insert(geo, *state, row.state, "", row.line);
     labor.state_total_employment[state->index()] = row.employment;
     labor.state_total_wage_bill[state->index()] = row.wage_bill;
   }
+  for (std::size_t s = 0; s < n_states; ++s) {
+    if (std::isnan(labor.state_total_employment[s]) && !geo.states[s].territory) {
+      throw DataError(in.totals_file, 0, "state",
+                      "no row for " + geo.states[s].name + " (every state and DC needs one)");
+    }
+  }
+  StateKeys group_keys(in.groups_file, "state");
   for (const auto& row : in.state_groups) {
     if (row.state == "National") continue;
     const auto state = geo.find_state(row.state);
     if (!state)
-      throw DataError(in.groups_file, row.line, "state", "unknown state '" + row.state + "'");
+      throw DataError(in.groups_file, row.line, "state", "unknown state " + quote(row.state));
     const auto group = taxonomy.find_industry_group(row.industry_group);
     if (!group) {
       throw DataError(in.groups_file, row.line, "industry_group",
-                      "unknown industry group '" + row.industry_group + "'");
+                      "unknown industry group " + quote(row.industry_group));
     }
+    group_keys.insert(geo, *state, row.state, row.industry_group, row.line);
     labor.state_group_employment[state->index() * n_groups + group->index()] = row.employment;
   }
   return labor;

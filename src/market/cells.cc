@@ -112,7 +112,7 @@ Cells build_cells(const Dataset& ds, const CellOptions& options) {
   for (std::size_t s = 0; s < n_states; ++s) {
     has_margins[s] = !std::isnan(l.state_total_employment[s]);
     if (!has_margins[s] && !g.states[s].territory) {
-      throw DataError(l.margins_file, 0, "state", "no employment margins for " + g.states[s].name);
+      throw DataError(l.totals_file, 0, "state", "no employment margins for " + g.states[s].name);
     }
     if (has_margins[s]) state_totals[s] = l.state_total_employment[s];
   }

@@ -117,7 +117,7 @@ TEST(Cells, AStateMissingFromTheMarginsIsAnError) {
     build_cells(ds);
     FAIL();
   } catch (const DataError& e) {
-    EXPECT_THAT(e.what(), HasSubstr("state_industry_group_employment_M2023.csv: field 'state': "
+    EXPECT_THAT(e.what(), HasSubstr("state_totals_M2023.csv: field 'state': "
                                     "no employment margins for Alaska"));
   }
 }

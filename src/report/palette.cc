@@ -57,10 +57,15 @@ Classes round_classes(double lo, double hi, int max_classes) {
   for (double decade = 1e-4;; decade *= 10) {
     for (double m : {1.0, 2.0, 2.5, 5.0}) {
       c.width = m * decade;
-      c.first = static_cast<long>(std::floor(lo / c.width + kSlack));
-      c.last = static_cast<long>(std::ceil(hi / c.width - kSlack));
-      if (c.last == c.first) ++c.last;  // one value (or all equal): one class around it
-      if (c.last - c.first <= max_classes) return c;
+      // In doubles until they fit: a narrow width over a wide range (lo 0, hi 1e20) gives class
+      // numbers no integer holds.
+      const double first = std::floor(lo / c.width + kSlack);
+      double last = std::ceil(hi / c.width - kSlack);
+      if (last == first) ++last;  // one value (or all equal): one class around it
+      if (last - first > max_classes) continue;
+      c.first = static_cast<long>(first);
+      c.last = static_cast<long>(last);
+      return c;
     }
   }
 }

@@ -47,6 +47,22 @@ TEST(ReportPalette, SevenClassesAtMost) {
   EXPECT_EQ(wide.decimals, 0);
 }
 
+// A range far wider than any share: the class numbers at narrow widths overflow a long, which
+// once gave empty breaks. The widths grow until 7 classes cover it: 0 to 1e20 in 5 of 2e19.
+TEST(ReportPalette, HugeRangesGetHugeRoundWidths) {
+  const ColorScale s = round_scale(0, 1e20);
+  ASSERT_EQ(s.breaks.size(), 6u);
+  EXPECT_EQ(s.breaks.front(), 0.0);
+  EXPECT_DOUBLE_EQ(s.breaks[1], 2e19);
+  EXPECT_DOUBLE_EQ(s.breaks.back(), 1e20);
+  EXPECT_EQ(s.colors.size(), 5u);
+  const ColorScale d = diverging_scale(-1e300, 1e300, true);
+  ASSERT_GE(d.breaks.size(), 3u);
+  EXPECT_LE(d.breaks.front(), -1e300);
+  EXPECT_GE(d.breaks.back(), 1e300);
+  EXPECT_EQ(d.colors.size(), d.breaks.size() - 1);
+}
+
 TEST(ReportPalette, OneValueGivesOneClass) {
   const ColorScale s = round_scale(0.25, 0.25);
   ASSERT_EQ(s.colors.size(), 1u);

@@ -171,7 +171,7 @@ std::string territories_note(const SimulationView& v) {
   std::string names;
   for (const auto& [fips, region] : v.a_states) {
     const bool mapped = std::any_of(v.atlas.states.begin(), v.atlas.states.end(),
-                                    [&](const MapShape& s) { return s.id == fips; });
+                                    [&fips = fips](const MapShape& s) { return s.id == fips; });
     if (!mapped) names += (names.empty() ? "" : ", ") + v.state_name(fips);
   }
   if (names.empty()) return "";

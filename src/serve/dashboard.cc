@@ -46,14 +46,13 @@ const RunFile& Dashboard::run(std::string_view id) const {
   for (const auto& r : runs_) {
     if (r->info().id == id) return *r;
   }
-  throw NotFound("no simulation run '" + std::string(id.substr(0, 40)) +
-                 "' (GET /api/runs lists them)");
+  throw NotFound("no simulation run " + quote(id) + " (GET /api/runs lists them)");
 }
 
 StateId Dashboard::state(std::string_view id) const {
   const auto s = dataset_.geography.find_state(id);
   if (!s || index_.states[s->index()].employment <= 0) {
-    throw NotFound("no state '" + std::string(id.substr(0, 40)) + "' (use a FIPS or USPS code)");
+    throw NotFound("no state " + quote(id) + " (use a FIPS or USPS code)");
   }
   return *s;
 }

@@ -10,11 +10,6 @@
 namespace floe::serve {
 namespace {
 
-// A parameter value as it may appear in an error message: at most 40 characters.
-std::string shown(const std::string& value) {
-  return value.size() <= 40 ? value : value.substr(0, 40) + "...";
-}
-
 std::string list(const std::vector<std::string_view>& names) {
   return names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", "));
 }
@@ -27,11 +22,11 @@ Params::Params(const httplib::Request& request, std::vector<std::string_view> ac
     bool known = false;
     for (std::string_view a : accepted) known = known || a == name;
     if (!known) {
-      throw BadRequest(name, fmt::format("unknown parameter '{}' (this endpoint accepts: {})",
-                                         shown(name), list(accepted)));
+      throw BadRequest(name, fmt::format("unknown parameter {} (this endpoint accepts: {})",
+                                         quote(name), list(accepted)));
     }
     if (request.get_param_value_count(name) > 1) {
-      throw BadRequest(name, fmt::format("parameter '{}' is given more than once", name));
+      throw BadRequest(name, fmt::format("parameter {} is given more than once", quote(name)));
     }
   }
 }
@@ -48,7 +43,7 @@ std::string Params::choice(const std::string& name, const std::vector<std::strin
   for (const auto& c : choices) {
     if (*value == c) return c;
   }
-  throw BadRequest(name, fmt::format("parameter '{}': '{}' is not one of {}", name, shown(*value),
+  throw BadRequest(name, fmt::format("parameter '{}': {} is not one of {}", name, quote(*value),
                                      fmt::join(choices, ", ")));
 }
 
@@ -59,8 +54,8 @@ std::optional<long> Params::integer(const std::string& name, long lo, long hi) c
   const char* end = value->data() + value->size();
   const auto [ptr, ec] = std::from_chars(value->data(), end, v);
   if (value->empty() || ec != std::errc() || ptr != end) {
-    throw BadRequest(
-        name, fmt::format("parameter '{}': '{}' is not a whole number", name, shown(*value)));
+    throw BadRequest(name,
+                     fmt::format("parameter '{}': {} is not a whole number", name, quote(*value)));
   }
   if (v < lo || v > hi) {
     throw BadRequest(name, fmt::format("parameter '{}': {} is outside {}..{}", name, v, lo, hi));
@@ -72,23 +67,27 @@ long Params::integer(const std::string& name, long lo, long hi, long fallback) c
   return integer(name, lo, hi).value_or(fallback);
 }
 
-std::optional<double> Params::number(const std::string& name) const {
+std::optional<double> Params::number(const std::string& name, double lo, double hi) const {
   const auto value = text(name);
   if (!value) return std::nullopt;
   double v = 0;
   const char* end = value->data() + value->size();
   const auto [ptr, ec] = std::from_chars(value->data(), end, v);
   if (value->empty() || ec != std::errc() || ptr != end || !std::isfinite(v)) {
+    throw BadRequest(name,
+                     fmt::format("parameter '{}': {} is not a finite number", name, quote(*value)));
+  }
+  if (v < lo || v > hi) {
     throw BadRequest(
-        name, fmt::format("parameter '{}': '{}' is not a finite number", name, shown(*value)));
+        name, fmt::format("parameter '{}': {} is outside {}..{}", name, quote(*value), lo, hi));
   }
   return v;
 }
 
 std::string error_json(std::string_view message, std::string_view parameter) {
   nlohmann::ordered_json j;
-  j["error"] = message;
-  if (!parameter.empty()) j["parameter"] = parameter;
+  j["error"] = one_line(message);
+  if (!parameter.empty()) j["parameter"] = one_line(parameter, kMaxQuoted);
   // Replace invalid UTF-8 (a parameter name echoed from a request) instead of throwing.
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "floe/error.h"
+
 namespace floe::serve {
 
 // A response body with its type. `filename` (optional) makes it a download.
@@ -22,21 +24,23 @@ struct Reply {
   std::string filename;
 };
 
-// A bad request: answered 400 with {"error": what(), "parameter": parameter}.
+// A bad request: answered 400 with {"error": what(), "parameter": parameter}. Both are stored
+// as one bounded line (floe::one_line), so a NUL or a newline from the request cannot cut or
+// split the answer.
 class BadRequest : public std::runtime_error {
  public:
-  BadRequest(std::string parameter, const std::string& message)
-      : std::runtime_error(message), parameter_(std::move(parameter)) {}
+  BadRequest(const std::string& parameter, const std::string& message)
+      : std::runtime_error(one_line(message)), parameter_(one_line(parameter, kMaxQuoted)) {}
   const std::string& parameter() const { return parameter_; }
 
  private:
   std::string parameter_;
 };
 
-// Nothing at this address: answered 404 with {"error": what()}.
+// Nothing at this address: answered 404 with {"error": what()}, stored as BadRequest's.
 class NotFound : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit NotFound(const std::string& message) : std::runtime_error(one_line(message)) {}
 };
 
 // The query parameters of a request, checked against the names an endpoint accepts: an unknown
@@ -52,8 +56,9 @@ class Params {
   // A whole number in [lo, hi]; `fallback` when absent.
   long integer(const std::string& name, long lo, long hi, long fallback) const;
   std::optional<long> integer(const std::string& name, long lo, long hi) const;
-  // A finite number; nullopt when absent.
-  std::optional<double> number(const std::string& name) const;
+  // A finite number in [lo, hi]; nullopt when absent. Every number a route takes has bounds
+  // (docs/security.md §4): nothing outside them reaches a computation.
+  std::optional<double> number(const std::string& name, double lo, double hi) const;
 
  private:
   const httplib::Request& request_;

@@ -106,8 +106,9 @@ Reply counties(const Dashboard& d, const httplib::Request& request) {
 // from 0 (diverging_scale: warm is worse, so higher_is_worse says which side that is).
 Reply scale(const httplib::Request& request) {
   const Params params(request, {"lo", "hi", "classes", "type", "higher_is_worse"});
-  const auto lo = params.number("lo");
-  const auto hi = params.number("hi");
+  // Shares, differences of shares, and counts per 1,000 people: well inside a million.
+  const auto lo = params.number("lo", -1e6, 1e6);
+  const auto hi = params.number("hi", -1e6, 1e6);
   if (!lo) throw BadRequest("lo", "parameter 'lo' is required (the smallest value to color)");
   if (!hi) throw BadRequest("hi", "parameter 'hi' is required (the largest value to color)");
   const bool diverging =

@@ -31,7 +31,7 @@ Reply occupation_list(const Dashboard& d, const httplib::Request& request) {
     });
   }
   if (const auto q = params.text("q")) keep_matching_occupations(t, *q);
-  if (const auto min = params.number("min_employment")) {
+  if (const auto min = params.number("min_employment", 0, 1e9)) {
     const std::size_t col = t.column("employment");
     std::erase_if(t.rows, [&](const auto& row) {
       const auto* v = std::get_if<double>(&row[col]);

@@ -80,6 +80,9 @@ TEST_F(SecurityTest, BadParametersAre400NamingTheParameter) {
       {"/api/occupations?major=15", "major"},
       {"/api/occupations?min_employment=nan", "min_employment"},
       {"/api/scale?lo=0&hi=inf", "hi"},
+      {"/api/scale?lo=0&hi=1e20", "hi"},  // once 200 with no breaks
+      {"/api/scale?lo=-1e7&hi=1", "lo"},
+      {"/api/occupations?min_employment=-5", "min_employment"},
       {"/api/scale?lo=0&hi=1&classes=40", "classes"},
       {"/api/meta?x=1", "x"},
       {"/api/map/counties?state=99", "state"},
@@ -87,6 +90,20 @@ TEST_F(SecurityTest, BadParametersAre400NamingTheParameter) {
   for (const auto& [path, parameter] : cases) {
     EXPECT_EQ(error(path, 400)["parameter"], parameter) << path;
   }
+}
+
+// Values from the request in an error are quoted, cut to about 100 characters and escaped: a
+// NUL once cut the message short ({"error":"no state '"}), a newline split it.
+TEST_F(SecurityTest, ErrorsShowRequestValuesEscapedAndShort) {
+  EXPECT_EQ(error("/api/states/%00evil", 404)["error"],
+            "no state '\\0evil' (use a FIPS or USPS code)");
+  const std::string control = error("/api/states?sort=%1b%5b2J%0a", 400)["error"];
+  const std::string escaped = "parameter 'sort': no column '\\x1b[2J\\n' (columns: ";
+  EXPECT_EQ(control.substr(0, escaped.size()), escaped) << control;
+  const std::string big = error("/api/states?sort=" + std::string(5000, 'x'), 400)["error"];
+  const std::string cut =
+      "parameter 'sort': no column '" + std::string(100, 'x') + "'... (4900 more bytes) (";
+  EXPECT_EQ(big.substr(0, cut.size()), cut) << big;
 }
 
 TEST_F(SecurityTest, UnknownPathsAre404) {

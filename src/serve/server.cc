@@ -16,7 +16,8 @@
 #include "floe/serve.h"
 #include "serve/dashboard.h"
 #include "serve/http.h"
-#include "serve/routes.h"
+#include "serve/router.h"
+#include "serve/transport.h"
 
 namespace floe {
 namespace {
@@ -67,25 +68,53 @@ std::string bind_problem(const std::string& host, int port) {
                      error ? std::strerror(error) : "unknown error");
 }
 
-// A JSON body for the errors cpp-httplib answers itself (a malformed request, a URI too long).
-httplib::Server::HandlerResponse error_body(const httplib::Request&, httplib::Response& res) {
-  if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-  const char* message = res.status == 400   ? "bad request"
-                        : res.status == 404 ? "not found"
-                        : res.status == 413 ? "request too large"
-                        : res.status == 414 ? "request URI too long"
-                                            : "the request could not be served";
-  serve::send({res.status, serve::error_json(message)}, res);
-  return httplib::Server::HandlerResponse::Handled;
-}
-
-// cpp-httplib's server, closing its listening socket also when it was bound but never run.
-class HttpServer : public httplib::Server {
+// The router, with connections handed to a Transport instead of a thread each: the accept
+// thread gives each new socket to the Transport, which processes complete requests on its
+// workers (docs/security.md §2).
+class HttpServer final : public serve::Router {
  public:
+  HttpServer(const serve::Dashboard& dashboard, const ServeOptions& options,
+             const std::filesystem::path& web_dir)
+      : Router(dashboard, options, web_dir) {
+    serve::TransportLimits limits;
+    limits.head_timeout = options.head_timeout;
+    limits.idle_timeout = options.idle_timeout;
+    limits.request_timeout = options.request_timeout;
+    limits.max_connections = std::max<std::size_t>(options.max_connections, 1);
+    transport_ = std::make_unique<serve::Transport>(
+        limits, options.threads, [this](httplib::Stream& stream, bool last, bool& closed) {
+          return process(stream, last, closed);
+        });
+    new_task_queue = [this] { return new AcceptQueue(*transport_); };
+  }
+
+  // Closes the listening socket also when it was bound but never run.
   ~HttpServer() override {
+    transport_->shutdown();
     const socket_t sock = svr_sock_.exchange(INVALID_SOCKET);
     if (sock != INVALID_SOCKET) close(sock);
   }
+
+ private:
+  // cpp-httplib's accept loop "enqueues" each socket: run at once, it hands it to the
+  // Transport; shutdown() (when the loop ends) closes every connection.
+  class AcceptQueue final : public httplib::TaskQueue {
+   public:
+    explicit AcceptQueue(serve::Transport& transport) : transport_(transport) {}
+    void enqueue(std::function<void()> accept) override { accept(); }
+    void shutdown() override { transport_.shutdown(); }
+
+   private:
+    serve::Transport& transport_;
+  };
+
+  // Called by cpp-httplib's accept loop for each accepted socket (through AcceptQueue).
+  bool process_and_close_socket(socket_t sock) override {
+    transport_->accept(sock);
+    return true;
+  }
+
+  std::unique_ptr<serve::Transport> transport_;
 };
 
 }  // namespace
@@ -94,7 +123,7 @@ std::filesystem::path default_web_dir() { return shipped_dir("web"); }
 
 struct DashboardServer::Impl {
   std::unique_ptr<serve::Dashboard> dashboard;
-  HttpServer http;
+  std::unique_ptr<HttpServer> http;
   int port = 0;
   std::atomic<bool> stopping{false}, serving{false};
 };
@@ -106,23 +135,10 @@ DashboardServer::DashboardServer(Dataset dataset, const ServeOptions& options)
     throw Error("no web folder at " + web.string() + " (give one with --web)");
   }
   impl_->dashboard = std::make_unique<serve::Dashboard>(std::move(dataset), options);
-  httplib::Server& http = impl_->http;
-  const std::size_t threads = std::max<std::size_t>(options.threads, 1);
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  impl_->http = std::make_unique<HttpServer>(*impl_->dashboard, options, web);
+  HttpServer& http = *impl_->http;
   http.set_socket_options(reuse_address);
   http.set_tcp_nodelay(true);  // headers and body go out in separate writes: no Nagle delay
-  http.set_keep_alive_max_count(1000);
-  http.set_keep_alive_timeout(5);
-  http.set_read_timeout(10);
-  http.set_write_timeout(10);
-  http.set_payload_max_length(64 * 1024);  // requests carry no bodies
-  http.set_error_handler(httplib::Server::HandlerWithResponse(error_body));
-  serve::add_index_routes(http, *impl_->dashboard);
-  serve::add_occupation_routes(http, *impl_->dashboard);
-  serve::add_map_routes(http, *impl_->dashboard);
-  serve::add_run_routes(http, *impl_->dashboard);
-  serve::add_talent_routes(http, *impl_->dashboard);
-  serve::add_fallback_routes(http, web);
 
   if (options.port == 0) {
     impl_->port = http.bind_to_any_port(options.host);
@@ -141,15 +157,15 @@ int DashboardServer::port() const { return impl_->port; }
 
 void DashboardServer::run() {
   impl_->serving = true;
-  if (!impl_->stopping) impl_->http.listen_after_bind();
+  if (!impl_->stopping) impl_->http->listen_after_bind();
   impl_->serving = false;
 }
 
 void DashboardServer::stop() {
   impl_->stopping = true;
   // run() may be between its check and the server's start: wait until it is running or gone.
-  while (impl_->serving && !impl_->http.is_running()) std::this_thread::yield();
-  impl_->http.stop();
+  while (impl_->serving && !impl_->http->is_running()) std::this_thread::yield();
+  impl_->http->stop();
 }
 
 }  // namespace floe

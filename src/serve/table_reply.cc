@@ -83,8 +83,8 @@ Reply table_reply(Table table, const Params& params, std::string_view name) {
     if (it == table.columns.end()) {
       std::vector<std::string_view> names;
       for (const Column& c : table.columns) names.push_back(c.name);
-      throw BadRequest("sort", fmt::format("parameter 'sort': no column '{}' (columns: {})",
-                                           sort->substr(0, 40), fmt::join(names, ", ")));
+      throw BadRequest("sort", fmt::format("parameter 'sort': no column {} (columns: {})",
+                                           quote(*sort), fmt::join(names, ", ")));
     }
     const std::string fallback = it->kind == ColumnKind::kText ? "asc" : "desc";
     const bool descending = params.choice("order", {"asc", "desc"}, fallback) == "desc";

@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
-#include <fstream>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 #include "floe/error.h"
 #include "store/statement.h"
@@ -111,38 +113,85 @@ void Store::write_table(const std::string& name, const Table& table) {
 }
 
 void Store::commit() {
+  finish();
+  std::error_code ec;
+  std::filesystem::rename(partial_, path_, ec);
+  if (ec) {
+    std::filesystem::remove(partial_, ec);
+    throw Error("cannot write " + path_.string() + ": " + ec.message());
+  }
+}
+
+std::filesystem::path Store::finish() {
   exec("COMMIT");
   if (sqlite3_close(db_) != SQLITE_OK) fail(db_, "cannot close " + partial_.string());
   db_ = nullptr;
-  std::error_code ec;
-  std::filesystem::rename(partial_, path_, ec);
-  if (ec)
-    throw Error("cannot move " + partial_.string() + " to " + path_.string() + ": " + ec.message());
-  committed_ = true;
+  committed_ = true;  // the partial file is the caller's now
+  return partial_;
 }
 
-void write_file_atomically(const std::filesystem::path& path, const std::string& text) {
+OutputFiles::~OutputFiles() {
+  std::error_code ignored;
+  for (const File& f : files_) std::filesystem::remove(f.partial, ignored);
+}
+
+void OutputFiles::claim(const std::filesystem::path& path) const {
+  std::error_code ec;
+  const auto canonical = std::filesystem::weakly_canonical(path, ec);
+  for (const File& f : files_) {
+    std::error_code other;
+    if (std::filesystem::weakly_canonical(f.target, other) == canonical) {
+      throw Error("cannot write " + path.string() + " twice in one command (" + f.target.string() +
+                  " is one of its outputs already)");
+    }
+  }
+}
+
+void OutputFiles::write(const std::filesystem::path& path, const std::string& text) {
+  claim(path);
   auto partial = path;
   partial += ".partial";
-  std::error_code ec, ignored;
+  std::error_code ec;
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
   if (ec) {
     throw Error("cannot write " + path.string() + ": cannot create its folder: " + ec.message());
   }
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
-      std::filesystem::remove(partial, ignored);
-      throw Error("cannot write " + partial.string());
+  files_.push_back({partial, path});  // removed on failure from here on
+  std::FILE* out = std::fopen(partial.c_str(), "wb");
+  if (!out) throw Error("cannot write " + path.string() + ": " + std::strerror(errno));
+  const bool written = std::fwrite(text.data(), 1, text.size(), out) == text.size();
+  const int write_error = errno;
+  if (std::fclose(out) != 0 || !written) {
+    throw Error("cannot write " + path.string() + ": " +
+                std::strerror(written ? errno : write_error));
+  }
+}
+
+void OutputFiles::add(Store& store, const std::filesystem::path& path) {
+  claim(path);
+  files_.push_back({store.finish(), path});
+}
+
+void OutputFiles::commit() {
+  for (const File& f : files_) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(f.target, ec)) {
+      throw Error("cannot write " + f.target.string() + ": it is a folder");
     }
   }
-  std::filesystem::rename(partial, path, ec);
-  if (ec) {
-    std::filesystem::remove(partial, ignored);
-    throw Error("cannot write " + path.string() + ": " + ec.message());
+  while (!files_.empty()) {
+    const File f = files_.front();
+    std::error_code ec;
+    std::filesystem::rename(f.partial, f.target, ec);
+    if (ec) throw Error("cannot write " + f.target.string() + ": " + ec.message());
+    files_.erase(files_.begin());
   }
+}
+
+void write_file_atomically(const std::filesystem::path& path, const std::string& text) {
+  OutputFiles out;
+  out.write(path, text);
+  out.commit();
 }
 
 std::shared_ptr<sqlite3> open_results(const std::filesystem::path& path) {

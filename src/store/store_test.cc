@@ -5,7 +5,9 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -120,6 +122,70 @@ TEST(WriteFileAtomically, FailureNamesTheFileAndLeavesNothing) {
     EXPECT_THAT(e.what(), HasSubstr((dir / "plain" / "report.html").string()));
   }
   EXPECT_EQ(read(dir / "plain"), "x");
+  std::filesystem::remove_all(dir);
+}
+
+TEST(WriteFileAtomically, FailuresSayWhy) {
+  const auto dir = temp("atomic-why");
+  std::filesystem::remove_all(dir);
+  // A folder where the partial file goes: opening it for writing fails, and says why.
+  std::filesystem::create_directories(dir / "out.csv.partial");
+  try {
+    write_file_atomically(dir / "out.csv", "text");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "cannot write " + (dir / "out.csv").string() + ": " + std::strerror(EISDIR));
+  }
+  std::filesystem::remove_all(dir);
+}
+
+// floe index writes a results file and a table: when the table cannot be written, the results
+// file must not appear either (it once did).
+TEST(OutputFiles, AFailedOutputLeavesNoneOfTheOthers) {
+  const auto dir = temp("outputs");
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "plain") << "x";
+  {
+    OutputFiles outputs;
+    Store store(dir / "floe.db");
+    store.write_table("states", sample());
+    outputs.add(store, dir / "floe.db");
+    EXPECT_THROW(outputs.write(dir / "plain" / "states.csv", "a,b\n"), Error);
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir / "floe.db"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "floe.db.partial"));
+  // A target that is a folder is found before anything moves.
+  std::filesystem::create_directories(dir / "taken");
+  {
+    OutputFiles outputs;
+    outputs.write(dir / "first.csv", "1\n");
+    outputs.write(dir / "taken", "2\n");
+    EXPECT_THROW(outputs.commit(), Error);
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir / "first.csv"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "first.csv.partial"));
+  // Both complete: both in place.
+  {
+    OutputFiles outputs;
+    Store store(dir / "floe.db");
+    store.write_table("states", sample());
+    outputs.add(store, dir / "floe.db");
+    outputs.write(dir / "states.csv", "a,b\n");
+    outputs.commit();
+  }
+  EXPECT_EQ(read(dir / "states.csv"), "a,b\n");
+  EXPECT_NO_THROW(open_results(dir / "floe.db"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(OutputFiles, OneFileTwiceIsAnError) {
+  const auto dir = temp("twice");
+  std::filesystem::remove_all(dir);
+  OutputFiles outputs;
+  outputs.write(dir / "a.csv", "1\n");
+  EXPECT_THROW(outputs.write(dir / "sub" / ".." / "a.csv", "2\n"), Error);
   std::filesystem::remove_all(dir);
 }
 
