@@ -83,7 +83,8 @@ struct JobZoneRow {
 };
 std::vector<JobZoneRow> read_onet_job_zones(const Path& path);
 
-// "Skills.txt" (O*NET 30.1): importance (IM, 1-5) and level (LV, 0-7) per occupation x skill.
+// "Skills.txt" and "Knowledge.txt" (O*NET 30.1, the same layout): importance (IM, 1-5) and level
+// (LV, 0-7) per occupation x element.
 struct SkillRatingRow {
   std::string occupation;
   std::string element_id;  // "2.A.1.a"

@@ -113,6 +113,7 @@ std::vector<std::string> dataset_files(int oews_year) {
           kRelatedOccupations,
           kJobZones,
           kSkills,
+          kKnowledge,
           oews_national(oews_year),
           kStateWages,
           kStateTotals,
@@ -173,6 +174,9 @@ Dataset load_dataset(const DatasetOptions& options,
   path = file(kSkills);
   t.skills_file = path.string();
   t.skills = data::read_onet_skills(path);
+  path = file(kKnowledge);
+  t.knowledge_file = path.string();
+  t.knowledge = data::read_onet_skills(path);
   t.onet_to_soc = data::read_onet_to_soc(file(kOnetToSoc));
   t.soc_structure = data::read_soc_structure(file(kSocStructure));
   path = file(kOccupationGroups);

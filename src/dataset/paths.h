@@ -14,6 +14,7 @@ inline const std::string kTechnologySkills = std::string(kOnet) + "Technology Sk
 inline const std::string kRelatedOccupations = std::string(kOnet) + "Related Occupations.txt";
 inline const std::string kJobZones = std::string(kOnet) + "Job Zones.txt";
 inline const std::string kSkills = "onet/db_30_1_text/Skills.txt";
+inline const std::string kKnowledge = "onet/db_30_1_text/Knowledge.txt";
 inline const std::string kStateWages = "bls-oews/state/state_M2023_wages_only.csv";
 inline const std::string kStateTotals = "derived/state_totals_M2023.csv";
 inline const std::string kStateGroups = "derived/state_industry_group_employment_M2023.csv";
