@@ -109,13 +109,13 @@ struct Taxonomy {
   std::vector<Dwa> dwas;
   std::vector<IndustryGroup> industry_groups;
 
-  Csr<TaskId> occupation_tasks;       // per occupation (pooled or imputed)
-  Csr<DwaId> task_dwas;               // per task
-  Csr<TaskId> dwa_tasks;              // per DWA: every task linked to it, in any occupation
-  Csr<GroupShare> occupation_groups;  // per occupation; shares sum to 1
-  Csr<OnetOccupationId> related;      // per O*NET occupation: O*NET's Related Occupations
+  Csr<TaskId> occupation_tasks;           // per occupation (pooled or imputed)
+  Csr<DwaId> task_dwas;                   // per task
+  Csr<TaskId> dwa_tasks;                  // per DWA: every task linked to it, in any occupation
+  Csr<GroupShare> occupation_groups;      // per occupation; shares sum to 1
+  Csr<OnetOccupationId> related;          // per O*NET occupation: O*NET's Related Occupations
   std::vector<RelatedTier> related_tier;  // parallel to related.values
-  Csr<TechnologySkill> technology;    // per O*NET occupation
+  Csr<TechnologySkill> technology;        // per O*NET occupation
 
   // O*NET 30.1 Skills, then Knowledge: importance (IM, 1-5) and level (LV, 0-7) per occupation
   // x descriptor, each the mean over the occupation's O*NET occupations; row-major,
