@@ -13,6 +13,7 @@ files=(
   "onet/db_29_1_text/Tasks to DWAs.txt"
   "onet/db_29_1_text/DWA Reference.txt"
   "onet/db_29_1_text/Technology Skills.txt"
+  "onet/db_29_1_text/Alternate Titles.txt"
   "onet/db_29_1_text/Related Occupations.txt"
   "onet/db_29_1_text/Job Zones.txt"
   "onet/db_30_1_text/Skills.txt"
@@ -49,6 +50,7 @@ files=(
 )
 # Files shipped as a subset of their columns (tab-separated, by header name): floe reads only these.
 declare -A columns=(
+  ["onet/db_29_1_text/Alternate Titles.txt"]="O*NET-SOC Code,Alternate Title"
   ["onet/db_30_1_text/Skills.txt"]="O*NET-SOC Code,Element ID,Element Name,Scale ID,Data Value"
   ["onet/db_30_1_text/Knowledge.txt"]="O*NET-SOC Code,Element ID,Element Name,Scale ID,Data Value"
 )

@@ -116,6 +116,7 @@ struct Taxonomy {
   Csr<OnetOccupationId> related;          // per O*NET occupation: O*NET's Related Occupations
   std::vector<RelatedTier> related_tier;  // parallel to related.values
   Csr<TechnologySkill> technology;        // per O*NET occupation
+  Csr<std::string> alternate_titles;      // per O*NET occupation: other names it is known by
 
   // O*NET 30.1 Skills, then Knowledge: importance (IM, 1-5) and level (LV, 0-7) per occupation
   // x descriptor, each the mean over the occupation's O*NET occupations; row-major,

@@ -75,6 +75,14 @@ struct RelatedOccupationRow {
 };
 std::vector<RelatedOccupationRow> read_onet_related_occupations(const Path& path);
 
+// "Alternate Titles.txt": other names an occupation is known by ("Agency Owner").
+struct AlternateTitleRow {
+  std::string occupation;
+  std::string title;
+  std::size_t line = 0;  // where the row starts in its file
+};
+std::vector<AlternateTitleRow> read_onet_alternate_titles(const Path& path);
+
 // "Job Zones.txt"
 struct JobZoneRow {
   std::string occupation;

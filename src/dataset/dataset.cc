@@ -110,6 +110,7 @@ std::vector<std::string> dataset_files(int oews_year) {
           kTasksToDwas,
           kDwaReference,
           kTechnologySkills,
+          kAlternateTitles,
           kRelatedOccupations,
           kJobZones,
           kSkills,
@@ -165,6 +166,9 @@ Dataset load_dataset(const DatasetOptions& options,
   path = file(kTechnologySkills);
   t.technology_file = path.string();
   t.technology = data::read_onet_technology_skills(path);
+  path = file(kAlternateTitles);
+  t.titles_file = path.string();
+  t.alternate_titles = data::read_onet_alternate_titles(path);
   path = file(kRelatedOccupations);
   t.related_file = path.string();
   t.related = data::read_onet_related_occupations(path);

@@ -11,6 +11,7 @@ inline const std::string kTaskStatements = std::string(kOnet) + "Task Statements
 inline const std::string kTasksToDwas = std::string(kOnet) + "Tasks to DWAs.txt";
 inline const std::string kDwaReference = std::string(kOnet) + "DWA Reference.txt";
 inline const std::string kTechnologySkills = std::string(kOnet) + "Technology Skills.txt";
+inline const std::string kAlternateTitles = std::string(kOnet) + "Alternate Titles.txt";
 inline const std::string kRelatedOccupations = std::string(kOnet) + "Related Occupations.txt";
 inline const std::string kJobZones = std::string(kOnet) + "Job Zones.txt";
 inline const std::string kSkills = "onet/db_30_1_text/Skills.txt";

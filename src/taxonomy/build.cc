@@ -219,6 +219,13 @@ void add_related_and_technology(const Inputs& in, Taxonomy& t) {
     tech[onet->index()].push_back({row.example, row.commodity_title, row.hot, row.in_demand});
   }
   for (const auto& r : tech) t.technology.add_row(r);
+  std::vector<std::vector<std::string>> titles(t.onet_occupations.size());
+  for (const auto& row : in.alternate_titles) {
+    const auto onet = t.find_onet(row.occupation);
+    if (!onet) unknown(in.titles_file, row.line, "O*NET-SOC Code", "O*NET-SOC code", row.occupation);
+    titles[onet->index()].push_back(row.title);
+  }
+  for (const auto& r : titles) t.alternate_titles.add_row(r);
 }
 
 // Skills then Knowledge, each in element-id order; importance and level averaged over the O*NET
