@@ -8,6 +8,8 @@
 #include <cmath>
 #include <limits>
 
+#include "index/explain_moves.h"
+
 namespace floe {
 namespace {
 
@@ -296,42 +298,6 @@ Table exposure_table(const Dataset& ds, OccupationId o, const IndexOptions& chos
   return x;
 }
 
-Table moves_table(const Dataset& ds, OccupationId o, const std::vector<double>& exposure,
-                  const SimilarityMatrix& s, double skill_weight, std::size_t k) {
-  const Taxonomy& t = ds.taxonomy;
-  const double own = exposure[o.index()];
-  Table moves;
-  moves.title = "Where its workers could move: the most similar occupations with lower exposure";
-  moves.columns = {{"soc_code", "SOC", ColumnKind::kText},
-                   {"title", "Occupation", ColumnKind::kText},
-                   {"similarity", "Similarity", ColumnKind::kNumber, 2},
-                   {"exposure", "Exposure", ColumnKind::kShare, 1},
-                   {"employment", "Workers", ColumnKind::kCount},
-                   {"mean_wage", "Mean wage", ColumnKind::kDollars},
-                   {"job_zone", "Job zone", ColumnKind::kText}};
-  if (!std::isnan(own)) {
-    const auto keep = [&](OccupationId x) {
-      const NationalOccupation& n = ds.labor.national[x.index()];
-      return !std::isnan(exposure[x.index()]) && exposure[x.index()] < own &&
-             n.employment_released && n.employment > 0;
-    };
-    for (OccupationId x : s.most_similar(o, k, keep)) {
-      const NationalOccupation& n = ds.labor.national[x.index()];
-      moves.rows.push_back(
-          {t[x].soc_code, t[x].title, double(s(o, x)), exposure[x.index()], n.employment,
-           n.mean.source == WageSource::kMissing ? kNaN : n.mean.annual, job_zone(t, x).first});
-    }
-  }
-  moves.notes.push_back(fmt::format(
-      "Similarity 0-1: {:g}% the overlap of O*NET skill importances, {:g}% the overlap of work "
-      "activities weighted by task (docs/method.md). It says what the workers know how to do, "
-      "not whether jobs are open; the job zone (1-5) says how much preparation the work needs.",
-      100 * skill_weight, 100 * (1 - skill_weight)));
-  if (std::isnan(own))
-    moves.notes.push_back("No exposure for this occupation: nothing to compare.");
-  return moves;
-}
-
 }  // namespace
 
 Explanation explain_occupation(const Dataset& ds, const OccupationMatch& match,
@@ -346,8 +312,7 @@ Explanation explain_occupation(const Dataset& ds, const OccupationMatch& match,
   e.profile = profile_table(ds, match, options.index, exposure, weights);
   e.tasks = tasks_table(ds, match.occupation, options.index, layer, weights);
   e.exposure = exposure_table(ds, match.occupation, options.index, weights);
-  e.moves = moves_table(ds, match.occupation, exposure, similarity, options.similarity.skill_weight,
-                        options.moves);
+  e.moves = detail::career_moves_table(ds, match.occupation, exposure, similarity, options.moves);
   return e;
 }
 

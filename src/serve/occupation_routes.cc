@@ -59,13 +59,13 @@ OccupationId find(const Dashboard& d, const std::string& code) {
   }
 }
 
-// The page's tables, by name, openings added to the profile and the moves.
+// The page's tables, by name, openings added to the profile.
 detail::NamedTables page_tables(const Dashboard& d, OccupationId o) {
   const auto e = d.explanation(o);
   return {{"profile", with_openings(d.dataset(), e->profile)},
           {"tasks", e->tasks},
           {"exposure", e->exposure},
-          {"moves", with_openings(d.dataset(), e->moves)}};
+          {"moves", e->moves}};  // career moves carry their openings
 }
 
 Reply occupation_page(const Dashboard& d, const httplib::Request& request) {
