@@ -26,8 +26,8 @@
 // lower occupation index. Flagged moves follow the suggested ones, in the same order.
 //
 // What to learn for a move o -> o': the Skills and Knowledge areas that o' rates important
-// (importance >= 3 of 5) at a higher level (0-7) than o, the largest level gaps first, at most
-// five.
+// (importance >= 3 of 5) at a level (0-7) at least a quarter point higher than o's, the largest
+// level gaps first, at most five.
 //
 // CareerCandidates is immutable after construction and safe to share between threads; the
 // functions are stateless.

@@ -120,6 +120,12 @@ class BlockSimilarities {
 BlockSimilarities block_similarities(const Taxonomy& taxonomy,
                                      const std::vector<double>& task_weights);
 
+// The blocks as floe computed them before this method (docs/method.md §13): raw skill
+// importances (no levels, not standardized) and DWAs without rarity weights. For comparison in
+// `floe validate similarity` only.
+BlockSimilarities earlier_block_similarities(const Taxonomy& taxonomy,
+                                             const std::vector<double>& task_weights);
+
 // s(o, o') for every pair. Throws Error for negative or all-zero weights.
 SimilarityMatrix occupation_similarity(const Taxonomy& taxonomy,
                                        const std::vector<double>& task_weights,

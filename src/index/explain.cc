@@ -133,6 +133,18 @@ Table profile_table(const Dataset& ds, const OccupationMatch& m, const IndexOpti
   }
   const Rank r = rank_of(ds, exposure, o);
   const auto [zone, zone_meaning] = job_zone(t, o);
+  // The range over the ensemble and the chosen layer (docs/method.md §12).
+  Interval range;
+  if (!options.ensemble.empty()) {
+    range.widen(exposure[o.index()]);
+    for (const LayerVariant& v : options.ensemble) {
+      IndexOptions variant = options;
+      variant.layer = LayerKind::kTechnical;
+      variant.technical = {v.labeler, v.e2_weight};
+      variant.transfer = v.transfer;
+      range.widen(occupation_exposure(t, make_layer(ds, variant), weights)[o.index()]);
+    }
+  }
 
   Table p;
   p.title = occ.title;
@@ -149,6 +161,8 @@ Table profile_table(const Dataset& ds, const OccupationMatch& m, const IndexOpti
                {"tasks", "Tasks", ColumnKind::kCount},
                {"labeled_weight_share", "Labeled", ColumnKind::kShare, 0},
                {"exposure", "Exposure", ColumnKind::kShare, 1},
+               {"exposure_low", "Low", ColumnKind::kShare, 1},
+               {"exposure_high", "High", ColumnKind::kShare, 1},
                {"rank", "Rank", ColumnKind::kCount},
                {"ranked", "Of", ColumnKind::kCount},
                {"workers_less_exposed", "Workers less exposed", ColumnKind::kShare, 0},
@@ -172,6 +186,8 @@ Table profile_table(const Dataset& ds, const OccupationMatch& m, const IndexOpti
                     double(t.occupation_tasks.row(o.index()).size()),
                     all > 0 ? labeled / all : kNaN,
                     exposure[o.index()],
+                    range.low,
+                    range.high,
                     r.rank,
                     r.ranked,
                     r.workers_below,

@@ -14,6 +14,13 @@
 namespace floe {
 namespace {
 
+// The hand-worked tiny world uses human labels with E2 = 0 (docs/method.md §9), not the default.
+IndexOptions by_hand() {
+  IndexOptions o;
+  o.technical = {Labeler::kHuman, 0.0};
+  return o;
+}
+
 OccupationId occ(const char* soc) { return *tiny().taxonomy.find_occupation(soc); }
 
 std::string error_of(std::string_view query) {
@@ -58,7 +65,8 @@ TEST(ExplainQuery, NoMatchIsOneClearError) {
 
 // Clerks: tasks 103 (core, E1/E1) and 104 (core, E2/E0), weight 2 each: exposure (2 + 0) / 4.
 TEST(ExplainTiny, ProfileAndTasks) {
-  const Explanation e = explain_occupation(tiny(), find_occupation_query(tiny(), "43-3031"), {});
+  const Explanation e =
+      explain_occupation(tiny(), find_occupation_query(tiny(), "43-3031"), {.index = by_hand()});
   EXPECT_EQ(get<std::string>(e.profile, "title"), "Bookkeeping, Accounting, and Auditing Clerks");
   EXPECT_EQ(get<double>(e.profile, "employment"), 2000.0);
   EXPECT_EQ(get<double>(e.profile, "mean_wage"), 50000.0);
@@ -84,7 +92,8 @@ TEST(ExplainTiny, ProfileAndTasks) {
 // 1/2, mean (2 + w) / 4. Transfer: 104 shares its DWA with 103, so every technical variant gives
 // 1. Observed: 103 is in the usage data, 104 is not: 1/2; with transfer 1.
 TEST(ExplainTiny, ExposureUnderEachOption) {
-  const Explanation e = explain_occupation(tiny(), find_occupation_query(tiny(), "43-3031"), {});
+  const Explanation e =
+      explain_occupation(tiny(), find_occupation_query(tiny(), "43-3031"), {.index = by_hand()});
   const Table& x = e.exposure;
   ASSERT_EQ(x.rows.size(), 20u);  // 2 transfer x 3 labelers x 3 E2 weights + 2 observed
   auto exposure = [&](std::size_t row) { return get<double>(x, "exposure", row); };
@@ -112,7 +121,8 @@ TEST(ExplainTiny, ExposureUnderEachOption) {
 // (-0.061 / 10 + 0.056 + 0.069) = 237.8, laborers 1,000 x (0.04 / 10 + 0.03 + 0.06) = 94 (their
 // major group's rates); V̄ = 165.9. Pay kept: 50/100 and 40/100.
 TEST(ExplainTiny, WhereWorkersCouldMove) {
-  const Explanation dev = explain_occupation(tiny(), find_occupation_query(tiny(), "15-1252"), {});
+  const Explanation dev =
+      explain_occupation(tiny(), find_occupation_query(tiny(), "15-1252"), {.index = by_hand()});
   const Table& m = dev.moves;
   ASSERT_EQ(m.rows.size(), 2u);
   const SimilarityMatrix s = occupation_similarity(
@@ -136,13 +146,14 @@ TEST(ExplainTiny, WhereWorkersCouldMove) {
   const std::size_t clerk_row = get<std::string>(m, "soc_code", 0) == "43-3031" ? 0 : 1;
   EXPECT_EQ(get<std::string>(m, "learn", clerk_row), "Economics and Accounting 2.0 -> 5.0");
   // Laborers have exposure 0: no occupation is less exposed.
-  const Explanation lab = explain_occupation(tiny(), find_occupation_query(tiny(), "47-2061"), {});
+  const Explanation lab =
+      explain_occupation(tiny(), find_occupation_query(tiny(), "47-2061"), {.index = by_hand()});
   EXPECT_TRUE(lab.moves.rows.empty());
 }
 
 TEST(ExplainTiny, Formats) {
-  const Explanation e =
-      explain_occupation(tiny(), find_occupation_query(tiny(), "bookkeeping"), {});
+  const Explanation e = explain_occupation(tiny(), find_occupation_query(tiny(), "bookkeeping"),
+                                           {.index = by_hand()});
   std::ostringstream text, csv, json;
   write_explanation(text, e, "table");
   EXPECT_NE(text.str().find("Bookkeeping, Accounting, and Auditing Clerks (SOC 43-3031)"),

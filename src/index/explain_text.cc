@@ -66,8 +66,13 @@ void write_profile_text(std::ostream& out, const Table& p) {
     tasks += "; " + format_value(labeled_share, labeled) + " of their weight has AI labels";
   }
   line("Tasks", tasks);
-  line("Exposure", cell(p, "exposure") + " of its work, weighted by task, is work AI can do (" +
-                       cell(p, "options") + ")");
+  std::string range;
+  if (cell(p, "exposure_low") != "-") {
+    range = " (range " + cell(p, "exposure_low") + "-" + cell(p, "exposure_high") +
+            " over the layers the validation cannot tell apart)";
+  }
+  line("Exposure", cell(p, "exposure") + " of its work, weighted by task, is work AI can do" +
+                       range + " (" + cell(p, "options") + ")");
   if (cell(p, "rank") != "-") {
     line("Rank", fmt::format("{} of {} occupations (1 = most exposed); {} of workers are in less "
                              "exposed occupations",

@@ -29,18 +29,16 @@ std::string industry_name(const std::string& code) {
 std::string states_table(const Dataset& ds, const IndexResult& r, const ColorScale& scale) {
   Table t = index_table(ds, r, Breakdown::kState);
   t.title = "States, most exposed first";
-  t.columns[t.column("band_low")].label = "Lowest";
-  t.columns[t.column("band_high")].label = "Highest";
+  t.columns[t.column("iceberg_low")].label = "Lowest";
+  t.columns[t.column("iceberg_high")].label = "Highest";
   // The page says once that state figures are estimated; these notes explain the columns shown.
   t.notes = {
-      "Gap: Iceberg minus Surface. Lowest and Highest: the range of the Iceberg index over "
-      "whose task labels are used (human, GPT-4 or their mean) and how much a task AI can "
-      "do only with extra tools (E2) counts (0, 0.5 or 1); the same as the index for "
-      "layers other than 'technical'."};
+      "Gap: Iceberg minus Surface. Lowest and Highest: the range of the Iceberg index over the "
+      "capability layers the validation cannot tell apart (docs/method.md §11-12)."};
   const std::size_t iceberg = t.column("iceberg");
   return html_table(t, {.id = "states-table",
-                        .columns = {"name", "iceberg", "surface", "gap", "band_low", "band_high",
-                                    "exposed_wages", "exposed_workers", "employment"},
+                        .columns = {"name", "iceberg", "iceberg_low", "iceberg_high", "surface",
+                                    "gap", "exposed_wages", "exposed_workers", "employment"},
                         .swatch = [&](const std::vector<Value>& row) {
                           return scale.color(std::get<double>(row[iceberg]));
                         }});
@@ -64,8 +62,9 @@ std::string occupations_table(const Dataset& ds, const IndexResult& r) {
     t.title = "Most exposed occupations with 100,000 or more workers";
   }
   return lead + html_table(t, {.id = "occupations-table",
-                               .columns = {"soc_code", "title", "exposure", "employment",
-                                           "mean_wage", "exposed_wages", "exposed_workers"},
+                               .columns = {"soc_code", "title", "exposure", "exposure_low",
+                                           "exposure_high", "employment", "mean_wage",
+                                           "exposed_wages", "exposed_workers"},
                                .max_rows = kOccupationRows});
 }
 
@@ -73,8 +72,8 @@ std::string major_groups_table(const Dataset& ds, const IndexResult& r) {
   Table t = index_table(ds, r, Breakdown::kMajor);
   t.title = "Occupation groups (SOC major groups), most exposed first";
   return html_table(t, {.id = "major-groups-table",
-                        .columns = {"soc_code", "title", "iceberg", "exposed_wages",
-                                    "exposed_workers", "employment"}});
+                        .columns = {"soc_code", "title", "iceberg", "iceberg_low", "iceberg_high",
+                                    "exposed_wages", "exposed_workers", "employment"}});
 }
 
 std::string industries_table(const Dataset& ds, const IndexResult& r) {
@@ -85,9 +84,9 @@ std::string industries_table(const Dataset& ds, const IndexResult& r) {
   t.notes = {
       "The 23 industry groups of the state data; an occupation's workers are split across "
       "the groups it is employed in (docs/method.md §5)."};
-  return html_table(
-      t, {.id = "industries-table",
-          .columns = {"industry", "iceberg", "exposed_wages", "exposed_workers", "employment"}});
+  return html_table(t, {.id = "industries-table",
+                        .columns = {"industry", "iceberg", "iceberg_low", "iceberg_high",
+                                    "exposed_wages", "exposed_workers", "employment"}});
 }
 
 }  // namespace
@@ -96,7 +95,8 @@ std::string table_section(const Dataset& ds, const IndexResult& r, const ColorSc
   std::string h = "<section id=\"tables\">\n<h2>Rankings</h2>\n";
   h += "<p class=\"note\">Iceberg: share of wage value in tasks AI can perform. Surface: the part "
        "of it in the visible occupations. Exposed workers: workers weighted by the exposed "
-       "share of their occupation's tasks. Figures for states and industry groups are "
+       "share of their occupation's tasks. Low and High: the range over the capability layers "
+       "the validation cannot tell apart. Figures for states and industry groups are "
        "estimated (see <a href=\"#method\">how it is computed</a>).</p>\n";
   h += states_table(ds, r, scale);
   h += occupations_table(ds, r);

@@ -89,4 +89,9 @@ BlockSimilarities block_similarities(const Taxonomy& t, const std::vector<double
   return similarity_blocks(t, weights, Recipe{});
 }
 
+BlockSimilarities earlier_block_similarities(const Taxonomy& t,
+                                             const std::vector<double>& weights) {
+  return similarity_blocks(t, weights, Recipe{false, false, false});
+}
+
 }  // namespace floe

@@ -45,7 +45,8 @@ std::vector<LearningGap> what_to_learn(const Taxonomy& t, OccupationId from, Occ
     const std::size_t a = from.index() * k + j, b = to.index() * k + j;
     // Both rated (importance > 0), important where they are going, and a higher level there.
     if (t.descriptor_importance[a] <= 0 || t.descriptor_importance[b] < 3) continue;
-    if (t.descriptor_level[b] > t.descriptor_level[a]) {
+    // A quarter of a level point or more: smaller differences are within rating noise.
+    if (t.descriptor_level[b] >= t.descriptor_level[a] + 0.25f) {
       gaps.push_back({j, t.descriptor_level[a], t.descriptor_level[b]});
     }
   }

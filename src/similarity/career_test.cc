@@ -190,7 +190,9 @@ TEST(CareerShipped, SuggestionsKeepTheRule) {
     }
     const bool any = !moves.empty() && moves[0].suggested;
     EXPECT_EQ(best[o].valid(), any);
-    if (any) EXPECT_EQ(best[o], moves[0].occupation);
+    if (any) {
+      EXPECT_EQ(best[o], moves[0].occupation);
+    }
   }
   EXPECT_GT(suggested, 1000u);
   EXPECT_GT(flagged, 0u);
