@@ -7,8 +7,8 @@ floe=${1:-build/release/apps/floe/floe}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$floe" validate capability --format csv --out "$work/v.csv" 2>/dev/null
-echo "| layer | labeler | E2 weight | transfer | Iceberg | range | Surface | exposed wages | exposure-weighted workers | V fit | V held-out |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| layer | labeler | E2 weight | transfer | Iceberg | Surface | exposed wages | exposure-weighted workers | V fit | V held-out |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 row() {  # layer labeler e2 transfer(0/1)
   local args=(index --by nation --format csv --db "$work/x.db" --layer "$1")
   local name="$1"
@@ -23,10 +23,9 @@ row() {  # layer labeler e2 transfer(0/1)
     NR == 1 { for (i = 1; i <= NF; ++i) col[$i] = i }
     NR == 2 {
       split(s, v, "|")
-      printf "| %s | %s | %s | %s | %.1f%% | %.1f-%.1f%% | %.1f%% | $%.2fT | %.1fM | %s | %s |\n",
-        l, b, e, (t == 1 ? "yes" : "no"), 100 * $col["iceberg"], 100 * $col["iceberg_low"],
-        100 * $col["iceberg_high"], 100 * $col["surface"], $col["exposed_wages"] / 1e12,
-        $col["exposed_workers"] / 1e6, v[1], v[2] }'
+      printf "| %s | %s | %s | %s | %.1f%% | %.1f%% | $%.2fT | %.1fM | %s | %s |\n",
+        l, b, e, (t == 1 ? "yes" : "no"), 100 * $col["iceberg"], 100 * $col["surface"],
+        $col["exposed_wages"] / 1e12, $col["exposed_workers"] / 1e6, v[1], v[2] }'
 }
 for labeler in human gpt4 mean; do
   for e2 in 0 0.25 0.5 0.75 1; do
