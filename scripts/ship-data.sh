@@ -13,9 +13,11 @@ files=(
   "onet/db_29_1_text/Tasks to DWAs.txt"
   "onet/db_29_1_text/DWA Reference.txt"
   "onet/db_29_1_text/Technology Skills.txt"
+  "onet/db_29_1_text/Alternate Titles.txt"
   "onet/db_29_1_text/Related Occupations.txt"
   "onet/db_29_1_text/Job Zones.txt"
   "onet/db_30_1_text/Skills.txt"
+  "onet/db_30_1_text/Knowledge.txt"
   "bls-oews/national/national_May2021_dl.csv"
   "bls-oews/national/national_M2022_dl.csv"
   "bls-oews/national/national_M2023_dl.csv"
@@ -47,6 +49,12 @@ files=(
   "us-atlas/counties-10m.json"
   "us-atlas/LICENSE"
 )
+# Files shipped as a subset of their columns (tab-separated, by header name): floe reads only these.
+declare -A columns=(
+  ["onet/db_29_1_text/Alternate Titles.txt"]="O*NET-SOC Code,Alternate Title"
+  ["onet/db_30_1_text/Skills.txt"]="O*NET-SOC Code,Element ID,Element Name,Scale ID,Data Value"
+  ["onet/db_30_1_text/Knowledge.txt"]="O*NET-SOC Code,Element ID,Element Name,Scale ID,Data Value"
+)
 # data/talent/ is floe's own (the AI-talent model's classes, segments and targets): kept.
 find "$dst" -mindepth 1 -not -name README.md -not -path "$dst/talent" -not -path "$dst/talent/*" \
   -delete 2>/dev/null || true
@@ -58,24 +66,41 @@ prov=$dst/PROVENANCE.md
   echo "Copied from \`../shared/data\` by \`scripts/ship-data.sh\`; see \`../shared/data/PROVENANCE.md\` for"
   echo "the upstream repositories and commits. Files over 100 kB are stored zstd-compressed"
   echo "(\`<name>.zst\`, \`zstd -19\`); the sha256 below is of the uncompressed bytes, identical to the"
-  echo "shared copy. floe reads either form."
+  echo "shared copy (for a file shipped as a subset of its columns, of the subset; the shared"
+  echo "file's sha256 is then in the source column). floe reads either form."
   echo
   echo "| file | stored as | source, publisher and license (from shared/data/PROVENANCE.md) | sha256 (uncompressed) |"
   echo "|---|---|---|---|"
 } > "$prov"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# Keeps the named columns of a tab-separated file, in the file's order.
+select_columns() {  # file "name,name,..."
+  awk -F'\t' -v want="$2" 'BEGIN { OFS = "\t"; n = split(want, w, ",") }
+    NR == 1 { for (i = 1; i <= NF; ++i) for (j = 1; j <= n; ++j) if ($i == w[j]) keep[++k] = i
+              if (k != n) { print "ship-data: missing columns in " FILENAME > "/dev/stderr"; exit 1 } }
+    { line = $keep[1]; for (i = 2; i <= k; ++i) line = line OFS $keep[i]; print line }' "$1"
+}
 for f in "${files[@]}"; do
   mkdir -p "$dst/$(dirname "$f")"
-  size=$(stat -c %s "$src/$f")
+  from="$src/$f"
+  note=""
+  if [ -n "${columns[$f]:-}" ]; then
+    from="$work/$(basename "$f")"
+    select_columns "$src/$f" "${columns[$f]}" > "$from"
+    note="; shipped: columns ${columns[$f]//,/, } only, every row (shared file sha256 $(sha256sum "$src/$f" | cut -d' ' -f1))"
+  fi
+  size=$(stat -c %s "$from")
   if [ "$size" -gt 100000 ]; then
-    zstd -q -19 -f "$src/$f" -o "$dst/$f.zst"
+    zstd -q -19 -f "$from" -o "$dst/$f.zst"
     stored="$(basename "$f").zst"
   else
-    cp "$src/$f" "$dst/$f"
+    cp "$from" "$dst/$f"
     stored="$(basename "$f")"
   fi
-  sum=$(sha256sum "$src/$f" | cut -d' ' -f1)
+  sum=$(sha256sum "$from" | cut -d' ' -f1)
   row=$(grep -F "| $f |" "$src/PROVENANCE.md" | head -1 | awk -F' \\| ' '{print $2" ("$4"; "$5")"}')
-  echo "| $f | $stored | $row | $sum |" >> "$prov"
+  echo "| $f | $stored | $row$note | $sum |" >> "$prov"
 done
 cat >> "$prov" <<'TALENT'
 

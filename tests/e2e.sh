@@ -121,6 +121,42 @@ grep -qF "cannot write $work/afile/x.csv: cannot create its folder" "$work/err.t
 [ -e "$work/both.db" ] || [ -e "$work/both.db.partial" ] && fail "--db written although --out failed"
 echo "ok: $(cat "$work/err.txt"); no --db either"
 
+# The ratio below the surface is one function's text in the summary and the results file.
+below=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select below_surface from index_nation').fetchone()[0])" "$work/index.db")
+grep -qF "Below the surface: $below the visible exposure." "$work/index.txt" \
+  || fail "summary and results file disagree on the ratio below the surface ($below)"
+grep -q "Iceberg index .*(range [0-9.]*-[0-9.]*%)" "$work/index.txt" || fail "no range in the summary"
+echo "ok: below the surface $below in the summary and the results file; the index has its range"
+
+# --- floe validate ------------------------------------------------------------------------
+"$floe" validate capability > "$work/cap.txt" 2> "$work/cap.err" || fail "validate capability: $(cat "$work/cap.err")"
+grep -q "^Default capability layer: technical/mean/e2=0.25 " "$work/cap.txt" \
+  || fail "validate capability did not pick the library's default: $(head -2 "$work/cap.txt")"
+"$floe" validate capability --format csv --out "$work/cap.csv" 2>/dev/null
+[ "$(wc -l < "$work/cap.csv")" -eq 37 ] || fail "validate capability csv: 36 layers + header expected"
+"$floe" validate similarity --format json 2>/dev/null | python3 -c "
+import json, sys
+t = json.load(sys.stdin)
+d = t['rows'][0]
+assert d['primary_short_held_out'] >= 0.6 and d['all_held_out'] >= 0.4, d" \
+  || fail "validate similarity: default recall below the targets"
+echo "ok: validate capability (36 layers, default mean/E2 0.25), validate similarity (targets met)"
+expect_validate_error() {  # expected-message args...
+  local expected=$1; shift
+  if "$floe" validate capability --resamples 2 "$@" > "$work/out.txt" 2> "$work/err.txt"; then
+    fail "floe validate capability $* succeeded"
+  fi
+  [ "$(wc -l < "$work/err.txt")" -eq 1 ] || fail "expected one error line: $(cat "$work/err.txt")"
+  grep -qF "$expected" "$work/err.txt" || fail "expected '$expected', got: $(cat "$work/err.txt")"
+  [ -s "$work/out.txt" ] && fail "partial output after: $*"
+  echo "ok: $(cut -c1-120 "$work/err.txt")"
+}
+expect_validate_error "unknown layer 'technical/nobody'" --layer technical/nobody
+printf 'task_id,capability\n' > "$work/empty.csv"
+expect_validate_error "empty.csv has no task values" --layer "$work/empty.csv"
+printf 'task_id,capability\n8823,2\n' > "$work/bad_layer.csv"
+expect_validate_error "bad_layer.csv:2: field 'capability'" --layer "$work/bad_layer.csv"
+
 # --- floe simulate ------------------------------------------------------------------------
 printf '[adoption]\nimitaton = 0.1\n' > "$work/typo.toml"
 if "$floe" simulate --scenario "$work/typo.toml" --data testdata/tiny --out "$work/x.db" 2> "$work/err.txt"; then

@@ -351,9 +351,10 @@ async function drawMainTable(drawing) {
     caption: 'States, most exposed first',
     csv: csvUrl('/api/states'),
     columns: [
-      'name', 'iceberg', 'surface', 'gap', 'band_low', 'band_high', 'exposed_wages', 'employment'
+      'name', 'iceberg', 'iceberg_low', 'iceberg_high', 'surface', 'gap', 'exposed_wages',
+      'employment'
     ],
-    labels: {band_low: 'Low', band_high: 'High', employment: 'Workers'},
+    labels: {iceberg_low: 'Low', iceberg_high: 'High', employment: 'Workers'},
     onRow: onState,
     rowLabel: (r) => `${r.name}: show its counties`,
     selected: (r) => r.fips === app.state,

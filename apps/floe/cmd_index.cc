@@ -1,6 +1,7 @@
 // floe index: the Iceberg Index for the nation, states, counties, occupations and industries.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <sstream>
@@ -38,6 +39,29 @@ Breakdown parse_breakdown(const std::string& by) {
   return Breakdown::kNation;
 }
 
+// For people: each low/high pair of columns as one "Range" column ("12.3-40.1%") after its
+// figure (CSV and JSON keep both numbers).
+Table compact_ranges(Table t) {
+  for (const char* figure : {"iceberg", "exposure"}) {
+    const std::string low_name = std::string(figure) + "_low";
+    const auto low = std::find_if(t.columns.begin(), t.columns.end(),
+                                  [&](const Column& c) { return c.name == low_name; });
+    if (low == t.columns.end()) continue;
+    const std::size_t l = static_cast<std::size_t>(low - t.columns.begin());
+    const std::size_t h = t.column(std::string(figure) + "_high");
+    for (auto& row : t.rows) {
+      Interval i;
+      if (const auto* v = std::get_if<double>(&row[l])) i.widen(*v);
+      if (const auto* v = std::get_if<double>(&row[h])) i.widen(*v);
+      row[l] = interval_text(i);
+      row.erase(row.begin() + static_cast<std::ptrdiff_t>(h));
+    }
+    t.columns[l] = {std::string(figure) + "_range", "Range", ColumnKind::kText};
+    t.columns.erase(t.columns.begin() + static_cast<std::ptrdiff_t>(h));
+  }
+  return t;
+}
+
 std::string render(const Table& t, const std::string& format, std::size_t max_rows) {
   std::ostringstream out;
   if (format == "csv") {
@@ -45,7 +69,7 @@ std::string render(const Table& t, const std::string& format, std::size_t max_ro
   } else if (format == "json") {
     write_json(out, t);
   } else {
-    write_text(out, t, max_rows);
+    write_text(out, compact_ranges(t), max_rows);
   }
   return out.str();
 }
@@ -56,19 +80,25 @@ std::string summary(const Dataset& ds, const IndexResult& r, const IndexArgs& a,
   std::string s;
   const IndexFigures& n = r.nation;
   s += fmt::format("Iceberg Index, United States (OEWS May {}; {})\n", ds.labor.year, r.provenance);
+  const std::string range = interval_text(r.ranges.nation);
   s += fmt::format(
-      "  Iceberg index  {:5.1f}%  ${:.2f}T of ${:.2f}T in wages  {:.1f}M "
+      "  Iceberg index  {:5.1f}%  {}${:.2f}T of ${:.2f}T in wages  {:.1f}M "
       "exposure-weighted workers of {:.1f}M\n",
-      100 * n.iceberg(), n.exposed_wages / 1e12, n.wage_bill / 1e12, n.exposed_workers / 1e6,
-      n.employment / 1e6);
+      100 * n.iceberg(), range.empty() ? "" : "(range " + range + ")  ", n.exposed_wages / 1e12,
+      n.wage_bill / 1e12, n.exposed_workers / 1e6, n.employment / 1e6);
   s += fmt::format("  Surface index  {:5.1f}%  ${:.2f}T in the visible occupations (SOC {})\n",
                    100 * n.surface(), n.surface_wages / 1e12, a.surface);
-  s += fmt::format("  Below the surface: {:.1f}x the visible exposure.\n\n",
-                   n.surface() > 0 ? n.iceberg() / n.surface() : 0.0);
+  s += fmt::format("  Below the surface: {} the visible exposure.\n", below_surface_text(r));
+  if (!range.empty()) {
+    s += "  Range: over the capability layers the validation cannot tell apart "
+         "(floe validate capability; docs/method.md §11-12).\n";
+  }
+  s += '\n';
   std::ostringstream out;
   Table states = index_table(ds, r, Breakdown::kState);
-  const std::vector<std::string> keep = {"name",      "iceberg",       "surface",        "band_low",
-                                         "band_high", "exposed_wages", "exposed_workers"};
+  const std::vector<std::string> keep = {"name",           "iceberg", "iceberg_low",
+                                         "iceberg_high",   "surface", "exposed_wages",
+                                         "exposed_workers"};
   auto narrow = [&](Table t, const std::vector<std::string>& cols) {
     Table out{t.title, {}, {}, {}};
     std::vector<std::size_t> idx;
@@ -81,7 +111,7 @@ std::string summary(const Dataset& ds, const IndexResult& r, const IndexArgs& a,
     }
     return out;
   };
-  Table top_states = narrow(states, keep);
+  Table top_states = compact_ranges(narrow(states, keep));
   top_states.title = fmt::format("Most exposed states (of {})", states.rows.size());
   write_text(out, top_states, std::min<std::size_t>(top, 5));
   Table bottom = top_states;
@@ -90,15 +120,18 @@ std::string summary(const Dataset& ds, const IndexResult& r, const IndexArgs& a,
   out << '\n';
   write_text(out, bottom, std::min<std::size_t>(top, 5));
   out << "  " << exposure_band_note() << "\n\n";
-  Table occ = narrow(index_table(ds, r, Breakdown::kOccupation),
-                     {"soc_code", "title", "exposure", "employment", "exposed_wages"});
+  Table occ = compact_ranges(narrow(index_table(ds, r, Breakdown::kOccupation),
+                                    {"soc_code", "title", "exposure", "exposure_low",
+                                     "exposure_high", "employment", "exposed_wages"}));
   // Most exposed with at least 100,000 workers: the occupations that matter for many people.
-  std::erase_if(occ.rows, [](const auto& row) { return std::get<double>(row[3]) < 100000; });
+  const std::size_t workers = occ.column("employment");
+  std::erase_if(occ.rows, [&](const auto& row) { return std::get<double>(row[workers]) < 100000; });
   occ.title = "Most exposed occupations (100,000+ workers)";
   write_text(out, occ, top);
   out << '\n';
-  Table ind = narrow(index_table(ds, r, Breakdown::kIndustry),
-                     {"industry", "iceberg", "exposed_wages", "employment"});
+  Table ind = compact_ranges(narrow(
+      index_table(ds, r, Breakdown::kIndustry),
+      {"industry", "iceberg", "iceberg_low", "iceberg_high", "exposed_wages", "employment"}));
   ind.title = "Most exposed industry groups";
   write_text(out, ind, top);
   s += out.str();

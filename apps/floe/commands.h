@@ -39,5 +39,7 @@ void add_serve_command(CLI::App& app);
 void add_talent_commands(CLI::App& app);
 // The parent of the `floe validate ...` checks, created on first use; each check adds itself.
 CLI::App& validate_command(CLI::App& app);
+void add_validate_capability_command(CLI::App& app);
+void add_validate_similarity_command(CLI::App& app);
 
 }  // namespace floe::cli

@@ -11,8 +11,8 @@ namespace floe::cli {
 
 struct IndexArgs {
   std::string layer = "technical";  // technical | observed | path to a CSV
-  std::string labeler = "human";
-  double e2_weight = 0.0;
+  std::string labeler = "mean";  // the validated default (docs/method.md §11)
+  double e2_weight = 0.25;
   bool transfer = false;
   double observed_min_share = 0.0;
   std::string weights = "onet";  // onet | equal | path

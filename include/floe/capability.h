@@ -54,9 +54,11 @@ struct CapabilityLayer {
   std::vector<float> capability;  // per TaskId, in [0, 1]; NaN = no label
 };
 
+// The default is the layer `floe validate capability` picks on the shipped data (docs/method.md
+// §11): the mean of human and GPT-4 labels, E2 tasks a quarter capable.
 struct TechnicalOptions {
-  Labeler labeler = Labeler::kHuman;
-  double e2_weight = 0.0;  // capability of an E2 task
+  Labeler labeler = Labeler::kMean;
+  double e2_weight = 0.25;  // capability of an E2 task
 };
 
 CapabilityLayer technical_layer(const TechnicalLabels& labels, const TechnicalOptions& options);

@@ -8,8 +8,9 @@
 //   Eloundou et al. beta, human and GPT-4 ratings (O*NET-SOC codes): the OEWS occupation holding
 //     the O*NET occupation.
 //   Several codes landing in one OEWS occupation are averaged (unweighted).
-//   Webb (2020) is coded in occ1990dd, and the data has no occ1990dd -> SOC crosswalk: it cannot
-//     be joined, and is listed as such.
+//   A measure that matches no occupation (or county) is not a comparison and is left out. Webb
+//     (2020) is coded in occ1990dd, and the data has no occ1990dd -> SOC crosswalk, so it is not
+//     compared at all (docs/method.md §15).
 // Only occupations with both a floe exposure E_o and a score are compared; each is weighted by
 // its OEWS national employment w_o.
 //
@@ -70,8 +71,12 @@ struct MeasureComparison {
 struct Comparison {
   std::string options;                      // floe's index options, for titles
   std::vector<double> exposure;             // floe's E_o per occupation (NaN where uncovered)
-  std::vector<MeasureComparison> measures;  // occupation measures, Webb, then counties
+  std::vector<MeasureComparison> measures;  // occupation measures, then counties
 };
+
+// One published occupation measure per OEWS occupation, joined as above (NaN where it has no
+// score): key "aioe", "microsoft", "eloundou_human" or "eloundou_gpt4"; another key is an Error.
+std::vector<double> published_by_occupation(const Dataset& dataset, std::string_view key);
 
 // Joins the published measures in `dataset.peers` to `result` (one run of compute_index).
 Comparison compare_with_published(const Dataset& dataset, const IndexResult& result);

@@ -6,8 +6,9 @@
 // of its O*NET titles. A title equal to the query wins; otherwise the match with the most
 // employment, the others listed as also matching.
 //
-// "Where its workers could move": the occupations most similar to it (SimilarityMatrix) among
-// those with lower exposure under the chosen options and published employment.
+// "Where its workers could move": its career moves (include/floe/career.h) under the chosen
+// options: suggested ones, then those flagged for needing more than one Job Zone of preparation,
+// each with what to learn.
 #pragma once
 
 #include <ostream>
@@ -31,15 +32,15 @@ OccupationMatch find_occupation_query(const Dataset& dataset, std::string_view q
 
 struct ExplainOptions {
   IndexOptions index;            // the chosen capability layer, labels, weights
-  SimilarityOptions similarity;  // a
-  std::size_t moves = 10;        // occupations listed under "where its workers could move"
+  SimilarityOptions similarity;  // block weights
+  std::size_t moves = 10;        // suggested moves listed (and up to 3 flagged ones)
 };
 
 struct Explanation {
   Table profile;   // one row: codes, titles, group, employment, wage, job zone, exposure, rank
   Table tasks;     // one row per task: type, labels, capability, DWAs; most capable first
   Table exposure;  // one row per layer x labeler x E2 weight x transfer: exposure and rank
-  Table moves;     // the most similar occupations with lower exposure
+  Table moves;     // career moves: suggested, then flagged
 };
 
 Explanation explain_occupation(const Dataset& dataset, const OccupationMatch& match,

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <filesystem>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,18 @@ enum class TaskWeighting : std::uint8_t {
   kFile,      // a CSV with task_id and weight columns
 };
 
+// One technical layer: whose labels, the capability of an E2 task, transfer through DWAs.
+struct LayerVariant {
+  Labeler labeler = Labeler::kHuman;
+  double e2_weight = 0.0;
+  bool transfer = false;
+  friend bool operator==(const LayerVariant&, const LayerVariant&) = default;
+};
+
+// The ensemble of defensible layers that `floe validate capability` finds on the shipped data
+// (docs/method.md §11; a test checks that the validation still gives it).
+std::vector<LayerVariant> default_ensemble();
+
 struct IndexOptions {
   LayerKind layer = LayerKind::kTechnical;
   std::filesystem::path layer_file;   // for LayerKind::kFile
@@ -37,6 +50,9 @@ struct IndexOptions {
   TaskWeighting weighting = TaskWeighting::kOnetType;
   std::filesystem::path weights_file;              // for TaskWeighting::kFile
   std::vector<std::string> surface = {"15-0000"};  // SOC codes at any level
+  // Every figure's interval is its lowest and highest value over these technical layers and the
+  // chosen one (docs/method.md §12); empty: no intervals.
+  std::vector<LayerVariant> ensemble = default_ensemble();
 };
 
 // Sums over a set of cells.
@@ -57,7 +73,20 @@ struct IndexFigures {
 struct StateExtras {
   double gap = 0;  // iceberg - surface
   double hhi = 0;  // Herfindahl-Hirschman index of exposed wages across industry groups, 0..1
-  double band_low = 0, band_high = 0;  // min and max iceberg over labelers x E2 weights
+};
+
+// The lowest and highest value of a figure over the ensemble (NaN without an ensemble).
+struct Interval {
+  double low = std::numeric_limits<double>::quiet_NaN();
+  double high = std::numeric_limits<double>::quiet_NaN();
+  void widen(double value);  // NaN values are ignored
+};
+
+// The interval of the Iceberg index of every unit (of E_o for occupations), and of the
+// below-the-surface ratio of the nation.
+struct IndexRanges {
+  Interval nation, below_surface;
+  std::vector<Interval> states, counties, occupations, major_groups, industries;
 };
 
 struct IndexResult {
@@ -72,6 +101,7 @@ struct IndexResult {
   std::vector<IndexFigures> occupations;   // per OccupationId (national)
   std::vector<IndexFigures> major_groups;  // per MajorGroupId
   std::vector<IndexFigures> industries;    // per IndustryGroupId
+  IndexRanges ranges;                      // over options.ensemble and the chosen layer
 };
 
 // Task weights per TaskId.
@@ -92,6 +122,15 @@ std::vector<bool> surface_occupations(const Taxonomy& taxonomy,
 
 // The index at every level for one set of options.
 IndexResult compute_index(const Dataset& dataset, const Cells& cells, const IndexOptions& options);
+
+// How many times the exposure in the visible occupations lies below the surface:
+// (iceberg - surface) / surface (docs/method.md §7); NaN when the surface index is 0.
+double below_surface_ratio(const IndexFigures& figures);
+// The ratio as every output writes it: "13.5x", with the ensemble's range when the result has
+// one ("13.5x (range 9.1x-15.0x)"); "n/a" when the surface index is 0.
+std::string below_surface_text(const IndexResult& result);
+// An interval of shares as every output writes it: "12.3-40.1%"; "" without an interval.
+std::string interval_text(const Interval& interval);
 
 // A breakdown of a result as a table, most exposed first.
 enum class Breakdown : std::uint8_t { kNation, kState, kCounty, kOccupation, kMajor, kIndustry };

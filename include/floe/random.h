@@ -18,6 +18,10 @@ namespace floe {
 enum class Stream : std::uint32_t {
   kWage = 1,
   kTenure = 2,
+  // Which half of the occupations validation fits on (validation.h), and the bootstrap
+  // resamples of that half (docs/method.md §11).
+  kValidationSplit = 3,
+  kValidationBootstrap = 4,
   kSimulation = 100,  // the simulation's streams start here
   kTalent = 200,      // the talent segment's streams start here
 };

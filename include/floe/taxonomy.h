@@ -87,6 +87,17 @@ struct GroupShare {
   double share = 0;
 };
 
+// O*NET's tiers of related occupations, closest first.
+enum class RelatedTier : std::uint8_t { kPrimaryShort, kPrimaryLong, kSupplemental };
+
+// An O*NET 30.1 Skills or Knowledge element ("Programming", "Economics and Accounting").
+enum class DescriptorKind : std::uint8_t { kSkill, kKnowledge };
+struct Descriptor {
+  std::string element_id;  // "2.B.3.e"
+  std::string name;
+  DescriptorKind kind = DescriptorKind::kSkill;
+};
+
 struct TechnologySkill {
   std::string example;  // "Microsoft Excel"
   std::string commodity_title;
@@ -102,17 +113,21 @@ struct Taxonomy {
   std::vector<Dwa> dwas;
   std::vector<IndustryGroup> industry_groups;
 
-  Csr<TaskId> occupation_tasks;       // per occupation (pooled or imputed)
-  Csr<DwaId> task_dwas;               // per task
-  Csr<TaskId> dwa_tasks;              // per DWA: every task linked to it, in any occupation
-  Csr<GroupShare> occupation_groups;  // per occupation; shares sum to 1
-  Csr<OnetOccupationId> related;      // per O*NET occupation: O*NET's Related Occupations
-  Csr<TechnologySkill> technology;    // per O*NET occupation
+  Csr<TaskId> occupation_tasks;           // per occupation (pooled or imputed)
+  Csr<DwaId> task_dwas;                   // per task
+  Csr<TaskId> dwa_tasks;                  // per DWA: every task linked to it, in any occupation
+  Csr<GroupShare> occupation_groups;      // per occupation; shares sum to 1
+  Csr<OnetOccupationId> related;          // per O*NET occupation: O*NET's Related Occupations
+  std::vector<RelatedTier> related_tier;  // parallel to related.values
+  Csr<TechnologySkill> technology;        // per O*NET occupation
+  Csr<std::string> alternate_titles;      // per O*NET occupation: other names it is known by
 
-  // O*NET Skills (30.1) importance, 1-5, per occupation x skill (mean over its O*NET
-  // occupations); row-major, skill_names.size() columns; 0 where O*NET rates none.
-  std::vector<std::string> skill_names;
-  std::vector<float> skill_importance;
+  // O*NET 30.1 Skills, then Knowledge: importance (IM, 1-5) and level (LV, 0-7) per occupation
+  // x descriptor, each the mean over the occupation's O*NET occupations; row-major,
+  // descriptors.size() columns. Importance 0 (and level 0) where O*NET rates none.
+  std::vector<Descriptor> descriptors;
+  std::vector<float> descriptor_importance;
+  std::vector<float> descriptor_level;
 
   // Lookup indexes, filled by build_taxonomy().
   std::unordered_map<std::string, OccupationId> occupation_index;

@@ -136,6 +136,17 @@ std::vector<RelatedOccupationRow> read_onet_related_occupations(const Path& path
   return rows;
 }
 
+std::vector<AlternateTitleRow> read_onet_alternate_titles(const Path& path) {
+  DelimitedReader r(path, kOnet);
+  r.read_header();
+  const auto code = r.column("O*NET-SOC Code"), title = r.column("Alternate Title");
+  std::vector<AlternateTitleRow> rows;
+  while (r.next()) {
+    rows.push_back({onet_code(r, code), std::string(r.required(title)), r.line()});
+  }
+  return rows;
+}
+
 std::vector<JobZoneRow> read_onet_job_zones(const Path& path) {
   DelimitedReader r(path, kOnet);
   r.read_header();

@@ -75,6 +75,14 @@ struct RelatedOccupationRow {
 };
 std::vector<RelatedOccupationRow> read_onet_related_occupations(const Path& path);
 
+// "Alternate Titles.txt": other names an occupation is known by ("Agency Owner").
+struct AlternateTitleRow {
+  std::string occupation;
+  std::string title;
+  std::size_t line = 0;  // where the row starts in its file
+};
+std::vector<AlternateTitleRow> read_onet_alternate_titles(const Path& path);
+
 // "Job Zones.txt"
 struct JobZoneRow {
   std::string occupation;
@@ -83,7 +91,8 @@ struct JobZoneRow {
 };
 std::vector<JobZoneRow> read_onet_job_zones(const Path& path);
 
-// "Skills.txt" (O*NET 30.1): importance (IM, 1-5) and level (LV, 0-7) per occupation x skill.
+// "Skills.txt" and "Knowledge.txt" (O*NET 30.1, the same layout): importance (IM, 1-5) and level
+// (LV, 0-7) per occupation x element.
 struct SkillRatingRow {
   std::string occupation;
   std::string element_id;  // "2.A.1.a"

@@ -45,8 +45,11 @@ void check_onet(const Dataset& ds, Report& r) {
          t.onet_occupations.size(), t.tasks.size(), t.dwas.size(), links);
   r.line("  related-occupation pairs {}, technology skills {}, job zones {} of {} occupations",
          t.related.values.size(), t.technology.values.size(), zoned, t.onet_occupations.size());
-  r.line("  skills rated: {} ({} ...)", t.skill_names.size(),
-         t.skill_names.empty() ? "" : t.skill_names.front());
+  const auto knowledge = std::count_if(t.descriptors.begin(), t.descriptors.end(), [](auto& d) {
+    return d.kind == DescriptorKind::kKnowledge;
+  });
+  r.line("  skills rated: {}, knowledge areas rated: {}", t.descriptors.size() - knowledge,
+         knowledge);
   std::vector<std::string> outside;
   for (const auto& o : t.onet_occupations) {
     if (!o.occupation.valid()) outside.push_back(o.code + " " + o.title);

@@ -105,9 +105,11 @@ std::vector<std::string> dataset_files(int oews_year) {
           kTasksToDwas,
           kDwaReference,
           kTechnologySkills,
+          kAlternateTitles,
           kRelatedOccupations,
           kJobZones,
           kSkills,
+          kKnowledge,
           oews_national(oews_year),
           kStateWages,
           kStateTotals,
@@ -159,6 +161,9 @@ Dataset load_dataset(const DatasetOptions& options,
   path = file(kTechnologySkills);
   t.technology_file = path.string();
   t.technology = data::read_onet_technology_skills(path);
+  path = file(kAlternateTitles);
+  t.titles_file = path.string();
+  t.alternate_titles = data::read_onet_alternate_titles(path);
   path = file(kRelatedOccupations);
   t.related_file = path.string();
   t.related = data::read_onet_related_occupations(path);
@@ -168,6 +173,9 @@ Dataset load_dataset(const DatasetOptions& options,
   path = file(kSkills);
   t.skills_file = path.string();
   t.skills = data::read_onet_skills(path);
+  path = file(kKnowledge);
+  t.knowledge_file = path.string();
+  t.knowledge = data::read_onet_skills(path);
   t.onet_to_soc = data::read_onet_to_soc(file(kOnetToSoc));
   t.soc_structure = data::read_soc_structure(file(kSocStructure));
   path = file(kOccupationGroups);

@@ -47,11 +47,20 @@ TEST(TinyDataset, JoinsOccupationsTasksAndSkills) {
             "FINANCE_AND_INSURANCE");
   EXPECT_EQ(t.occupation_groups.row(clerk.index())[0].share, 1.0);
 
-  EXPECT_THAT(t.skill_names, ElementsAre("Reading Comprehension", "Programming"));
-  EXPECT_EQ(t.skill_importance[dev.index() * 2 + 0], 4.0f);
-  EXPECT_EQ(t.skill_importance[dev.index() * 2 + 1], 5.0f);
+  // Skills in element-id order, then Knowledge (testdata/tiny/onet/db_30_1_text).
+  ASSERT_EQ(t.descriptors.size(), 4u);
+  EXPECT_EQ(t.descriptors[0].name, "Reading Comprehension");
+  EXPECT_EQ(t.descriptors[1].name, "Programming");
+  EXPECT_EQ(t.descriptors[2].name, "Economics and Accounting");
+  EXPECT_EQ(t.descriptors[2].kind, DescriptorKind::kKnowledge);
+  EXPECT_EQ(t.descriptor_importance[dev.index() * 4 + 0], 4.0f);
+  EXPECT_EQ(t.descriptor_importance[dev.index() * 4 + 1], 5.0f);
+  EXPECT_EQ(t.descriptor_level[dev.index() * 4 + 0], 4.5f);
+  EXPECT_EQ(t.descriptor_level[clerk.index() * 4 + 2], 5.0f);
   EXPECT_EQ(t[*t.find_onet("15-1252.00")].job_zone, 4);
   EXPECT_EQ(t.related.row(t.find_onet("47-2061.00")->index()).size(), 1u);
+  ASSERT_EQ(t.related_tier.size(), t.related.values.size());
+  EXPECT_EQ(t.related_tier.back(), RelatedTier::kSupplemental);  // 47-2061.00's only row
   EXPECT_EQ(t.technology.row(t.find_onet("15-1252.00")->index())[0].example, "Python");
 }
 

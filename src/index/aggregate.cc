@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "floe/index.h"
+#include "index/ranges.h"
 
 namespace floe {
 
@@ -33,25 +34,6 @@ IndexFigures cell_figures(double emp, double wage, double exposure, bool surface
   f.exposed_workers = emp * exposure;
   if (surface) f.surface_wages = f.exposed_wages;
   return f;
-}
-
-// State iceberg indices for one exposure vector (for the uncertainty band).
-std::vector<double> state_indices(const Dataset& ds, const Cells& cells,
-                                  const std::vector<double>& exposure) {
-  const std::size_t n_occ = cells.occupations;
-  std::vector<double> out(ds.geography.states.size(), 0.0);
-  for (std::size_t s = 0; s < out.size(); ++s) {
-    double num = 0, den = 0;
-    for (std::size_t o = 0; o < n_occ; ++o) {
-      const std::size_t i = s * n_occ + o;
-      if (std::isnan(exposure[o]) || cells.state_employment[i] <= 0) continue;
-      const double w = cells.state_employment[i] * cells.state_wage[i];
-      num += w * exposure[o];
-      den += w;
-    }
-    out[s] = den > 0 ? num / den : 0.0;
-  }
-  return out;
 }
 
 }  // namespace
@@ -118,8 +100,7 @@ IndexResult compute_index(const Dataset& ds, const Cells& cells, const IndexOpti
     }
   }
 
-  // Per state: gap, concentration across industry groups, and the band over labelers and E2
-  // weights (docs/method.md §8).
+  // Per state: gap and concentration across industry groups (docs/method.md §8).
   for (std::size_t s = 0; s < n_states; ++s) {
     StateExtras& x = r.state_extras[s];
     x.gap = r.states[s].iceberg() - r.states[s].surface();
@@ -128,22 +109,9 @@ IndexResult compute_index(const Dataset& ds, const Cells& cells, const IndexOpti
       const double share = total > 0 ? state_group_exposed[s * n_groups + gi] / total : 0.0;
       x.hhi += share * share;
     }
-    x.band_low = x.band_high = r.states[s].iceberg();
   }
-  if (options.layer == LayerKind::kTechnical) {
-    for (Labeler labeler : {Labeler::kHuman, Labeler::kGpt4, Labeler::kMean}) {
-      for (double e2 : {0.0, 0.5, 1.0}) {
-        IndexOptions variant = options;
-        variant.technical = {labeler, e2};
-        const auto exposure = occupation_exposure(t, make_layer(ds, variant), weights);
-        const auto indices = state_indices(ds, cells, exposure);
-        for (std::size_t s = 0; s < n_states; ++s) {
-          r.state_extras[s].band_low = std::min(r.state_extras[s].band_low, indices[s]);
-          r.state_extras[s].band_high = std::max(r.state_extras[s].band_high, indices[s]);
-        }
-      }
-    }
-  }
+  // Every figure's interval over the ensemble (docs/method.md §12).
+  detail::compute_ranges(ds, cells, options, weights, r);
   return r;
 }
 

@@ -55,31 +55,62 @@ double total_employment(const Dataset& ds) {
   return sum;
 }
 
-// Averages a measure's scores per OEWS occupation and pairs them with floe's exposure.
+// A measure's scores averaged per OEWS occupation (NaN where it has none).
 template <typename Resolve>
-MeasureComparison join_occupations(const Dataset& ds, const IndexResult& r,
-                                   const std::vector<PeerScore>& scores, Resolve resolve) {
-  const Taxonomy& t = ds.taxonomy;
-  std::map<std::uint32_t, std::pair<double, int>> by_occupation;  // in occupation order
+std::vector<double> by_occupation(const Taxonomy& t, const std::vector<PeerScore>& scores,
+                                  Resolve resolve) {
+  std::vector<double> sum(t.occupations.size(), 0.0), n(t.occupations.size(), 0.0);
   for (const PeerScore& s : scores) {
     if (auto o = resolve(t, s.code)) {
-      auto& [sum, n] = by_occupation[o->value];
-      sum += s.score;
-      ++n;
+      sum[o->index()] += s.score;
+      n[o->index()] += 1;
     }
   }
+  for (std::size_t o = 0; o < sum.size(); ++o) sum[o] = n[o] > 0 ? sum[o] / n[o] : kNaN;
+  return sum;
+}
+
+// Pairs a measure's per-occupation scores with floe's exposure.
+MeasureComparison join_occupations(const Dataset& ds, const IndexResult& r,
+                                   const std::vector<double>& score, std::size_t published) {
+  const Taxonomy& t = ds.taxonomy;
   MeasureComparison m;
   m.level = "occupation";
-  m.published = scores.size();
-  for (const auto& [o, acc] : by_occupation) {
+  m.published = published;
+  for (std::size_t o = 0; o < t.occupations.size(); ++o) {
     const double exposure = r.exposure[o];
-    if (std::isnan(exposure)) continue;
+    if (std::isnan(exposure) || std::isnan(score[o])) continue;
     m.codes.push_back(t.occupations[o].soc_code);
     m.floe.push_back(exposure);
-    m.measure.push_back(acc.first / acc.second);
+    m.measure.push_back(score[o]);
     m.weight.push_back(ds.labor.national[o].employment);
   }
   return m;
+}
+
+struct Spec {
+  const char* key;
+  const char* name;
+  std::vector<PeerScore> PeerMeasures::*scores;
+  bool onet;  // O*NET-SOC codes (else SOC 2018)
+  const char* note;
+};
+
+constexpr Spec kSpecs[] = {
+    {"aioe", "Felten-Raj-Seamans AIOE", &PeerMeasures::aioe_occupation, false,
+     "AI Occupational Exposure (2021), SOC 2010 scores carried to SOC 2018"},
+    {"microsoft", "Microsoft AI applicability", &PeerMeasures::microsoft, false,
+     "Tomlinson et al. (2025), from Copilot conversations"},
+    {"eloundou_human", "Eloundou et al. beta (human)", &PeerMeasures::eloundou_human_beta, true,
+     "GPTs are GPTs (2023), E1 + 0.5 E2 by human raters; O*NET occupations averaged"},
+    {"eloundou_gpt4", "Eloundou et al. beta (GPT-4)", &PeerMeasures::eloundou_gpt4_beta, true,
+     "GPTs are GPTs (2023), E1 + 0.5 E2 by GPT-4; O*NET occupations averaged"},
+};
+
+std::vector<double> spec_scores(const Dataset& ds, const Spec& s) {
+  const auto& scores = ds.peers.*s.scores;
+  return s.onet ? by_occupation(ds.taxonomy, scores, occupation_of_onet)
+                : by_occupation(ds.taxonomy, scores, occupation_of_soc);
 }
 
 void finish(MeasureComparison& m, double all_employment) {
@@ -201,48 +232,30 @@ double weighted_spearman(std::span<const double> x, std::span<const double> y,
   return weighted_pearson(weighted_ranks(x, w), weighted_ranks(y, w), w);
 }
 
+std::vector<double> published_by_occupation(const Dataset& ds, std::string_view key) {
+  for (const Spec& s : kSpecs) {
+    if (s.key == key) return spec_scores(ds, s);
+  }
+  throw Error("no published occupation measure '" + std::string(key) +
+              "' (aioe, microsoft, eloundou_human, eloundou_gpt4)");
+}
+
 Comparison compare_with_published(const Dataset& ds, const IndexResult& r) {
   Comparison c;
   c.options = r.provenance;
   c.exposure = r.exposure;
   const double all = total_employment(ds);
-  struct Spec {
-    const char* key;
-    const char* name;
-    const std::vector<PeerScore>* scores;
-    bool onet;  // O*NET-SOC codes (else SOC 2018)
-    const char* note;
-  };
-  const PeerMeasures& p = ds.peers;
-  const Spec specs[] = {
-      {"aioe", "Felten-Raj-Seamans AIOE", &p.aioe_occupation, false,
-       "AI Occupational Exposure (2021), SOC 2010 scores carried to SOC 2018"},
-      {"microsoft", "Microsoft AI applicability", &p.microsoft, false,
-       "Tomlinson et al. (2025), from Copilot conversations"},
-      {"eloundou_human", "Eloundou et al. beta (human)", &p.eloundou_human_beta, true,
-       "GPTs are GPTs (2023), E1 + 0.5 E2 by human raters; O*NET occupations averaged"},
-      {"eloundou_gpt4", "Eloundou et al. beta (GPT-4)", &p.eloundou_gpt4_beta, true,
-       "GPTs are GPTs (2023), E1 + 0.5 E2 by GPT-4; O*NET occupations averaged"},
-  };
-  for (const Spec& s : specs) {
-    MeasureComparison m = s.onet ? join_occupations(ds, r, *s.scores, occupation_of_onet)
-                                 : join_occupations(ds, r, *s.scores, occupation_of_soc);
+  for (const Spec& s : kSpecs) {
+    MeasureComparison m = join_occupations(ds, r, spec_scores(ds, s), (ds.peers.*s.scores).size());
     m.key = s.key;
     m.name = s.name;
     m.note = s.note;
     finish(m, all);
     c.measures.push_back(std::move(m));
   }
-  MeasureComparison webb;
-  webb.key = "webb";
-  webb.name = "Webb (2020) AI exposure";
-  webb.level = "occupation";
-  webb.pearson = webb.spearman = kNaN;
-  webb.note =
-      "cannot be joined: coded in occ1990dd, and the data has no occ1990dd -> SOC "
-      "crosswalk";
-  c.measures.push_back(std::move(webb));
   c.measures.push_back(join_counties(ds, r));
+  // A measure that matches nothing is no comparison (docs/method.md §15).
+  std::erase_if(c.measures, [](const MeasureComparison& m) { return m.joined == 0; });
   return c;
 }
 
@@ -261,10 +274,8 @@ std::vector<std::pair<std::string, Table>> comparison_tables(const Dataset& ds, 
                       {"spearman", "Spearman", ColumnKind::kNumber, 2},
                       {"note", "Note", ColumnKind::kText}};
   for (const MeasureComparison& m : c.measures) {
-    const bool joinable = m.key != "webb";
-    measures.rows.push_back({m.name, m.level, joinable ? double(m.published) : kNaN,
-                             double(m.joined), m.employment, m.employment_share, m.pearson,
-                             m.spearman, m.note});
+    measures.rows.push_back({m.name, m.level, double(m.published), double(m.joined), m.employment,
+                             m.employment_share, m.pearson, m.spearman, m.note});
   }
   measures.notes = {
       "Correlations are weighted by employment. Pearson compares the values, Spearman the "
@@ -314,7 +325,7 @@ std::vector<std::pair<std::string, Table>> comparison_tables(const Dataset& ds, 
                          {"employment", "Workers", ColumnKind::kCount}};
   std::vector<const MeasureComparison*> occupation_measures;
   for (const MeasureComparison& m : c.measures) {
-    if (m.level == "occupation" && m.key != "webb") occupation_measures.push_back(&m);
+    if (m.level == "occupation") occupation_measures.push_back(&m);
   }
   occupations.columns.push_back({"exposure", "floe exposure", ColumnKind::kShare, 1});
   for (const MeasureComparison* m : occupation_measures) {

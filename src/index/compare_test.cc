@@ -58,10 +58,17 @@ TEST(CompareCorrelation, UndefinedCasesAndBadInput) {
   EXPECT_THROW(weighted_pearson(V{1, 2}, V{1, 2}, V{1, -1}), Error);
 }
 
+// The hand-worked tiny world uses human labels with E2 = 0 (docs/method.md §9), not the default.
+IndexOptions by_hand() {
+  IndexOptions o;
+  o.technical = {Labeler::kHuman, 0.0};
+  return o;
+}
+
 const Comparison& tiny_comparison() {
   static const Comparison c = [] {
     const Cells cells = build_cells(tiny());
-    return compare_with_published(tiny(), compute_index(tiny(), cells, {}));
+    return compare_with_published(tiny(), compute_index(tiny(), cells, by_hand()));
   }();
   return c;
 }
@@ -103,11 +110,25 @@ TEST(CompareTiny, MicrosoftAndEloundou) {
   EXPECT_NEAR(measure("eloundou_gpt4").spearman, 1.0, 1e-12);  // 0.75, 0.5, 0
 }
 
-TEST(CompareTiny, WebbCannotBeJoined) {
-  const MeasureComparison& webb = measure("webb");
-  EXPECT_EQ(webb.joined, 0u);
-  EXPECT_TRUE(std::isnan(webb.pearson));
-  EXPECT_NE(webb.note.find("cannot be joined"), std::string::npos);
+// Webb's occ1990dd codes cannot be joined (no crosswalk in the data): not shown at all.
+TEST(CompareTiny, AMeasureThatMatchesNothingIsNotShown) {
+  for (const auto& m : tiny_comparison().measures) {
+    EXPECT_NE(m.key, "webb");
+    EXPECT_GT(m.joined, 0u) << m.key;
+  }
+  EXPECT_THROW(measure("webb"), std::out_of_range);
+  Dataset without_aioe = tiny();
+  without_aioe.peers.aioe_occupation.clear();
+  const Comparison c = compare_with_published(
+      without_aioe, compute_index(without_aioe, build_cells(without_aioe), by_hand()));
+  for (const auto& m : c.measures) EXPECT_NE(m.key, "aioe");
+}
+
+TEST(CompareTiny, PublishedScoresByOccupation) {
+  const std::vector<double> aioe = published_by_occupation(tiny(), "aioe");
+  ASSERT_EQ(aioe.size(), 3u);
+  EXPECT_NEAR(aioe[tiny().taxonomy.find_occupation("15-1252")->index()], 0.9, 1e-12);
+  EXPECT_THROW(published_by_occupation(tiny(), "webb"), Error);
 }
 
 // AIGE: Autauga -0.7, Baldwin -0.6, Anchorage 0.3, Valdez-Cordova (02261 -> Chugach + Copper
@@ -137,7 +158,7 @@ TEST(CompareTiny, TablesAndFormats) {
   const auto tables = comparison_tables(tiny(), tiny_comparison(), 1);
   ASSERT_EQ(tables.size(), 3u);
   EXPECT_EQ(tables[0].first, "compare_measures");
-  EXPECT_EQ(tables[0].second.rows.size(), 6u);  // 4 occupation measures, Webb, counties
+  EXPECT_EQ(tables[0].second.rows.size(), 5u);  // 4 occupation measures, counties
   // One occupation each way for each of the 4 joinable occupation measures.
   EXPECT_EQ(tables[1].second.rows.size(), 8u);
   // AIOE: floe ranks developers at 87.5, AIOE at 37.5: floe higher by 50 points.
@@ -148,7 +169,7 @@ TEST(CompareTiny, TablesAndFormats) {
 
   std::ostringstream text, csv, json;
   write_comparison(text, tiny(), tiny_comparison(), "table");
-  EXPECT_NE(text.str().find("Webb"), std::string::npos);
+  EXPECT_EQ(text.str().find("Webb"), std::string::npos);
   write_comparison(csv, tiny(), tiny_comparison(), "csv");
   EXPECT_EQ(csv.str().rfind("# compare_measures\nmeasure,level,", 0), 0u);
   write_comparison(json, tiny(), tiny_comparison(), "json");

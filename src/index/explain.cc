@@ -8,6 +8,8 @@
 #include <cmath>
 #include <limits>
 
+#include "index/explain_moves.h"
+
 namespace floe {
 namespace {
 
@@ -131,6 +133,18 @@ Table profile_table(const Dataset& ds, const OccupationMatch& m, const IndexOpti
   }
   const Rank r = rank_of(ds, exposure, o);
   const auto [zone, zone_meaning] = job_zone(t, o);
+  // The range over the ensemble and the chosen layer (docs/method.md §12).
+  Interval range;
+  if (!options.ensemble.empty()) {
+    range.widen(exposure[o.index()]);
+    for (const LayerVariant& v : options.ensemble) {
+      IndexOptions variant = options;
+      variant.layer = LayerKind::kTechnical;
+      variant.technical = {v.labeler, v.e2_weight};
+      variant.transfer = v.transfer;
+      range.widen(occupation_exposure(t, make_layer(ds, variant), weights)[o.index()]);
+    }
+  }
 
   Table p;
   p.title = occ.title;
@@ -147,6 +161,8 @@ Table profile_table(const Dataset& ds, const OccupationMatch& m, const IndexOpti
                {"tasks", "Tasks", ColumnKind::kCount},
                {"labeled_weight_share", "Labeled", ColumnKind::kShare, 0},
                {"exposure", "Exposure", ColumnKind::kShare, 1},
+               {"exposure_low", "Low", ColumnKind::kShare, 1},
+               {"exposure_high", "High", ColumnKind::kShare, 1},
                {"rank", "Rank", ColumnKind::kCount},
                {"ranked", "Of", ColumnKind::kCount},
                {"workers_less_exposed", "Workers less exposed", ColumnKind::kShare, 0},
@@ -170,6 +186,8 @@ Table profile_table(const Dataset& ds, const OccupationMatch& m, const IndexOpti
                     double(t.occupation_tasks.row(o.index()).size()),
                     all > 0 ? labeled / all : kNaN,
                     exposure[o.index()],
+                    range.low,
+                    range.high,
                     r.rank,
                     r.ranked,
                     r.workers_below,
@@ -304,42 +322,6 @@ Table exposure_table(const Dataset& ds, OccupationId o, const IndexOptions& chos
   return x;
 }
 
-Table moves_table(const Dataset& ds, OccupationId o, const std::vector<double>& exposure,
-                  const SimilarityMatrix& s, double skill_weight, std::size_t k) {
-  const Taxonomy& t = ds.taxonomy;
-  const double own = exposure[o.index()];
-  Table moves;
-  moves.title = "Where its workers could move: the most similar occupations with lower exposure";
-  moves.columns = {{"soc_code", "SOC", ColumnKind::kText},
-                   {"title", "Occupation", ColumnKind::kText},
-                   {"similarity", "Similarity", ColumnKind::kNumber, 2},
-                   {"exposure", "Exposure", ColumnKind::kShare, 1},
-                   {"employment", "Workers", ColumnKind::kCount},
-                   {"mean_wage", "Mean wage", ColumnKind::kDollars},
-                   {"job_zone", "Job zone", ColumnKind::kText}};
-  if (!std::isnan(own)) {
-    const auto keep = [&](OccupationId x) {
-      const NationalOccupation& n = ds.labor.national[x.index()];
-      return !std::isnan(exposure[x.index()]) && exposure[x.index()] < own &&
-             n.employment_released && n.employment > 0;
-    };
-    for (OccupationId x : s.most_similar(o, k, keep)) {
-      const NationalOccupation& n = ds.labor.national[x.index()];
-      moves.rows.push_back(
-          {t[x].soc_code, t[x].title, double(s(o, x)), exposure[x.index()], n.employment,
-           n.mean.source == WageSource::kMissing ? kNaN : n.mean.annual, job_zone(t, x).first});
-    }
-  }
-  moves.notes.push_back(fmt::format(
-      "Similarity 0-1: {:g}% the overlap of O*NET skill importances, {:g}% the overlap of work "
-      "activities weighted by task (docs/method.md). It says what the workers know how to do, "
-      "not whether jobs are open; the job zone (1-5) says how much preparation the work needs.",
-      100 * skill_weight, 100 * (1 - skill_weight)));
-  if (std::isnan(own))
-    moves.notes.push_back("No exposure for this occupation: nothing to compare.");
-  return moves;
-}
-
 }  // namespace
 
 Explanation explain_occupation(const Dataset& ds, const OccupationMatch& match,
@@ -354,8 +336,7 @@ Explanation explain_occupation(const Dataset& ds, const OccupationMatch& match,
   e.profile = profile_table(ds, match, options.index, exposure, weights);
   e.tasks = tasks_table(ds, match.occupation, options.index, layer, weights);
   e.exposure = exposure_table(ds, match.occupation, options.index, weights);
-  e.moves = moves_table(ds, match.occupation, exposure, similarity, options.similarity.skill_weight,
-                        options.moves);
+  e.moves = detail::career_moves_table(ds, match.occupation, exposure, similarity, options.moves);
   return e;
 }
 

@@ -10,9 +10,17 @@
 
 #include "dataset/tiny_world.h"
 #include "floe/error.h"
+#include "floe/similarity.h"
 
 namespace floe {
 namespace {
+
+// The hand-worked tiny world uses human labels with E2 = 0 (docs/method.md §9), not the default.
+IndexOptions by_hand() {
+  IndexOptions o;
+  o.technical = {Labeler::kHuman, 0.0};
+  return o;
+}
 
 OccupationId occ(const char* soc) { return *tiny().taxonomy.find_occupation(soc); }
 
@@ -58,7 +66,8 @@ TEST(ExplainQuery, NoMatchIsOneClearError) {
 
 // Clerks: tasks 103 (core, E1/E1) and 104 (core, E2/E0), weight 2 each: exposure (2 + 0) / 4.
 TEST(ExplainTiny, ProfileAndTasks) {
-  const Explanation e = explain_occupation(tiny(), find_occupation_query(tiny(), "43-3031"), {});
+  const Explanation e =
+      explain_occupation(tiny(), find_occupation_query(tiny(), "43-3031"), {.index = by_hand()});
   EXPECT_EQ(get<std::string>(e.profile, "title"), "Bookkeeping, Accounting, and Auditing Clerks");
   EXPECT_EQ(get<double>(e.profile, "employment"), 2000.0);
   EXPECT_EQ(get<double>(e.profile, "mean_wage"), 50000.0);
@@ -84,7 +93,8 @@ TEST(ExplainTiny, ProfileAndTasks) {
 // 1/2, mean (2 + w) / 4. Transfer: 104 shares its DWA with 103, so every technical variant gives
 // 1. Observed: 103 is in the usage data, 104 is not: 1/2; with transfer 1.
 TEST(ExplainTiny, ExposureUnderEachOption) {
-  const Explanation e = explain_occupation(tiny(), find_occupation_query(tiny(), "43-3031"), {});
+  const Explanation e =
+      explain_occupation(tiny(), find_occupation_query(tiny(), "43-3031"), {.index = by_hand()});
   const Table& x = e.exposure;
   ASSERT_EQ(x.rows.size(), 20u);  // 2 transfer x 3 labelers x 3 E2 weights + 2 observed
   auto exposure = [&](std::size_t row) { return get<double>(x, "exposure", row); };
@@ -107,22 +117,44 @@ TEST(ExplainTiny, ExposureUnderEachOption) {
 
 // Similarity (a = 0.5, no shared DWAs): half the skill cosine. Developers' less exposed
 // occupations: laborers 0.5 * 13/sqrt(205) before clerks 0.5 * 17/sqrt(410).
+// From developers (exposure 2/3, Job Zone 4): clerks (1/2, zone 3) and laborers (0, zone 2) are
+// both less exposed and within reach. Openings (testdata/tiny Table 1.10): clerks 2,000 x
+// (-0.061 / 10 + 0.056 + 0.069) = 237.8, laborers 1,000 x (0.04 / 10 + 0.03 + 0.06) = 94 (their
+// major group's rates); V̄ = 165.9. Pay kept: 50/100 and 40/100.
 TEST(ExplainTiny, WhereWorkersCouldMove) {
-  const Explanation dev = explain_occupation(tiny(), find_occupation_query(tiny(), "15-1252"), {});
-  ASSERT_EQ(dev.moves.rows.size(), 2u);
-  EXPECT_EQ(get<std::string>(dev.moves, "soc_code", 0), "47-2061");
-  EXPECT_NEAR(get<double>(dev.moves, "similarity", 0), 0.5 * 13 / std::sqrt(205.0), 1e-6);
-  EXPECT_EQ(get<std::string>(dev.moves, "soc_code", 1), "43-3031");
-  EXPECT_NEAR(get<double>(dev.moves, "similarity", 1), 0.5 * 17 / std::sqrt(410.0), 1e-6);
-  EXPECT_EQ(get<double>(dev.moves, "employment", 1), 2000.0);
+  const Explanation dev =
+      explain_occupation(tiny(), find_occupation_query(tiny(), "15-1252"), {.index = by_hand()});
+  const Table& m = dev.moves;
+  ASSERT_EQ(m.rows.size(), 2u);
+  const SimilarityMatrix s = occupation_similarity(
+      tiny().taxonomy, task_weights(tiny().taxonomy, TaskWeighting::kOnetType));
+  for (std::size_t r = 0; r < 2; ++r) {
+    const bool clerk = get<std::string>(m, "soc_code", r) == "43-3031";
+    const double similarity = s(occ("15-1252"), occ(clerk ? "43-3031" : "47-2061"));
+    const double drop = clerk ? 2.0 / 3 - 0.5 : 2.0 / 3, pay = clerk ? 0.5 : 0.4;
+    const double openings = clerk ? 237.8 : 94.0;
+    EXPECT_NEAR(get<double>(m, "similarity", r), similarity, 1e-12);
+    EXPECT_NEAR(get<double>(m, "exposure_drop", r), drop, 1e-12);
+    EXPECT_NEAR(get<double>(m, "pay_kept", r), pay, 1e-12);
+    EXPECT_NEAR(get<double>(m, "openings", r), openings, 1e-9);
+    EXPECT_NEAR(get<double>(m, "score", r), similarity * drop * pay * openings / (openings + 165.9),
+                1e-9);
+    EXPECT_DOUBLE_EQ(get<double>(m, "preparation_gap", r), clerk ? -1.0 : -2.0);
+    EXPECT_TRUE(get<bool>(m, "suggested", r));
+  }
+  EXPECT_GE(get<double>(m, "score", 0), get<double>(m, "score", 1));
+  // Developers -> clerks: only Economics and Accounting is important and higher (5 vs 2).
+  const std::size_t clerk_row = get<std::string>(m, "soc_code", 0) == "43-3031" ? 0 : 1;
+  EXPECT_EQ(get<std::string>(m, "learn", clerk_row), "Economics and Accounting 2.0 -> 5.0");
   // Laborers have exposure 0: no occupation is less exposed.
-  const Explanation lab = explain_occupation(tiny(), find_occupation_query(tiny(), "47-2061"), {});
+  const Explanation lab =
+      explain_occupation(tiny(), find_occupation_query(tiny(), "47-2061"), {.index = by_hand()});
   EXPECT_TRUE(lab.moves.rows.empty());
 }
 
 TEST(ExplainTiny, Formats) {
-  const Explanation e =
-      explain_occupation(tiny(), find_occupation_query(tiny(), "bookkeeping"), {});
+  const Explanation e = explain_occupation(tiny(), find_occupation_query(tiny(), "bookkeeping"),
+                                           {.index = by_hand()});
   std::ostringstream text, csv, json;
   write_explanation(text, e, "table");
   EXPECT_NE(text.str().find("Bookkeeping, Accounting, and Auditing Clerks (SOC 43-3031)"),

@@ -66,8 +66,13 @@ void write_profile_text(std::ostream& out, const Table& p) {
     tasks += "; " + format_value(labeled_share, labeled) + " of their weight has AI labels";
   }
   line("Tasks", tasks);
-  line("Exposure", cell(p, "exposure") + " of its work, weighted by task, is work AI can do (" +
-                       cell(p, "options") + ")");
+  std::string range;
+  if (cell(p, "exposure_low") != "-") {
+    range = " (range " + cell(p, "exposure_low") + "-" + cell(p, "exposure_high") +
+            " over the layers the validation cannot tell apart)";
+  }
+  line("Exposure", cell(p, "exposure") + " of its work, weighted by task, is work AI can do" +
+                       range + " (" + cell(p, "options") + ")");
   if (cell(p, "rank") != "-") {
     line("Rank", fmt::format("{} of {} occupations (1 = most exposed); {} of workers are in less "
                              "exposed occupations",
@@ -135,6 +140,32 @@ void write_exposure_text(std::ostream& out, const Table& x) {
   for (const auto& note : x.notes) out << wrap(note, 96, "  ");
 }
 
+// One paragraph a move: where, why it fits, what it pays, what to learn.
+void write_moves_text(std::ostream& out, const Table& m) {
+  out << m.title << '\n';
+  if (m.rows.empty()) out << "  none\n";
+  bool flagged_heading = false;
+  for (std::size_t r = 0; r < m.rows.size(); ++r) {
+    const bool suggested = std::get<bool>(m.rows[r][m.column("suggested")]);
+    if (!suggested && !flagged_heading) {
+      out << "  Flagged, not suggested: more than one Job Zone of preparation away\n";
+      flagged_heading = true;
+    }
+    out << fmt::format("  {} {}\n", cell(m, "soc_code", r), cell(m, "title", r));
+    std::string why = fmt::format(
+        "similarity {}, exposure {} ({} lower), Job Zone {} ({:+.1f}: {}), {} a year ({} of pay "
+        "kept), {} openings a year; score {}",
+        cell(m, "similarity", r), cell(m, "exposure", r), cell(m, "exposure_drop", r),
+        cell(m, "job_zone", r), std::get<double>(m.rows[r][m.column("preparation_gap")]),
+        cell(m, "preparation", r), cell(m, "mean_wage", r), cell(m, "pay_kept", r),
+        cell(m, "openings", r), cell(m, "score", r));
+    out << wrap(why, 92, "      ");
+    const std::string learn = cell(m, "learn", r);
+    if (!learn.empty()) out << wrap("to learn: " + learn, 92, "      ");
+  }
+  for (const auto& note : m.notes) out << wrap(note, 96, "  ");
+}
+
 }  // namespace
 
 void write_explanation(std::ostream& out, const Explanation& e, std::string_view format,
@@ -151,15 +182,7 @@ void write_explanation(std::ostream& out, const Explanation& e, std::string_view
   out << '\n';
   write_exposure_text(out, e.exposure);
   out << '\n';
-  if (e.moves.rows.empty()) {
-    out << e.moves.title << "\n  none\n";
-    for (const auto& note : e.moves.notes) out << wrap(note, 96, "  ");
-  } else {
-    Table moves = e.moves;
-    moves.notes.clear();
-    write_text(out, moves);
-    for (const auto& note : e.moves.notes) out << wrap(note, 96, "  ");
-  }
+  write_moves_text(out, e.moves);
 }
 
 }  // namespace floe

@@ -27,20 +27,27 @@ const Cells& shipped_cells() {
   return cells;
 }
 
+// The hand-worked tiny world uses human labels with E2 = 0 (docs/method.md §9), not the default.
+IndexOptions by_hand() {
+  IndexOptions o;
+  o.technical = {Labeler::kHuman, 0.0};
+  return o;
+}
+
 OccupationId occ(const char* soc) { return *tiny().taxonomy.find_occupation(soc); }
 StateId state(const char* usps) { return *tiny().geography.find_state(usps); }
 
 // Tasks (weight, label): developers 101 (core 2, E1), 102 (supplemental 1, E0);
 // clerks 103 (core 2, E1), 104 (core 2, E2 -> 0); laborers 105 (n/a 1, E0).
 TEST(TinyIndex, OccupationExposure) {
-  const IndexResult r = compute_index(tiny(), tiny_cells(), {});
+  const IndexResult r = compute_index(tiny(), tiny_cells(), by_hand());
   EXPECT_DOUBLE_EQ(r.exposure[occ("15-1252").index()], 2.0 / 3.0);  // (2*1 + 1*0) / 3
   EXPECT_DOUBLE_EQ(r.exposure[occ("43-3031").index()], 0.5);        // (2*1 + 2*0) / 4
   EXPECT_DOUBLE_EQ(r.exposure[occ("47-2061").index()], 0.0);
 }
 
 TEST(TinyIndex, StatesNationDollarsAndSurface) {
-  const IndexResult r = compute_index(tiny(), tiny_cells(), {});
+  const IndexResult r = compute_index(tiny(), tiny_cells(), by_hand());
   // Alabama: 400 x $90,000 x 2/3 + 1,200 x $45,000 x 1/2 = $51.0M of $105.2M.
   const IndexFigures& al = r.states[state("AL").index()];
   EXPECT_DOUBLE_EQ(al.wage_bill, 105.2e6);
@@ -62,19 +69,58 @@ TEST(TinyIndex, StatesNationDollarsAndSurface) {
   EXPECT_DOUBLE_EQ(r.nation.exposed_workers, 1000.0 * 2 / 3 + 1000.0);
 }
 
-TEST(TinyIndex, StateGapConcentrationAndBand) {
-  const IndexResult r = compute_index(tiny(), tiny_cells(), {});
+TEST(TinyIndex, StateGapAndConcentration) {
+  const IndexResult r = compute_index(tiny(), tiny_cells(), by_hand());
   const StateExtras& al = r.state_extras[state("AL").index()];
   EXPECT_DOUBLE_EQ(al.gap, 27.0 / 105.2);
   // Exposed wages by industry group: technology $24M, finance $27M, construction 0.
   EXPECT_NEAR(al.hhi, (24.0 * 24 + 27.0 * 27) / (51.0 * 51), 1e-15);
-  // Lowest with E2 = 0 (any labeler); highest with human labels and E2 = 1 (task 104 -> 1).
-  EXPECT_NEAR(al.band_low, 51.0 / 105.2, 1e-15);
-  EXPECT_NEAR(al.band_high, 78.0 / 105.2, 1e-15);
+}
+
+// The chosen layer (human, E2 = 0) and an ensemble of human E2 = 1 (task 104 -> 1: clerks
+// (2 + 2) / 4 = 1) and GPT-4 E2 = 0 (the same exposures as the chosen layer here).
+// Human E2 = 1: Alabama 400 x 90,000 x 2/3 + 1,200 x 45,000 = $78M; Alaska $40M + 800 x
+// $55,000 = $84M; nation $162M of $240.4M; surface unchanged ($64M).
+TEST(TinyIndex, RangesOverTheEnsemble) {
+  IndexOptions o = by_hand();
+  o.ensemble = {{Labeler::kHuman, 1.0, false}, {Labeler::kGpt4, 0.0, false}};
+  const IndexResult r = compute_index(tiny(), tiny_cells(), o);
+  const Interval& al = r.ranges.states[state("AL").index()];
+  EXPECT_NEAR(al.low, 51.0 / 105.2, 1e-15);
+  EXPECT_NEAR(al.high, 78.0 / 105.2, 1e-15);
+  EXPECT_NEAR(r.ranges.nation.low, 113.0 / 240.4, 1e-15);
+  EXPECT_NEAR(r.ranges.nation.high, 162.0 / 240.4, 1e-15);
+  const Interval& autauga = r.ranges.counties[tiny().geography.find_county("01001")->index()];
+  EXPECT_NEAR(autauga.high, 78.0 / 105.2, 1e-15);  // a county's shares are its state's
+  EXPECT_EQ(r.ranges.occupations[occ("43-3031").index()].low, 0.5);
+  EXPECT_EQ(r.ranges.occupations[occ("43-3031").index()].high, 1.0);
+  EXPECT_EQ(r.ranges.occupations[occ("15-1252").index()].high, 2.0 / 3.0);
+  const auto finance = tiny().taxonomy.find_industry_group("FINANCE_AND_INSURANCE");
+  EXPECT_NEAR(r.ranges.industries[finance->index()].high, 1.0, 1e-15);
+  const auto support = tiny().taxonomy.find_major_group("43-0000");
+  EXPECT_NEAR(r.ranges.major_groups[support->index()].low, 0.5, 1e-15);
+  // Below the surface: (113 - 64) / 64 = 0.77 at the chosen layer, (162 - 64) / 64 = 1.53.
+  EXPECT_NEAR(below_surface_ratio(r.nation), 49.0 / 64, 1e-15);
+  EXPECT_NEAR(r.ranges.below_surface.high, 98.0 / 64, 1e-15);
+  EXPECT_EQ(below_surface_text(r), "0.8x (range 0.8x-1.5x)");
+  EXPECT_EQ(interval_text(r.ranges.nation), "47.0-67.4%");
+
+  o.ensemble.clear();  // no ensemble: no intervals, the ratio alone
+  const IndexResult bare = compute_index(tiny(), tiny_cells(), o);
+  EXPECT_TRUE(std::isnan(bare.ranges.nation.low));
+  EXPECT_EQ(below_surface_text(bare), "0.8x");
+  EXPECT_EQ(interval_text(bare.ranges.nation), "");
+}
+
+// One function writes the ratio, and the nation table carries its text for every output.
+TEST(TinyIndex, TheNationTableCarriesTheBelowSurfaceText) {
+  const IndexResult r = compute_index(tiny(), tiny_cells(), by_hand());
+  const Table t = index_table(tiny(), r, Breakdown::kNation);
+  EXPECT_EQ(std::get<std::string>(t.rows[0][t.column("below_surface")]), below_surface_text(r));
 }
 
 TEST(TinyIndex, CountiesOccupationsMajorsAndIndustries) {
-  const IndexResult r = compute_index(tiny(), tiny_cells(), {});
+  const IndexResult r = compute_index(tiny(), tiny_cells(), by_hand());
   const auto& autauga = r.counties[tiny().geography.find_county("01001")->index()];
   EXPECT_DOUBLE_EQ(autauga.exposed_wages, 0.2 * 51.0e6);
   EXPECT_DOUBLE_EQ(autauga.iceberg(), 51.0 / 105.2);
@@ -87,24 +133,24 @@ TEST(TinyIndex, CountiesOccupationsMajorsAndIndustries) {
 }
 
 TEST(TinyIndex, OptionsChangeTheLabels) {
-  IndexOptions o;
+  IndexOptions o = by_hand();
   o.technical = {Labeler::kGpt4, 1.0};  // 102 E2 -> 1: developers (2 + 1) / 3 = 1
   IndexResult r = compute_index(tiny(), tiny_cells(), o);
   EXPECT_DOUBLE_EQ(r.exposure[occ("15-1252").index()], 1.0);
-  o = {};
+  o = by_hand();
   o.transfer = true;  // 104 shares a DWA with 103 (E1): clerks (2 + 2) / 4 = 1
   r = compute_index(tiny(), tiny_cells(), o);
   EXPECT_DOUBLE_EQ(r.exposure[occ("43-3031").index()], 1.0);
   EXPECT_DOUBLE_EQ(r.exposure[occ("15-1252").index()], 2.0 / 3.0);
-  o = {};
+  o = by_hand();
   o.weighting = TaskWeighting::kEqual;  // developers (1 + 0) / 2
   r = compute_index(tiny(), tiny_cells(), o);
   EXPECT_DOUBLE_EQ(r.exposure[occ("15-1252").index()], 0.5);
-  o = {};
+  o = by_hand();
   o.layer = LayerKind::kObserved;  // observed: 101 and 103
   r = compute_index(tiny(), tiny_cells(), o);
   EXPECT_DOUBLE_EQ(r.exposure[occ("43-3031").index()], 0.5);
-  o = {};
+  o = by_hand();
   o.surface = {"43-3031"};
   r = compute_index(tiny(), tiny_cells(), o);
   EXPECT_DOUBLE_EQ(r.nation.surface_wages, 49.0e6);

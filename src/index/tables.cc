@@ -19,15 +19,21 @@ std::vector<Column> figure_columns() {
           {"exposed_wages", "Exposed wages", ColumnKind::kDollars},
           {"exposed_workers", "Exposed workers", ColumnKind::kCount},
           {"iceberg", "Iceberg", ColumnKind::kShare, 1},
+          {"iceberg_low", "Low", ColumnKind::kShare, 1},
+          {"iceberg_high", "High", ColumnKind::kShare, 1},
           {"surface", "Surface", ColumnKind::kShare, 1}};
 }
 
-void add_figures(std::vector<Value>& row, const IndexFigures& f) {
-  for (double v :
-       {f.employment, f.wage_bill, f.exposed_wages, f.exposed_workers, f.iceberg(), f.surface()}) {
+void add_figures(std::vector<Value>& row, const IndexFigures& f, const Interval& range) {
+  for (double v : {f.employment, f.wage_bill, f.exposed_wages, f.exposed_workers, f.iceberg(),
+                   range.low, range.high, f.surface()}) {
     row.emplace_back(v);
   }
 }
+
+const char* kRangeNote =
+    "Low/High: the lowest and highest value over the ensemble of capability layers the "
+    "validation cannot tell apart (docs/method.md §11-12).";
 
 // Rows sorted by the iceberg column, highest first (ties by name, for stable output).
 void sort_by_iceberg(Table& t) {
@@ -64,10 +70,9 @@ const char* task_source(TaskSource s) {
 }  // namespace
 
 const char* exposure_band_note() {
-  return "Low/High: the lowest and highest Iceberg index over whose task labels count (human, "
-         "GPT-4 or their mean) and how much a task AI can do only with extra tools (E2) counts "
-         "(0, 0.5 or 1): how much the index depends on those choices (docs/method.md §8). The "
-         "same as the index for layers other than 'technical'.";
+  return "Low/High: the lowest and highest value over the capability layers the validation cannot "
+         "tell apart from the default (docs/method.md §11-12): how much the figure depends on that "
+         "choice.";
 }
 
 const char* to_string(Breakdown by) {
@@ -100,10 +105,12 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
       t.columns.insert(t.columns.end(), figures.begin(), figures.end());
       t.columns.push_back({"uncovered_employment", "Workers without exposure", ColumnKind::kCount});
       t.columns.push_back({"estimated", "Estimated", ColumnKind::kFlag});
+      t.columns.push_back({"below_surface", "Below the surface", ColumnKind::kText});
       std::vector<Value> row{std::string("United States")};
-      add_figures(row, r.nation);
+      add_figures(row, r.nation, r.ranges.nation);
       row.push_back(r.nation.uncovered_employment);
       row.push_back(r.nation.estimated);
+      row.push_back(below_surface_text(r));
       t.rows.push_back(row);
       break;
     }
@@ -115,15 +122,13 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
       t.columns.insert(t.columns.end(), figures.begin(), figures.end());
       t.columns.insert(t.columns.end(), {{"gap", "Gap", ColumnKind::kShare, 1},
                                          {"hhi", "HHI", ColumnKind::kNumber, 3},
-                                         {"band_low", "Low", ColumnKind::kShare, 1},
-                                         {"band_high", "High", ColumnKind::kShare, 1},
                                          {"estimated", "Estimated", ColumnKind::kFlag}});
       for (std::size_t s = 0; s < g.states.size(); ++s) {
         if (r.states[s].employment <= 0) continue;
         std::vector<Value> row{g.states[s].fips, g.states[s].usps, g.states[s].name};
-        add_figures(row, r.states[s]);
+        add_figures(row, r.states[s], r.ranges.states[s]);
         const StateExtras& x = r.state_extras[s];
-        for (double v : {x.gap, x.hhi, x.band_low, x.band_high}) row.emplace_back(v);
+        for (double v : {x.gap, x.hhi}) row.emplace_back(v);
         row.emplace_back(r.states[s].estimated);
         t.rows.push_back(row);
       }
@@ -144,7 +149,7 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
         if (r.counties[c].employment <= 0) continue;
         std::vector<Value> row{g.counties[c].fips, g.counties[c].name,
                                g.states[g.counties[c].state.index()].usps};
-        add_figures(row, r.counties[c]);
+        add_figures(row, r.counties[c], r.ranges.counties[c]);
         row.push_back(r.counties[c].estimated);
         t.rows.push_back(row);
       }
@@ -158,6 +163,8 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
       t.columns = {{"soc_code", "SOC", ColumnKind::kText},
                    {"title", "Occupation", ColumnKind::kText},
                    {"exposure", "Exposure", ColumnKind::kShare, 1},
+                   {"exposure_low", "Low", ColumnKind::kShare, 1},
+                   {"exposure_high", "High", ColumnKind::kShare, 1},
                    {"employment", "Workers", ColumnKind::kCount},
                    {"mean_wage", "Mean wage", ColumnKind::kDollars},
                    {"wage_bill", "Wage bill", ColumnKind::kDollars},
@@ -169,8 +176,9 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
       for (std::size_t o = 0; o < tx.occupations.size(); ++o) {
         const IndexFigures& f = r.occupations[o];
         const auto [emp, wage] = national_figures(ds, f, OccupationId(o));
-        t.rows.push_back({tx.occupations[o].soc_code, tx.occupations[o].title, r.exposure[o], emp,
-                          wage, f.wage_bill, f.exposed_wages, f.exposed_workers,
+        t.rows.push_back({tx.occupations[o].soc_code, tx.occupations[o].title, r.exposure[o],
+                          r.ranges.occupations[o].low, r.ranges.occupations[o].high, emp, wage,
+                          f.wage_bill, f.exposed_wages, f.exposed_workers,
                           std::isnan(r.exposure[o]) ? 0.0 : r.exposure[o],
                           static_cast<bool>(r.surface_occupation[o]),
                           std::string(task_source(tx.occupations[o].task_source))});
@@ -192,7 +200,7 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
       for (std::size_t m = 0; m < tx.major_groups.size(); ++m) {
         if (r.major_groups[m].employment <= 0) continue;
         std::vector<Value> row{tx.major_groups[m].soc_code, tx.major_groups[m].title};
-        add_figures(row, r.major_groups[m]);
+        add_figures(row, r.major_groups[m], r.ranges.major_groups[m]);
         t.rows.push_back(row);
       }
       break;
@@ -204,7 +212,7 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
       for (std::size_t i = 0; i < tx.industry_groups.size(); ++i) {
         if (r.industries[i].employment <= 0) continue;
         std::vector<Value> row{industry_title(tx.industry_groups[i])};
-        add_figures(row, r.industries[i]);
+        add_figures(row, r.industries[i], r.ranges.industries[i]);
         t.rows.push_back(row);
       }
       t.notes.push_back(
@@ -214,6 +222,7 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
     }
   }
   if (by != Breakdown::kNation) sort_by_iceberg(t);
+  t.notes.push_back(kRangeNote);
   if (by != Breakdown::kOccupation && by != Breakdown::kMajor) t.notes.push_back(kEstimatedNote);
   return t;
 }

@@ -75,9 +75,11 @@ std::string headline_section(const Dataset& ds, const IndexResult& r, const Repo
   const IndexFigures& n = r.nation;
   const std::string surface = surface_phrase(ds, info.surface);
   std::string h = "<section id=\"headline\">\n<div class=\"figures\">\n";
+  const std::string range = interval_text(r.ranges.nation);
   h += figure("iceberg-figure", percent(n.iceberg()), "Iceberg index",
-              fmt::format("of the wage value of US work: {} of {} a year",
-                          dollars_in_words(n.exposed_wages), dollars_in_words(n.wage_bill)));
+              fmt::format("of the wage value of US work: {} of {} a year{}",
+                          dollars_in_words(n.exposed_wages), dollars_in_words(n.wage_bill),
+                          range.empty() ? "" : "; range " + range));
   h += figure("workers-figure", count_in_words(n.exposed_workers), "exposure-weighted workers",
               fmt::format("of {} workers, each counted by the exposed share of their job",
                           count_in_words(n.employment)));
@@ -89,12 +91,15 @@ std::string headline_section(const Dataset& ds, const IndexResult& r, const Repo
   std::string sentence =
       fmt::format("Tasks that {} account for {} of the wages paid to US workers: {} a year.",
                   capability_phrase(r), percent(n.iceberg()), dollars_in_words(n.exposed_wages));
+  if (!range.empty()) {
+    sentence += " Over the capability layers the evidence cannot tell apart, it ranges " + range +
+                " (docs/method.md §11-12).";
+  }
   if (n.surface() > 0) {
     sentence += fmt::format(
-        " Only {} is in the occupations where AI's effect is most visible ({}); the other {}, "
-        "{:.1f} times as much, lies below the surface, in other occupations.",
-        percent(n.surface()), surface, percent(n.iceberg() - n.surface()),
-        (n.iceberg() - n.surface()) / n.surface());
+        " Only {} is in the occupations where AI's effect is most visible ({}); the other {} "
+        "lies below the surface, in other occupations: {} the visible part.",
+        percent(n.surface()), surface, percent(n.iceberg() - n.surface()), below_surface_text(r));
   }
   sentence += state_range_phrase(ds, r);
   h += "<p class=\"lede\">" + html_escape(sentence) + "</p>\n";

@@ -25,7 +25,12 @@ const Atlas& tiny_atlas() {
   return atlas;
 }
 const IndexResult& tiny_result() {
-  static const IndexResult r = compute_index(tiny(), build_cells(tiny()), {});
+  // The hand-worked example: human labels, E2 = 0, and an ensemble of human labels at E2 = 1
+  // (docs/method.md §9).
+  IndexOptions o;
+  o.technical = {Labeler::kHuman, 0.0};
+  o.ensemble = {{Labeler::kHuman, 1.0, false}};
+  static const IndexResult r = compute_index(tiny(), build_cells(tiny()), o);
   return r;
 }
 
@@ -41,6 +46,11 @@ std::size_t count(const std::string& text, const std::string& pattern) {
   const std::regex re(pattern);
   return static_cast<std::size_t>(
       std::distance(std::sregex_iterator(text.begin(), text.end(), re), std::sregex_iterator()));
+}
+
+// One function writes the ratio below the surface for every output (include/floe/index.h).
+TEST(Report, BelowTheSurfaceIsTheLibrarysText) {
+  EXPECT_THAT(tiny_html(), HasSubstr(below_surface_text(tiny_result())));
 }
 
 TEST(Report, HeadlineFigures) {
@@ -112,10 +122,12 @@ TEST(Report, RankedTables) {
        {"states-table", "occupations-table", "major-groups-table", "industries-table"}) {
     EXPECT_THAT(h, HasSubstr(std::string("<table id=\"") + id + "\">")) << id;
   }
-  // States, most exposed first, with their map color, index, surface and gap (27.0 / 105.2).
+  // States, most exposed first, with their map color, index, its range (to 78.0 / 105.2 with
+  // E2 = 1), surface and gap (27.0 / 105.2).
   EXPECT_THAT(h, HasSubstr("<tr><td class=\"num\">1</td><td><span class=\"swatch\" "
                            "style=\"background:#123d6e\"></span>Alabama</td><td class=\"num\">"
-                           "48.5%</td><td class=\"num\">22.8%</td><td class=\"num\">25.7%</td>"));
+                           "48.5%</td><td class=\"num\">48.5%</td><td class=\"num\">74.1%</td>"
+                           "<td class=\"num\">22.8%</td><td class=\"num\">25.7%</td>"));
   EXPECT_THAT(h, HasSubstr("<tr><td class=\"num\">2</td><td><span class=\"swatch\" "
                            "style=\"background:#dcecf5\"></span>Alaska</td>"));
   // No occupation has 100,000 workers here: all three are listed, developers (2/3) first.

@@ -22,8 +22,8 @@ std::string states_table(const Dataset& ds, const IndexResult& r, const ColorSca
   t.notes = {"Gap: Iceberg minus Surface.", exposure_band_note()};
   const std::size_t iceberg = t.column("iceberg");
   return html_table(t, {.id = "states-table",
-                        .columns = {"name", "iceberg", "surface", "gap", "band_low", "band_high",
-                                    "exposed_wages", "exposed_workers", "employment"},
+                        .columns = {"name", "iceberg", "iceberg_low", "iceberg_high", "surface",
+                                    "gap", "exposed_wages", "exposed_workers", "employment"},
                         .swatch = [&](const std::vector<Value>& row) {
                           return scale.color(std::get<double>(row[iceberg]));
                         }});
@@ -47,8 +47,9 @@ std::string occupations_table(const Dataset& ds, const IndexResult& r) {
     t.title = "Most exposed occupations with 100,000 or more workers";
   }
   return lead + html_table(t, {.id = "occupations-table",
-                               .columns = {"soc_code", "title", "exposure", "employment",
-                                           "mean_wage", "exposed_wages", "exposed_workers"},
+                               .columns = {"soc_code", "title", "exposure", "exposure_low",
+                                           "exposure_high", "employment", "mean_wage",
+                                           "exposed_wages", "exposed_workers"},
                                .max_rows = kOccupationRows});
 }
 
@@ -56,8 +57,8 @@ std::string major_groups_table(const Dataset& ds, const IndexResult& r) {
   Table t = index_table(ds, r, Breakdown::kMajor);
   t.title = "Occupation groups (SOC major groups), most exposed first";
   return html_table(t, {.id = "major-groups-table",
-                        .columns = {"soc_code", "title", "iceberg", "exposed_wages",
-                                    "exposed_workers", "employment"}});
+                        .columns = {"soc_code", "title", "iceberg", "iceberg_low", "iceberg_high",
+                                    "exposed_wages", "exposed_workers", "employment"}});
 }
 
 std::string industries_table(const Dataset& ds, const IndexResult& r) {
@@ -66,9 +67,9 @@ std::string industries_table(const Dataset& ds, const IndexResult& r) {
   t.notes = {
       "The 23 industry groups of the state data; an occupation's workers are split across "
       "the groups it is employed in (docs/method.md §5)."};
-  return html_table(
-      t, {.id = "industries-table",
-          .columns = {"industry", "iceberg", "exposed_wages", "exposed_workers", "employment"}});
+  return html_table(t, {.id = "industries-table",
+                        .columns = {"industry", "iceberg", "iceberg_low", "iceberg_high",
+                                    "exposed_wages", "exposed_workers", "employment"}});
 }
 
 }  // namespace
@@ -77,7 +78,8 @@ std::string table_section(const Dataset& ds, const IndexResult& r, const ColorSc
   std::string h = "<section id=\"tables\">\n<h2>Rankings</h2>\n";
   h += "<p class=\"note\">Iceberg: share of wage value in tasks AI can perform. Surface: the part "
        "of it in the visible occupations. Exposed workers: workers weighted by the exposed "
-       "share of their occupation's tasks. Figures for states and industry groups are "
+       "share of their occupation's tasks. Low and High: the range over the capability layers "
+       "the validation cannot tell apart. Figures for states and industry groups are "
        "estimated (see <a href=\"#method\">how it is computed</a>).</p>\n";
   h += states_table(ds, r, scale);
   h += occupations_table(ds, r);

@@ -33,7 +33,8 @@ TEST_F(ApiTest, StatesCarryTheHandComputedIndex) {
   EXPECT_NEAR(al["iceberg"].get<double>(), 51.0 / 105.2, 1e-9);
   EXPECT_NEAR(al["surface"].get<double>(), 24.0 / 105.2, 1e-9);
   EXPECT_NEAR(al["hhi"].get<double>(), (24.0 * 24 + 27.0 * 27) / (51.0 * 51), 1e-9);
-  EXPECT_NEAR(al["band_high"].get<double>(), 78.0 / 105.2, 1e-9);
+  EXPECT_NEAR(al["iceberg_low"].get<double>(), 51.0 / 105.2, 1e-9);
+  EXPECT_NEAR(al["iceberg_high"].get<double>(), 78.0 / 105.2, 1e-9);  // human labels, E2 = 1
   const json ak = row(t, "usps", "AK");
   EXPECT_NEAR(ak["iceberg"].get<double>(), 62.0 / 135.2, 1e-9);
   // Columns carry their kind, so the front end formats them.
@@ -164,8 +165,8 @@ TEST_F(ApiTest, CsvForTables) {
             "attachment; filename=\"floe-states.csv\"");
   const std::string& csv = res->body;
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
-            "fips,usps,name,employment,wage_bill,exposed_wages,exposed_workers,iceberg,surface,"
-            "gap,hhi,band_low,band_high,estimated");
+            "fips,usps,name,employment,wage_bill,exposed_wages,exposed_workers,iceberg,"
+            "iceberg_low,iceberg_high,surface,gap,hhi,estimated");
   EXPECT_NE(csv.find("\n01,AL,Alabama,2000,105200000,51000000,"), std::string::npos) << csv;
   // Every table endpoint, the occupation page included.
   for (const char* path :
@@ -233,6 +234,17 @@ TEST_F(ApiTest, MetaDescribesTheIndexAndTheRuns) {
   EXPECT_EQ(m["runs"][1]["id"], "fast");
   EXPECT_EQ(m["runs"][2]["id"], "baseline-2");  // the same scenario again, another seed
   EXPECT_EQ(m["runs"][0]["county_months"], json::array({0, 2}));
+}
+
+// The dashboard shows the ratio below the surface as the library writes it (one function for
+// the CLI, the report and the dashboard): with the fixture's ensemble (human labels, E2 = 1),
+// (113 - 64) / 64 = 0.8x to (162 - 64) / 64 = 1.5x (docs/method.md §9).
+TEST_F(ApiTest, BelowTheSurfaceIsTheLibrarysText) {
+  const json m = get_json("/api/meta");
+  const Dataset ds = testing::tiny_dataset();
+  const IndexResult r = compute_index(ds, build_cells(ds), testing::tiny_options().index);
+  EXPECT_EQ(m["nation"]["below_surface"], below_surface_text(r));
+  EXPECT_EQ(m["nation"]["below_surface"], "0.8x (range 0.8x-1.5x)");
 }
 
 }  // namespace

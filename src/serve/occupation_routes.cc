@@ -59,14 +59,14 @@ Table in_state(const Dashboard& d, OccupationId o, StateId s) {
   return t;
 }
 
-// The page's tables, by name, openings added to the profile and the moves; with a state, its
+// The page's tables, by name, openings added to the profile (career moves carry theirs); with a state, its
 // figures for the occupation as "state".
 detail::NamedTables page_tables(const Dashboard& d, OccupationId o, std::optional<StateId> s) {
   const auto e = d.explanation(o);
   detail::NamedTables tables{{"profile", with_openings(d.dataset(), e->profile)},
                              {"tasks", e->tasks},
                              {"exposure", e->exposure},
-                             {"moves", with_openings(d.dataset(), e->moves)}};
+                             {"moves", e->moves}};  // career moves carry their openings
   if (s) tables.emplace_back("state", in_state(d, o, *s));
   return tables;
 }

@@ -2,21 +2,14 @@
 
 #include <cmath>
 
+#include "floe/career.h"
+
 namespace floe::serve {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 }  // namespace
-
-double annual_openings(const Dataset& ds, OccupationId o) {
-  const LaborData& l = ds.labor;
-  if (o.index() >= l.projections.size() || o.index() >= l.national.size()) return kNaN;
-  const NationalOccupation& n = l.national[o.index()];
-  if (!n.employment_released) return kNaN;
-  const Projection& p = l.projections[o.index()];
-  return n.employment * (p.growth_10y / 10 + p.exit_rate + p.transfer_rate);
-}
 
 Table with_openings(const Dataset& ds, Table table) {
   const std::size_t code = table.column("soc_code");

@@ -1,4 +1,5 @@
-// Job openings of an occupation, for retraining suggestions (private to src/serve).
+// Job openings of an occupation, for retraining suggestions (private to src/serve): the
+// annual_openings of include/floe/career.h, which career moves are ranked by.
 //
 // BLS Employment Projections 2024-34 (Table 1.10) give, per occupation, the 10-year employment
 // change and the annual rates of labor force exits and occupational transfers; BLS's openings
@@ -14,9 +15,6 @@
 #include "floe/table.h"
 
 namespace floe::serve {
-
-// NaN when the data has no projections or the occupation no published employment.
-double annual_openings(const Dataset& dataset, OccupationId occupation);
 
 // `table` with columns "openings" and "growth_10y" appended, from each row's "soc_code".
 Table with_openings(const Dataset& dataset, Table table);

@@ -258,6 +258,9 @@ ServeOptions tiny_options() {
   o.port = 0;
   o.threads = 8;
   o.index_description = "technical layer, human labels, E2 weight 0";
+  // The hand-worked example (docs/method.md §9), with an ensemble of human labels at E2 = 1.
+  o.index.technical = {Labeler::kHuman, 0.0};
+  o.index.ensemble = {{Labeler::kHuman, 1.0, false}};
   return o;
 }
 

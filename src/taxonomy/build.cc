@@ -182,8 +182,16 @@ void add_industry_groups(const Inputs& in, Taxonomy& t) {
   }
 }
 
+RelatedTier related_tier(const Inputs& in, const data::RelatedOccupationRow& row) {
+  if (row.tier == "Primary-Short") return RelatedTier::kPrimaryShort;
+  if (row.tier == "Primary-Long") return RelatedTier::kPrimaryLong;
+  if (row.tier == "Supplemental") return RelatedTier::kSupplemental;
+  unknown(in.related_file, row.line, "Relatedness Tier", "relatedness tier", row.tier);
+}
+
 void add_related_and_technology(const Inputs& in, Taxonomy& t) {
-  std::vector<std::vector<OnetOccupationId>> related(t.onet_occupations.size());
+  std::vector<std::vector<std::pair<OnetOccupationId, RelatedTier>>> related(
+      t.onet_occupations.size());
   for (const auto& row : in.related) {
     const auto from = t.find_onet(row.occupation);
     if (!from)
@@ -192,9 +200,16 @@ void add_related_and_technology(const Inputs& in, Taxonomy& t) {
     if (!to) {
       unknown(in.related_file, row.line, "Related O*NET-SOC Code", "O*NET-SOC code", row.related);
     }
-    related[from->index()].push_back(*to);
+    related[from->index()].emplace_back(*to, related_tier(in, row));
   }
-  for (const auto& r : related) t.related.add_row(r);
+  for (const auto& r : related) {
+    std::vector<OnetOccupationId> row;
+    for (const auto& [to, tier] : r) {
+      row.push_back(to);
+      t.related_tier.push_back(tier);
+    }
+    t.related.add_row(row);
+  }
   std::vector<std::vector<TechnologySkill>> tech(t.onet_occupations.size());
   for (const auto& row : in.technology) {
     const auto onet = t.find_onet(row.occupation);
@@ -204,35 +219,54 @@ void add_related_and_technology(const Inputs& in, Taxonomy& t) {
     tech[onet->index()].push_back({row.example, row.commodity_title, row.hot, row.in_demand});
   }
   for (const auto& r : tech) t.technology.add_row(r);
+  std::vector<std::vector<std::string>> titles(t.onet_occupations.size());
+  for (const auto& row : in.alternate_titles) {
+    const auto onet = t.find_onet(row.occupation);
+    if (!onet) unknown(in.titles_file, row.line, "O*NET-SOC Code", "O*NET-SOC code", row.occupation);
+    titles[onet->index()].push_back(row.title);
+  }
+  for (const auto& r : titles) t.alternate_titles.add_row(r);
 }
 
-void add_skills(const Inputs& in, Taxonomy& t) {
-  std::map<std::string, std::string> names;  // element id -> name, in element-id order
-  for (const auto& row : in.skills) {
-    if (row.importance) names.emplace(row.element_id, row.element_name);
-  }
+// Skills then Knowledge, each in element-id order; importance and level averaged over the O*NET
+// occupations of each OEWS occupation.
+void add_descriptors(const Inputs& in, Taxonomy& t) {
   std::unordered_map<std::string, std::size_t> column;
-  for (const auto& [id, name] : names) {
-    column.emplace(id, t.skill_names.size());
-    t.skill_names.push_back(name);
-  }
-  const std::size_t k = t.skill_names.size();
-  std::vector<double> sum(t.occupations.size() * k, 0.0);
-  std::vector<int> n(t.occupations.size() * k, 0);
-  for (const auto& row : in.skills) {
-    if (!row.importance) continue;
-    const auto onet = t.find_onet(row.occupation);
-    if (!onet)
-      unknown(in.skills_file, row.line, "O*NET-SOC Code", "O*NET-SOC code", row.occupation);
-    const OccupationId home = t[*onet].occupation;
-    if (!home.valid()) continue;
-    const std::size_t cell = home.index() * k + column.at(row.element_id);
-    sum[cell] += row.value;
-    ++n[cell];
-  }
-  t.skill_importance.assign(sum.size(), 0.0f);
-  for (std::size_t i = 0; i < sum.size(); ++i) {
-    if (n[i] > 0) t.skill_importance[i] = static_cast<float>(sum[i] / n[i]);
+  auto add_kind = [&](const std::vector<data::SkillRatingRow>& rows, DescriptorKind kind) {
+    std::map<std::string, std::string> names;  // element id -> name, in element-id order
+    for (const auto& row : rows) names.emplace(row.element_id, row.element_name);
+    for (const auto& [id, name] : names) {
+      column.emplace(id, t.descriptors.size());
+      t.descriptors.push_back({id, name, kind});
+    }
+  };
+  add_kind(in.skills, DescriptorKind::kSkill);
+  add_kind(in.knowledge, DescriptorKind::kKnowledge);
+  const std::size_t k = t.descriptors.size();
+  // [scale][occupation * k + descriptor]: scale 0 importance, 1 level.
+  std::vector<double> sum[2] = {std::vector<double>(t.occupations.size() * k, 0.0),
+                                std::vector<double>(t.occupations.size() * k, 0.0)};
+  std::vector<int> n[2] = {std::vector<int>(sum[0].size(), 0), std::vector<int>(sum[0].size(), 0)};
+  auto add_ratings = [&](const std::vector<data::SkillRatingRow>& rows, const std::string& file) {
+    for (const auto& row : rows) {
+      const auto onet = t.find_onet(row.occupation);
+      if (!onet) unknown(file, row.line, "O*NET-SOC Code", "O*NET-SOC code", row.occupation);
+      const OccupationId home = t[*onet].occupation;
+      if (!home.valid()) continue;
+      const std::size_t cell = home.index() * k + column.at(row.element_id);
+      const int scale = row.importance ? 0 : 1;
+      sum[scale][cell] += row.value;
+      ++n[scale][cell];
+    }
+  };
+  add_ratings(in.skills, in.skills_file);
+  add_ratings(in.knowledge, in.knowledge_file);
+  t.descriptor_importance.assign(sum[0].size(), 0.0f);
+  t.descriptor_level.assign(sum[0].size(), 0.0f);
+  for (std::size_t i = 0; i < sum[0].size(); ++i) {
+    if (n[0][i] == 0) continue;  // unrated: importance and level stay 0
+    t.descriptor_importance[i] = static_cast<float>(sum[0][i] / n[0][i]);
+    if (n[1][i] > 0) t.descriptor_level[i] = static_cast<float>(sum[1][i] / n[1][i]);
   }
 }
 
@@ -246,7 +280,7 @@ Taxonomy build_taxonomy(const Inputs& in) {
   add_occupation_tasks(in, t);
   add_industry_groups(in, t);
   add_related_and_technology(in, t);
-  add_skills(in, t);
+  add_descriptors(in, t);
   return t;
 }
 

@@ -24,10 +24,12 @@ struct Inputs {
   std::vector<data::JobZoneRow> job_zones;
   std::vector<data::RelatedOccupationRow> related;
   std::vector<data::TechnologySkillRow> technology;
+  std::vector<data::AlternateTitleRow> alternate_titles;
   std::vector<data::SkillRatingRow> skills;
+  std::vector<data::SkillRatingRow> knowledge;
   // Names of the files the rows came from, for error messages.
-  std::string tasks_file, task_dwas_file, related_file, technology_file, job_zones_file,
-      skills_file, groups_file;
+  std::string tasks_file, task_dwas_file, related_file, technology_file, titles_file, job_zones_file,
+      skills_file, knowledge_file, groups_file;
   bool impute_all_other = true;
 };
 

@@ -266,7 +266,7 @@ async function dashboardWithRuns(browser, url, out) {
   check(
       await page.$$eval('#panel .badge', (b) => b.length) > 0,
       `${title}: no task capability badges`);
-  check((await page.textContent('#panel')).includes('Retraining'), `${title}: no retraining table`);
+  check((await page.textContent('#panel')).includes('Career moves'), `${title}: no career moves table`);
   await page.screenshot({path: join(out, 'dashboard-occupation.png'), fullPage: true});
   console.log(`occupation: ${title}`);
   await searchFindsNurses(page, out, name);

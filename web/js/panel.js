@@ -20,8 +20,8 @@ function occupationTable(container, table, ctx, caption, csv) {
   renderTable(container, table, {
     caption,
     csv,
-    columns: ['title', 'exposure', 'employment', 'mean_wage'],
-    labels: {title: 'Occupation', employment: 'Workers'},
+    columns: ['title', 'exposure', 'exposure_low', 'exposure_high', 'employment', 'mean_wage'],
+    labels: {title: 'Occupation', exposure_low: 'Low', exposure_high: 'High', employment: 'Workers'},
     onRow: (row) => ctx.showOccupation(row.soc_code),
     rowLabel: (row) => `${row.title}: open its tasks and retraining options`,
     limit: 12,
@@ -62,7 +62,10 @@ export async function nationPanel(panel, ctx) {
       section(
           el('h2', {}, 'United States'),
           el('div', {class: 'figures'},
-             figure('Iceberg index', percent(n.iceberg), 'of all wages is in work AI can do'),
+             figure(
+                 'Iceberg index', percent(n.iceberg),
+                 `of all wages is in work AI can do; range ${percent(n.iceberg_low)}–${
+                     percent(n.iceberg_high)}`),
              figure(
                  'Surface index', percent(n.surface), 'in the visible tech occupations', 'surface'),
              figure('Exposed wages', dollars(n.exposed_wages), `of ${dollars(n.wage_bill)}`),
@@ -70,9 +73,9 @@ export async function nationPanel(panel, ctx) {
                  'Exposure-weighted workers', `${(n.exposed_workers / 1e6).toFixed(1)}M`,
                  `of ${(n.employment / 1e6).toFixed(1)}M workers`)),
           el('p', {class: 'lede'},
-             `Below the surface: ${(n.iceberg / n.surface).toFixed(1)}× the exposure of the ` +
-                 'computer and mathematical occupations. Click a state on the map for its ' +
-                 'counties and occupations.')),
+             `Below the surface: ${n.below_surface} the exposure of the computer and ` +
+                 'mathematical occupations. Ranges: over the capability layers the validation ' +
+                 'cannot tell apart. Click a state on the map for its counties and occupations.')),
       ...(ctx.run ? [section(sim)] : []), section(occ), section(groups));
   if (ctx.run) await simFigures(sim, ctx, null);
   occupationTable(
@@ -81,8 +84,8 @@ export async function nationPanel(panel, ctx) {
   renderTable(groups, majors, {
     caption: 'Occupation groups',
     csv: csvUrl('/api/majors'),
-    columns: ['title', 'iceberg', 'exposed_wages', 'employment'],
-    labels: {title: 'Group', employment: 'Workers'},
+    columns: ['title', 'iceberg', 'iceberg_low', 'iceberg_high', 'exposed_wages', 'employment'],
+    labels: {title: 'Group', iceberg_low: 'Low', iceberg_high: 'High', employment: 'Workers'},
     limit: 8,
   });
 }
@@ -114,8 +117,8 @@ export async function statePanel(panel, ctx, fips) {
              figure(
                  'Exposure-weighted workers', count(Math.round(s.exposed_workers)),
                  `of ${count(Math.round(s.employment))} workers (estimated)`)),
-          el('dl', {class: 'kv'}, el('dt', {}, 'Range over labels'),
-             el('dd', {}, `${percent(s.band_low)} – ${percent(s.band_high)}`),
+          el('dl', {class: 'kv'}, el('dt', {}, 'Range over layers'),
+             el('dd', {}, `${percent(s.iceberg_low)} – ${percent(s.iceberg_high)}`),
              el('dt', {}, 'Concentration (HHI)'),
              el('dd', {}, `${s.hhi.toFixed(3)} across industries (0 to 1)`))),
       section(sim), section(occ), section(groups));
@@ -229,7 +232,8 @@ export async function occupationPanel(panel, ctx, soc) {
                     p.exposure === null ?
                         'no labeled tasks' :
                         `${percent(p.exposure)} of its work (by task weight) is work AI can ` +
-                            `do; rank ${count(p.rank)} of ${count(p.ranked)}`),
+                            `do (range ${percent(p.exposure_low)}–${percent(p.exposure_high)}); ` +
+                            `rank ${count(p.rank)} of ${count(p.ranked)}`),
                 ...kv('Workers', p.employment === null ? '–' : count(p.employment), 'employment'),
                 ...kv('Mean wage', p.mean_wage === null ? '–' : dollars(p.mean_wage), 'mean_wage'),
                 ...kv(
@@ -247,10 +251,21 @@ export async function occupationPanel(panel, ctx, soc) {
   bar.style.width = `${Math.max(0, Math.min(1, p.exposure || 0)) * 100}%`;
 
   renderTable(moves, page.moves, {
-    caption: 'Retraining: similar skills, lower exposure',
+    caption: 'Career moves: similar work, less exposed, at most one Job Zone more preparation ' +
+        '(flagged rows need more)',
     csv: csvUrl(`${base}/moves`),
-    columns: ['title', 'similarity', 'exposure', 'mean_wage', 'openings'],
-    labels: {title: 'Occupation', mean_wage: 'Wage', openings: 'Openings/yr'},
+    columns: [
+      'title', 'suggested', 'similarity', 'exposure_drop', 'preparation', 'mean_wage', 'openings',
+      'learn'
+    ],
+    labels: {
+      title: 'Occupation',
+      suggested: 'Suggested',
+      exposure_drop: 'Exposure drop',
+      mean_wage: 'Wage',
+      openings: 'Openings/yr',
+      learn: 'What to learn',
+    },
     onRow: (row) => ctx.showOccupation(row.soc_code),
     rowLabel: (row) => `${row.title}: open its page`,
   });
