@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rebuilds data/ (the shipped default data) from ../shared/data: copies the files floe reads,
-# zstd-compresses those over 100 kB (floe reads <name>.zst transparently), and writes
-# data/PROVENANCE.md with each file's source row and the sha256 of its uncompressed bytes.
+# keeps only the columns floe uses of the files listed in `subsets`, zstd-compresses those over
+# 100 kB (floe reads <name>.zst transparently), and writes data/PROVENANCE.md with each file's
+# source row and the sha256 of its uncompressed bytes.
 # Usage: scripts/ship-data.sh [SHARED_DATA_DIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -46,6 +47,14 @@ files=(
   "us-atlas/counties-albers-10m.json"
   "us-atlas/LICENSE"
 )
+# Files shipped with only the columns floe reads (values unchanged, every row kept): "path|columns".
+natsector_columns="NAICS,NAICS_TITLE,I_GROUP,OWN_CODE,OCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP"
+subsets=(
+  "bls-oews/industry/natsector_M2022_dl.csv|$natsector_columns"
+  "bls-oews/industry/natsector_M2023_dl.csv|$natsector_columns"
+  "bls-oews/industry/natsector_M2024_dl.csv|$natsector_columns"
+  "ai-exposure/anthropic-economic-index/release_2025_09_15/aei_us_states_subset.csv|geo_id,geography,date_start,date_end,facet,variable,cluster_name,value"
+)
 # data/talent/ is floe's own (the AI-talent model's classes, segments and targets): kept.
 find "$dst" -mindepth 1 -not -name README.md -not -path "$dst/talent" -not -path "$dst/talent/*" \
   -delete 2>/dev/null || true
@@ -62,19 +71,42 @@ prov=$dst/PROVENANCE.md
   echo "| file | stored as | source, publisher and license (from shared/data/PROVENANCE.md) | sha256 (uncompressed) |"
   echo "|---|---|---|---|"
 } > "$prov"
-for f in "${files[@]}"; do
+# ship FILE SOURCE NOTE: stores SOURCE as data/FILE (compressed when large) with its row.
+ship() {
+  local f=$1 from=$2 note=$3 size stored sum row
   mkdir -p "$dst/$(dirname "$f")"
-  size=$(stat -c %s "$src/$f")
+  size=$(stat -c %s "$from")
   if [ "$size" -gt 100000 ]; then
-    zstd -q -19 -f "$src/$f" -o "$dst/$f.zst"
+    zstd -q -19 -f "$from" -o "$dst/$f.zst"
     stored="$(basename "$f").zst"
   else
-    cp "$src/$f" "$dst/$f"
+    cp "$from" "$dst/$f"
     stored="$(basename "$f")"
   fi
-  sum=$(sha256sum "$src/$f" | cut -d' ' -f1)
+  sum=$(sha256sum "$from" | cut -d' ' -f1)
   row=$(grep -F "| $f |" "$src/PROVENANCE.md" | head -1 | awk -F' \\| ' '{print $2" ("$4"; "$5")"}')
-  echo "| $f | $stored | $row | $sum |" >> "$prov"
+  echo "| $f | $stored | $row$note | $sum |" >> "$prov"
+}
+for f in "${files[@]}"; do ship "$f" "$src/$f" ""; done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for entry in "${subsets[@]}"; do
+  f=${entry%%|*}
+  columns=${entry#*|}
+  /usr/bin/python3 - "$src/$f" "$tmp/subset.csv" "$columns" <<'PY'
+import csv, sys
+src, dst, columns = sys.argv[1], sys.argv[2], sys.argv[3].split(",")
+with open(src, newline="", encoding="utf-8-sig") as i, open(dst, "w", newline="") as o:
+    reader = csv.reader(i)
+    header = next(reader)
+    keep = [header.index(c) for c in columns]
+    writer = csv.writer(o, lineterminator="\n")
+    writer.writerow(columns)
+    for row in reader:
+        writer.writerow([row[k] for k in keep])
+PY
+  ship "$f" "$tmp/subset.csv" \
+    "; columns $columns only, every row, values unchanged (shared file sha256 $(sha256sum "$src/$f" | cut -c1-16)...)"
 done
 cat >> "$prov" <<'TALENT'
 

@@ -16,9 +16,11 @@ struct DataOptions {
   std::filesystem::path data_dir;
   int oews_year = 2023;
   std::filesystem::path oews_state_file;
+  std::filesystem::path cbp_file;
+  std::filesystem::path oews_msa_file;
 };
 
-// Adds --data, --oews-year and --oews-state to a command.
+// Adds --data, --oews-year, --oews-state, --oews-msa and --cbp to a command.
 void add_data_options(CLI::App& command, DataOptions& options);
 // Today's date, "2026-11-23" (local time), for dating reports.
 std::string today();
@@ -36,5 +38,6 @@ void add_serve_command(CLI::App& app);
 void add_talent_commands(CLI::App& app);
 // The parent of the `floe validate ...` checks, created on first use; each check adds itself.
 CLI::App& validate_command(CLI::App& app);
+void add_validate_geography_command(CLI::App& app);
 
 }  // namespace floe::cli

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   floe::cli::add_talent_commands(app);
   floe::cli::add_serve_command(app);
   floe::cli::add_data_commands(app);
+  floe::cli::add_validate_geography_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

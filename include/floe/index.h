@@ -56,8 +56,18 @@ struct IndexFigures {
 
 struct StateExtras {
   double gap = 0;  // iceberg - surface
-  double hhi = 0;  // Herfindahl-Hirschman index of exposed wages across industry groups, 0..1
+  double hhi = 0;  // Herfindahl-Hirschman index of exposed wages across NAICS sectors, 0..1
   double band_low = 0, band_high = 0;  // min and max iceberg over labelers x E2 weights
+};
+
+// A metropolitan statistical area: from the OEWS MSA file (--oews-msa), or the sum of its
+// counties' cells.
+struct MetroFigures {
+  std::string code;    // CBSA code
+  std::string title;   // "Abilene, TX"
+  std::string states;  // USPS codes of its counties in the delineation, "NY-NJ-PA"
+  IndexFigures figures;
+  bool published = false;  // employment and wages from the OEWS MSA file
 };
 
 struct IndexResult {
@@ -71,7 +81,12 @@ struct IndexResult {
   std::vector<IndexFigures> counties;      // per CountyId
   std::vector<IndexFigures> occupations;   // per OccupationId (national)
   std::vector<IndexFigures> major_groups;  // per MajorGroupId
-  std::vector<IndexFigures> industries;    // per IndustryGroupId
+  std::vector<IndexFigures> industries;    // per SectorId (national)
+  std::vector<IndexFigures> state_industries;  // [state * sectors + sector]
+  // Whether county figures come from county industry data, or are the state's shares scaled by
+  // population (then a county's iceberg and surface indices equal its state's).
+  CountySource county_source = CountySource::kStateShares;
+  std::vector<MetroFigures> metros;
 };
 
 // Task weights per TaskId.
@@ -94,8 +109,17 @@ std::vector<bool> surface_occupations(const Taxonomy& taxonomy,
 IndexResult compute_index(const Dataset& dataset, const Cells& cells, const IndexOptions& options);
 
 // A breakdown of a result as a table, most exposed first.
-enum class Breakdown : std::uint8_t { kNation, kState, kCounty, kOccupation, kMajor, kIndustry };
+enum class Breakdown : std::uint8_t {
+  kNation,
+  kState,
+  kCounty,
+  kOccupation,
+  kMajor,
+  kIndustry,       // NAICS sectors, nationally
+  kStateIndustry,  // state x NAICS sector
+  kMetro,          // metropolitan statistical areas
+};
 Table index_table(const Dataset& dataset, const IndexResult& result, Breakdown by);
-const char* to_string(Breakdown by);  // "nation", "state", ...
+const char* to_string(Breakdown by);  // "nation", "state", ..., "state-industry"
 
 }  // namespace floe

@@ -3,7 +3,7 @@
 // Columns (structure of arrays), one value per agent:
 //   county      u16  CountyId (3,147 county-equivalents)
 //   occupation  u16  OccupationId (831 OEWS occupations)
-//   industry    u8   IndustryGroupId (23 groups)
+//   industry    u8   SectorId (20 NAICS sectors)
 //   status      u8   AgentStatus in bits 0-2, AgentFlag bits above
 //   wage        f32  annual wage, dollars
 //   months      u16  months in the current state: job tenure, unemployment spell, training
@@ -88,7 +88,8 @@ struct SynthesisOptions {
 
 // Integer agents per (county, occupation) cell (docs/population.md §1): state totals are
 // round(scale x state employment), exactly; within a state, largest-remainder apportionment to
-// (state, occupation), then to counties by population share. Row-major cells.
+// (state, occupation), then to counties in proportion to their cells (population shares without
+// county industry data). Row-major cells.
 std::vector<std::uint32_t> cell_counts(const Dataset& dataset, const Cells& cells, double scale);
 
 // Creates the agents. Deterministic: the same inputs and seed give the same population for any

@@ -20,6 +20,7 @@ enum class Stream : std::uint32_t {
   kTenure = 2,
   kSimulation = 100,  // the simulation's streams start here
   kTalent = 200,      // the talent segment's streams start here
+  kGeographyCheck = 300,  // permutations of `floe validate geography`
 };
 
 class Random {

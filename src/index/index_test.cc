@@ -66,8 +66,10 @@ TEST(TinyIndex, StateGapConcentrationAndBand) {
   const IndexResult r = compute_index(tiny(), tiny_cells(), {});
   const StateExtras& al = r.state_extras[state("AL").index()];
   EXPECT_DOUBLE_EQ(al.gap, 27.0 / 105.2);
-  // Exposed wages by industry group: technology $24M, finance $27M, construction 0.
-  EXPECT_NEAR(al.hhi, (24.0 * 24 + 27.0 * 27) / (51.0 * 51), 1e-15);
+  // Exposed wages by sector (developers' $24M split 10/60/30 over construction, information,
+  // finance; clerks' $27M 20/10/70): construction 2.4 + 5.4 = $7.8M, information 14.4 + 2.7 =
+  // $17.1M, finance 7.2 + 18.9 = $26.1M.
+  EXPECT_NEAR(al.hhi, (7.8 * 7.8 + 17.1 * 17.1 + 26.1 * 26.1) / (51.0 * 51), 1e-12);
   // Lowest with E2 = 0 (any labeler); highest with human labels and E2 = 1 (task 104 -> 1).
   EXPECT_NEAR(al.band_low, 51.0 / 105.2, 1e-15);
   EXPECT_NEAR(al.band_high, 78.0 / 105.2, 1e-15);
@@ -82,8 +84,13 @@ TEST(TinyIndex, CountiesOccupationsMajorsAndIndustries) {
   EXPECT_DOUBLE_EQ(r.occupations[occ("43-3031").index()].employment, 2000);
   const auto major = tiny().taxonomy.find_major_group("15-0000");
   EXPECT_DOUBLE_EQ(r.major_groups[major->index()].exposed_wages, 64.0e6);
-  const auto finance = tiny().taxonomy.find_industry_group("FINANCE_AND_INSURANCE");
-  EXPECT_DOUBLE_EQ(r.industries[finance->index()].exposed_wages, 49.0e6);
+  // Finance: Alabama $26.1M (above) + Alaska (developers $40M x 0.3, clerks $22M x 0.7) $27.4M.
+  const auto finance = *tiny().taxonomy.find_sector("finance");
+  EXPECT_NEAR(r.industries[finance.index()].exposed_wages, 53.5e6, 1e-6);
+  const auto& al_finance = r.state_industries[state("AL").index() * 3 + finance.index()];
+  EXPECT_NEAR(al_finance.exposed_wages, 26.1e6, 1e-6);
+  EXPECT_NEAR(al_finance.wage_bill, 120 * 90000.0 + 840 * 45000.0, 1e-6);
+  EXPECT_TRUE(al_finance.estimated);
 }
 
 TEST(TinyIndex, OptionsChangeTheLabels) {

@@ -34,7 +34,7 @@ MonthTables month_tables(const World& w, int month) {
   const Layout& l = f.layout;
   const std::size_t n_occ = l.occupations;
   const std::size_t n_states = ds.geography.states.size();
-  const std::size_t n_groups = ds.taxonomy.industry_groups.size();
+  const std::size_t n_groups = ds.taxonomy.sectors.size();
   MonthTables m;
   m.month = month;
 
@@ -44,13 +44,17 @@ MonthTables month_tables(const World& w, int month) {
     m.exposure[o] = f.exposure_now[o] + (f.exposure_full[o] - f.exposure_now[o]) * path;
   }
 
+  // Scenario keys name a sector by its key, NAICS code or title (checked in build_fixed).
+  std::vector<double> sector_speed(n_groups, 1.0);
+  for (const auto& [name, speed] : sc.industry_speed) {
+    if (const auto k = ds.taxonomy.find_sector(name)) sector_speed[k->index()] = speed;
+  }
   m.adoption.resize(n_states * n_groups);
   for (std::size_t s = 0; s < n_states; ++s) {
     const auto st = sc.state_speed.find(ds.geography.states[s].usps);
     const double state_speed = st == sc.state_speed.end() ? 1.0 : st->second;
     for (std::size_t gi = 0; gi < n_groups; ++gi) {
-      const auto it = sc.industry_speed.find(ds.taxonomy.industry_groups[gi].name);
-      const double speed = state_speed * (it == sc.industry_speed.end() ? 1.0 : it->second);
+      const double speed = state_speed * sector_speed[gi];
       m.adoption[s * n_groups + gi] =
           bass_adoption(month, sc.innovation * speed, sc.imitation * speed, sc.adoption_initial);
     }

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "report/html.h"
 #include "report/sections.h"
@@ -14,17 +13,6 @@ namespace {
 // Occupations with at least this many workers are the ones that matter to many people.
 constexpr double kManyWorkers = 100000;
 constexpr std::size_t kOccupationRows = 25;
-
-// "FINANCE_AND_INSURANCE" -> "Finance and insurance".
-std::string industry_name(const std::string& code) {
-  std::string s = code;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    s[i] = s[i] == '_' ? ' '
-                       : static_cast<char>(i == 0 ? std::toupper(static_cast<unsigned char>(s[i]))
-                                                  : std::tolower(static_cast<unsigned char>(s[i])));
-  }
-  return s;
-}
 
 std::string states_table(const Dataset& ds, const IndexResult& r, const ColorScale& scale) {
   Table t = index_table(ds, r, Breakdown::kState);
@@ -79,15 +67,14 @@ std::string major_groups_table(const Dataset& ds, const IndexResult& r) {
 
 std::string industries_table(const Dataset& ds, const IndexResult& r) {
   Table t = index_table(ds, r, Breakdown::kIndustry);
-  t.title = "Industry groups, most exposed first";
-  const std::size_t name = t.column("industry");
-  for (auto& row : t.rows) row[name] = industry_name(std::get<std::string>(row[name]));
+  t.title = "Industries (NAICS sectors), most exposed first";
   t.notes = {
-      "The 23 industry groups of the state data; an occupation's workers are split across "
-      "the groups it is employed in (docs/method.md §5)."};
-  return html_table(
-      t, {.id = "industries-table",
-          .columns = {"industry", "iceberg", "exposed_wages", "exposed_workers", "employment"}});
+      "BLS's NAICS sectors; an occupation's workers are spread over the sectors that employ it "
+      "by BLS's national staffing pattern (cells BLS suppressed are estimated; docs/method.md "
+      "§5)."};
+  return html_table(t, {.id = "industries-table",
+                        .columns = {"naics", "sector", "iceberg", "exposed_wages",
+                                    "exposed_workers", "employment"}});
 }
 
 }  // namespace
@@ -96,7 +83,7 @@ std::string table_section(const Dataset& ds, const IndexResult& r, const ColorSc
   std::string h = "<section id=\"tables\">\n<h2>Rankings</h2>\n";
   h += "<p class=\"note\">Iceberg: share of wage value in tasks AI can perform. Surface: the part "
        "of it in the visible occupations. Exposed workers: workers weighted by the exposed "
-       "share of their occupation's tasks. Figures for states and industry groups are "
+       "share of their occupation's tasks. Figures for states and industries are "
        "estimated (see <a href=\"#method\">how it is computed</a>).</p>\n";
   h += states_table(ds, r, scale);
   h += occupations_table(ds, r);

@@ -117,7 +117,7 @@ export async function statePanel(panel, ctx, fips) {
           el('dl', {class: 'kv'}, el('dt', {}, 'Range over labels'),
              el('dd', {}, `${percent(s.band_low)} – ${percent(s.band_high)}`),
              el('dt', {}, 'Concentration (HHI)'),
-             el('dd', {}, `${s.hhi.toFixed(3)} across 23 industry groups`))),
+             el('dd', {}, `${s.hhi.toFixed(3)} across NAICS sectors`))),
       section(sim), section(occ), section(groups));
   if (ctx.run) await stateSeries(sim, ctx, fips, s.name);
   occupationTable(
