@@ -44,13 +44,14 @@ struct UsageAgreement {
 
 struct GeographyCheck {
   std::vector<StateUsage> usage;
-  std::vector<UsageAgreement> agreements;
-  // Per layer (in agreements' order, two rows each) the state indices, [layer][state].
+  std::vector<UsageAgreement> agreements;  // two per layer, then the mean-wage reference
+  // Per layer (in agreements' order) the state indices, [layer][state].
   std::vector<std::string> layers;
   std::vector<std::vector<double>> iceberg, surface;
 };
 
-// Compares every layer (technical: each labeler with E2 = 0 and 1; observed) with the usage.
+// Compares every layer (technical: each labeler with E2 = 0 and 1; observed) with the usage,
+// then, as a reference that knows nothing of AI, the states' mean annual wage (the last row).
 GeographyCheck check_geography(const Dataset& dataset, const Cells& cells,
                                const std::vector<StateUsage>& usage);
 

@@ -49,8 +49,9 @@ struct Layer {
 
 std::vector<Layer> layers() {
   std::vector<Layer> out;
-  for (auto [labeler, name] : {std::pair{Labeler::kHuman, "human"}, std::pair{Labeler::kGpt4, "GPT-4"},
-                               std::pair{Labeler::kMean, "mean"}}) {
+  for (auto [labeler, name] :
+       {std::pair{Labeler::kHuman, "human"}, std::pair{Labeler::kGpt4, "GPT-4"},
+        std::pair{Labeler::kMean, "mean"}}) {
     for (double e2 : {0.0, 1.0}) {
       IndexOptions o;
       o.technical = {labeler, e2};
@@ -151,15 +152,27 @@ GeographyCheck check_geography(const Dataset& ds, const Cells& cells,
       iceberg.push_back(r.states[u.state.index()].iceberg());
       surface.push_back(r.states[u.state.index()].surface());
     }
-    for (const auto& [name, values] : {std::pair{"iceberg", &iceberg}, std::pair{"surface", &surface}}) {
+    for (const auto& [name, values] :
+         {std::pair{"iceberg", &iceberg}, std::pair{"surface", &surface}}) {
       const Agreement a = agreement(*values, per_capita);
-      check.agreements.push_back({layer.name, name, usage.size(), a.spearman, a.spearman_p,
-                                  a.tier_agreement, a.tier_p});
+      check.agreements.push_back(
+          {layer.name, name, usage.size(), a.spearman, a.spearman_p, a.tier_agreement, a.tier_p});
     }
     check.layers.push_back(layer.name);
     check.iceberg.push_back(std::move(iceberg));
     check.surface.push_back(std::move(surface));
   }
+  // A reference that knows nothing of AI: the state's mean annual wage (its wage bill over its
+  // workers, the default layer's covered cells).
+  const IndexResult r = compute_index(ds, cells, {});
+  std::vector<double> mean_wage;
+  for (const auto& u : usage) {
+    const IndexFigures& f = r.states[u.state.index()];
+    mean_wage.push_back(f.employment > 0 ? f.wage_bill / f.employment : 0.0);
+  }
+  const Agreement a = agreement(mean_wage, per_capita);
+  check.agreements.push_back({"reference: mean annual wage (no AI information)", "mean wage",
+                              usage.size(), a.spearman, a.spearman_p, a.tier_agreement, a.tier_p});
   return check;
 }
 
@@ -184,7 +197,8 @@ Table geography_check_table(const GeographyCheck& check) {
       "published task are left out.",
       "Same tercile: share of states in the same third (low, middle, high) by both measures; "
       "chance is about 1/3. The published Iceberg model reports 69% for its Surface index.",
-      "p: one-sided permutation p-value (10,000 random pairings). docs/method.md §11."};
+      "p: one-sided permutation p-value (10,000 random pairings). The last row is a reference "
+      "that knows nothing of AI: each state's mean annual wage. docs/method.md §11."};
   return t;
 }
 
@@ -216,7 +230,8 @@ Table geography_states_table(const Dataset& ds, const GeographyCheck& check) {
   std::stable_sort(t.rows.begin(), t.rows.end(), [](const auto& a, const auto& b) {
     return std::get<double>(a[3]) > std::get<double>(b[3]);
   });
-  t.notes = {"Terciles: 1 lowest third, 3 highest. Indices: technical layer, human labels, E2 = 0."};
+  t.notes = {
+      "Terciles: 1 lowest third, 3 highest. Indices: technical layer, human labels, E2 = 0."};
   return t;
 }
 

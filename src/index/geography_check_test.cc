@@ -54,24 +54,25 @@ std::filesystem::path temp_file(const std::string& name, const std::string& text
 // 0.1% (1,000).
 TEST(GeographyCheck, StateTotalsFromTaskCountsAndShares) {
   const std::string header = "geo_id,geography,facet,variable,cluster_name,value\n";
-  const auto rows = data::read_state_usage(temp_file(
-      "usage.csv", header + "AL,state_us,onet_task,onet_task_count,write code,3\n"
-                            "AL,state_us,onet_task,onet_task_pct,write code,0.25\n"
-                            "AL,state_us,onet_task,onet_task_count,keep books,6\n"
-                            "AL,state_us,onet_task,onet_task_pct,keep books,0.5\n"
-                            "AL,state_us,collaboration,collaboration_pct,directive,40\n"
-                            "AK,state_us,onet_task,onet_task_count,dig,1\n"
-                            "AK,state_us,onet_task,onet_task_pct,dig,0.1\n"));
+  const auto rows = data::read_state_usage(
+      temp_file("usage.csv", header + "AL,state_us,onet_task,onet_task_count,write code,3\n"
+                                      "AL,state_us,onet_task,onet_task_pct,write code,0.25\n"
+                                      "AL,state_us,onet_task,onet_task_count,keep books,6\n"
+                                      "AL,state_us,onet_task,onet_task_pct,keep books,0.5\n"
+                                      "AL,state_us,collaboration,collaboration_pct,directive,40\n"
+                                      "AK,state_us,onet_task,onet_task_count,dig,1\n"
+                                      "AK,state_us,onet_task,onet_task_pct,dig,0.1\n"));
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].state, "AK");
   EXPECT_EQ(rows[0].conversations, 1000);
   EXPECT_EQ(rows[1].conversations, 1200);
   EXPECT_EQ(rows[1].tasks, 2u);
   EXPECT_EQ(rows[1].line, 4u);  // from the larger count
-  const auto bad = temp_file("bad.csv", header + "AL,state_us,onet_task,onet_task_count,a,3\n"
-                                                 "AL,state_us,onet_task,onet_task_pct,a,0.25\n"
-                                                 "AL,state_us,onet_task,onet_task_count,b,6\n"
-                                                 "AL,state_us,onet_task,onet_task_pct,b,0.25\n");
+  const auto bad = temp_file("bad.csv", header +
+                                            "AL,state_us,onet_task,onet_task_count,a,3\n"
+                                            "AL,state_us,onet_task,onet_task_pct,a,0.25\n"
+                                            "AL,state_us,onet_task,onet_task_count,b,6\n"
+                                            "AL,state_us,onet_task,onet_task_pct,b,0.25\n");
   try {
     data::read_state_usage(bad);
     FAIL();
@@ -86,7 +87,7 @@ TEST(GeographyCheck, ShippedDataCoversFortyFourStatesAndEveryLayer) {
   const auto usage = read_observed_state_usage(ds, state_usage_file(ds.data_dir));
   ASSERT_EQ(usage.size(), 44u);
   const GeographyCheck check = check_geography(ds, build_cells(ds), usage);
-  ASSERT_EQ(check.agreements.size(), 14u);  // 7 layers x (iceberg, surface)
+  ASSERT_EQ(check.agreements.size(), 15u);  // 7 layers x (iceberg, surface), the wage reference
   for (const auto& a : check.agreements) {
     EXPECT_GE(a.spearman, -1.0);
     EXPECT_LE(a.spearman, 1.0);
