@@ -10,12 +10,15 @@
 namespace floe::data {
 namespace {
 
-constexpr char kNamespaceSeparator = '|';
-
-// "uri|local" -> "local" (names without a namespace are already local).
+// "x:c" -> "c" (names without a prefix are already local). Prefixes are dropped rather than
+// resolved: namespace processing would cost a third of the parse, and the few names floe reads
+// are unambiguous without it.
 std::string_view local_name(const char* name) {
-  const char* bar = std::strrchr(name, kNamespaceSeparator);
-  return bar ? std::string_view(bar + 1) : std::string_view(name);
+  const char* local = name;
+  for (const char* p = name; *p; ++p) {
+    if (*p == ':') local = p + 1;
+  }
+  return local;
 }
 
 }  // namespace
@@ -72,7 +75,7 @@ const char* XmlAttributes::find(std::string_view name) const {
 XmlStream::XmlStream(std::string file, std::string part, XmlHandlers handlers)
     : file_(std::move(file)), part_(std::move(part)), state_(std::make_unique<State>()) {
   state_->handlers = std::move(handlers);
-  XML_Parser p = XML_ParserCreateNS(nullptr, kNamespaceSeparator);
+  XML_Parser p = XML_ParserCreate(nullptr);
   if (!p) throw DataError(file_, 0, "", "out of memory for the XML parser");
   state_->parser = p;
   XML_SetUserData(p, state_.get());

@@ -1,8 +1,8 @@
 // Streaming XML with expat, for the parts of an .xlsx workbook (xlsx.h).
 //
-// Elements and attributes are seen by their local names ("c", not
-// "http://schemas.openxmlformats.org/spreadsheetml/2006/main|c"): a workbook may bind the
-// SpreadsheetML namespace to any prefix, and the names floe reads are unambiguous without it.
+// Elements and attributes are seen by their local names ("c" for "x:c", "id" for "r:id"): a
+// workbook may bind the SpreadsheetML namespaces to any prefix, and the names floe reads are
+// unambiguous without them.
 // Malformed XML throws DataError naming the file, the part and the XML line; an exception thrown
 // by a handler stops the parse and comes out of feed().
 //
