@@ -60,7 +60,7 @@ struct LaborData {
   std::string state_wage_file;
 
   // Real state employment from a full BLS state file (--oews-state), same layout; empty when
-  // not given. Negative where the file does not release the figure.
+  // not given. Negative where the file does not release the figure or lacks the state.
   std::vector<double> state_employment;
   std::string state_employment_file;
 

@@ -31,11 +31,11 @@ struct Scenario {
   double capability_width = 18;     // months
   bool transfer = false;
 
-  // [adoption]: Bass diffusion per industry group x state
+  // [adoption]: Bass diffusion per NAICS sector x state
   double adoption_initial = 0.09;
   double innovation = 0.0025;                    // p, per month
   double imitation = 0.032;                      // q, per month
-  std::map<std::string, double> industry_speed;  // multiplies p and q per industry group
+  std::map<std::string, double> industry_speed;  // multiplies p and q per NAICS sector
   std::map<std::string, double> state_speed;     // per state (USPS)
 
   // [displacement]

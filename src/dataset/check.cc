@@ -198,6 +198,58 @@ void check_geography(const Dataset& ds, const Atlas& atlas, Report& r,
   for (const auto& s : without) problems.push_back("state without margins: " + s);
 }
 
+// The staffing pattern by NAICS sector, and County Business Patterns and metro areas when given.
+void check_industries(const Dataset& ds, Report& r, std::vector<std::string>& problems) {
+  const Taxonomy& t = ds.taxonomy;
+  const LaborData& l = ds.labor;
+  std::size_t estimated = 0, all_estimated = 0;
+  double estimated_employment = 0, employment = 0;
+  for (std::size_t o = 0; o < t.occupations.size(); ++o) {
+    bool only_estimated = true;
+    for (const SectorShare& s : t.occupation_sectors.row(o)) {
+      employment += s.employment;
+      only_estimated = only_estimated && s.estimated;
+      if (!s.estimated) continue;
+      ++estimated;
+      estimated_employment += s.employment;
+    }
+    all_estimated += only_estimated;
+  }
+  r.section("Industries: NAICS sectors (OEWS national industry-specific estimates)");
+  r.line("  file {}", t.staffing_file);
+  r.line("  sectors {}, occupation x sector cells {}, of which estimated {} ({:.0f} workers, "
+         "{:.2f}%: suppressed by BLS, or an occupation without a row)",
+         t.sectors.size(), t.occupation_sectors.values.size(), estimated, estimated_employment,
+         pct(estimated_employment, employment));
+  r.line("  occupations with their SOC group's pattern (no row of their own): {}", all_estimated);
+  if (!l.cbp_file.empty()) {
+    std::size_t covered = std::count(l.cbp_covered.begin(), l.cbp_covered.end(), true);
+    double in_counties = 0, in_states = 0;
+    for (double e : l.cbp_county_sector) in_counties += e;
+    for (double e : l.cbp_state_sector) in_states += e;
+    r.section("County Business Patterns (--cbp)");
+    r.line("  file {}", l.cbp_file);
+    r.line("  sectors covered {} of {}; employees {:.0f}, in counties {:.0f}; withheld cells at "
+           "their size class's midpoint {}",
+           covered, t.sectors.size(), in_states, in_counties, l.cbp_withheld);
+    r.line("  county codes the Census 2023 geography lacks (counted in their state): {}",
+           l.cbp_unplaced.size());
+    for (const auto& c : l.cbp_unplaced) r.line("    {}", c);
+    if (covered == 0) problems.push_back("County Business Patterns: no sector rows");
+  }
+  if (!l.metro_file.empty()) {
+    std::vector<std::string> outside;
+    for (const MetroArea& m : l.metros) {
+      if (m.counties.empty()) outside.push_back(m.code + " " + m.title);
+    }
+    r.section("Metropolitan areas (--oews-msa)");
+    r.line("  file {}", l.metro_file);
+    r.line("  metropolitan areas {}; not in the July 2023 delineation (no counties): {}",
+           l.metros.size(), outside.size());
+    for (const auto& m : outside) r.line("    {}", m);
+  }
+}
+
 void check_peers(const Dataset& ds, Report& r) {
   const Taxonomy& t = ds.taxonomy;
   auto matched_soc = [&](const std::vector<PeerScore>& scores) {
@@ -236,6 +288,7 @@ DataCheck check_dataset(const Dataset& ds, const Atlas& atlas) {
   check_capability(ds, r);
   check_projections(ds, r);
   check_geography(ds, atlas, r, out.problems);
+  check_industries(ds, r, out.problems);
   check_peers(ds, r);
   r.section(out.problems.empty() ? "Consistent." : "Problems:");
   for (const auto& p : out.problems) r.line("  {}", p);

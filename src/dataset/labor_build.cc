@@ -82,7 +82,7 @@ LaborData build_labor(const LaborInputs& in, const Taxonomy& taxonomy, const Geo
 
   if (in.state_employment) {
     labor.state_employment_file = in.state_employment->file;
-    labor.state_employment.assign(n_states * n_occ, 0.0);
+    labor.state_employment.assign(n_states * n_occ, -1.0);  // absent from the file: estimated
     for (const auto& row : in.state_employment->rows) {
       if (!state_row(row)) continue;
       const auto state = row_state(row, geo);

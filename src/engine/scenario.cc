@@ -94,7 +94,7 @@ Access flag(bool Scenario::*field) {
           show};
 }
 
-// A table of name -> number (industry groups, states, SOC groups).
+// A table of name -> number (NAICS sectors, states, SOC groups).
 Access number_map(std::map<std::string, double> Scenario::*field, double lo, double hi) {
   auto show = [=](const Scenario& s) {
     std::string out;
@@ -165,7 +165,8 @@ const std::vector<Key>& schema() {
        number(&Scenario::innovation, 0, 1)},
       {"adoption.imitation", "[0, 1]", "Bass imitation coefficient q, per month",
        number(&Scenario::imitation, 0, 1)},
-      {"adoption.industry_speed", "group = [0, 10]", "Multiplier of p and q per industry group",
+      {"adoption.industry_speed", "sector = [0, 10]",
+       "Multiplier of p and q per NAICS sector (key, code or title; docs/data.md)",
        number_map(&Scenario::industry_speed, 0, 10)},
       {"adoption.state_speed", "USPS = [0, 10]", "Multiplier of p and q per state",
        number_map(&Scenario::state_speed, 0, 10)},

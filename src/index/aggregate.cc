@@ -98,7 +98,7 @@ std::vector<MetroFigures> metro_figures(const Dataset& ds, const IndexResult& r)
     }
     return out;
   }
-  std::map<std::string, std::size_t> index;  // CBSA code -> position, in code order
+  std::map<std::string, std::size_t> index;  // CBSA code -> position in `out`
   for (std::size_t c = 0; c < g.counties.size(); ++c) {
     const County& county = g.counties[c];
     if (county.cbsa_kind != CbsaKind::kMetropolitan) continue;
@@ -109,6 +109,8 @@ std::vector<MetroFigures> metro_figures(const Dataset& ds, const IndexResult& r)
     const std::string& usps = g.states[county.state.index()].usps;
     if (f.states.find(usps) == std::string::npos) f.states += (f.states.empty() ? "" : "-") + usps;
   }
+  std::sort(out.begin(), out.end(),
+            [](const MetroFigures& a, const MetroFigures& b) { return a.code < b.code; });
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -91,6 +92,49 @@ TEST(TinyIndex, CountiesOccupationsMajorsAndIndustries) {
   EXPECT_NEAR(al_finance.exposed_wages, 26.1e6, 1e-6);
   EXPECT_NEAR(al_finance.wage_bill, 120 * 90000.0 + 840 * 45000.0, 1e-6);
   EXPECT_TRUE(al_finance.estimated);
+}
+
+// Metro areas from county cells (testdata/tiny/census/list1_2023.csv): Daphne-Fairhope-Foley
+// is Baldwin County, 4/5 of Alabama's population; its index is Alabama's.
+TEST(TinyIndex, MetroAreasFromCounties) {
+  const IndexResult r = compute_index(tiny(), tiny_cells(), {});
+  ASSERT_EQ(r.metros.size(), 3u);
+  const auto daphne = std::find_if(r.metros.begin(), r.metros.end(),
+                                   [](const MetroFigures& m) { return m.code == "19300"; });
+  ASSERT_NE(daphne, r.metros.end());
+  EXPECT_EQ(daphne->title, "Daphne-Fairhope-Foley, AL");
+  EXPECT_EQ(daphne->states, "AL");
+  EXPECT_FALSE(daphne->published);
+  EXPECT_NEAR(daphne->figures.exposed_wages, 0.8 * 51.0e6, 1e-6);
+  EXPECT_NEAR(daphne->figures.iceberg(), 51.0 / 105.2, 1e-12);
+  // Listed by CBSA code, not ranked: without county industry data they are their states'.
+  const Table t = index_table(tiny(), r, Breakdown::kMetro);
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(std::get<std::string>(t.rows[0][0]), "11260");
+  EXPECT_EQ(std::get<std::string>(t.rows[2][0]), "33860");
+}
+
+// --oews-msa with BLS's workbook as published (testdata/xlsx/msa_tiny.xlsx): Daphne's
+// developers 100 at $80,000 and clerks 300 at $40,000 (laborers not released): wage bill $20M,
+// exposed 8M x 2/3 + 12M x 1/2. "Nowhere" is not in the delineation; its wage is not released
+// (the national $100,000 stands in). The nonmetropolitan area and the state row are skipped.
+TEST(TinyIndex, PublishedMetroAreas) {
+  const Dataset ds = load_dataset(
+      {.data_dir = FLOE_TINY_DATA_DIR,
+       .oews_msa_file = std::filesystem::path(FLOE_TINY_DATA_DIR).parent_path() /
+                        "xlsx/msa_tiny.xlsx"});
+  const IndexResult r = compute_index(ds, build_cells(ds), {});
+  ASSERT_EQ(r.metros.size(), 2u);
+  EXPECT_TRUE(r.metros[0].published);
+  EXPECT_EQ(r.metros[0].states, "AL");
+  EXPECT_DOUBLE_EQ(r.metros[0].figures.wage_bill, 20.0e6);
+  EXPECT_NEAR(r.metros[0].figures.exposed_wages, 8.0e6 * 2 / 3 + 6.0e6, 1e-6);
+  EXPECT_EQ(r.metros[1].title, "Nowhere, AL");
+  EXPECT_EQ(r.metros[1].states, "");
+  EXPECT_DOUBLE_EQ(r.metros[1].figures.wage_bill, 1.0e6);
+  // Published areas are ranked: Nowhere (2/3) above Daphne (0.567).
+  const Table t = index_table(ds, r, Breakdown::kMetro);
+  EXPECT_EQ(std::get<std::string>(t.rows[0][0]), "99999");
 }
 
 TEST(TinyIndex, OptionsChangeTheLabels) {

@@ -166,6 +166,26 @@ TEST(Cells, CountyBusinessPatternsSetStateSectorsAndCountyCells) {
   EXPECT_DOUBLE_EQ(county("02066", id.laborer), 600.0 * 40000 / 300000);
 }
 
+// --oews-state with BLS's workbook as published (testdata/xlsx/state_tiny.xlsx): Alabama's
+// developers 500 and clerks 1,100 are published; laborers (**) stay estimated; the workbook's
+// metropolitan row is not a state.
+TEST(Cells, PublishedStateWorkbookReplacesTheEstimate) {
+  const Dataset ds = load_dataset(
+      {.data_dir = FLOE_TINY_DATA_DIR,
+       .oews_state_file = std::filesystem::path(FLOE_XLSX_FIXTURES_DIR) / "state_tiny.xlsx"});
+  const Cells cells = build_cells(ds);
+  const Ids id = ids(ds);
+  const auto flags = [&](StateId s, OccupationId o) {
+    return cells.state_flags[s.index() * cells.occupations + o.index()];
+  };
+  EXPECT_EQ(cells.employment(id.al, id.dev), 500);
+  EXPECT_EQ(cells.employment(id.al, id.clerk), 1100);
+  EXPECT_EQ(flags(id.al, id.dev) & kEmploymentEstimated, 0);
+  EXPECT_EQ(cells.employment(id.al, id.laborer), 400);
+  EXPECT_NE(flags(id.al, id.laborer) & kEmploymentEstimated, 0);
+  EXPECT_EQ(cells.employment(id.ak, id.dev), 600);  // Alaska is not in the file: estimated
+}
+
 TEST(Cells, ProductSeedIsGroupEmploymentTimesNationalShares) {
   const Dataset ds = shared_group_world();
   const Ids id = ids(ds);

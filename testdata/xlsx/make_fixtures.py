@@ -151,6 +151,53 @@ def write(name, data):
         f.write(data)
 
 
+OEWS_HEADER = ["AREA", "AREA_TITLE", "AREA_TYPE", "PRIM_STATE", "NAICS", "NAICS_TITLE", "I_GROUP",
+               "OWN_CODE", "OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "H_MEAN", "A_MEAN"]
+TITLES = {"00-0000": ("All Occupations", "total"), "15-1252": ("Software Developers", "detailed"),
+          "43-3031": ("Bookkeeping, Accounting, and Auditing Clerks", "detailed"),
+          "47-2061": ("Construction Laborers", "detailed")}
+
+
+def oews_workbook(name, rows):
+    """An OEWS workbook as BLS lays one out (openpyxl writes the strings inline): rows of
+    (area, area title, area type, state, occupation, employment, annual mean)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = name
+    ws.append(OEWS_HEADER)
+    for area, title, kind, state, occ, emp, wage in rows:
+        ws.append([area, title, kind, state, "000000", "Cross-industry", "cross-industry", "1235",
+                   occ, TITLES[occ][0], TITLES[occ][1], emp, "*", wage])
+    notes = wb.create_sheet("Field descriptions")  # after the data, as BLS does
+    notes["A1"] = "Field descriptions"
+    return wb
+
+
+def state_and_metro_workbooks():
+    # The tiny world's Alabama published (developers 500, clerks 1,100, laborers not released),
+    # and a metropolitan row an all-data file would also hold (skipped as a state).
+    state = oews_workbook("state_M2023_dl", [
+        ("01", "Alabama", 2, "AL", "00-0000", 2000, 52600),
+        ("01", "Alabama", 2, "AL", "15-1252", 500, 90000),
+        ("01", "Alabama", 2, "AL", "43-3031", 1100, 45000),
+        ("01", "Alabama", 2, "AL", "47-2061", "**", 38000),
+        ("19300", "Daphne-Fairhope-Foley, AL", 4, "AL", "15-1252", 100, 80000),
+    ])
+    state.save(os.path.join(here, "state_tiny.xlsx"))
+    # Metropolitan areas: Daphne-Fairhope-Foley (Baldwin County in the tiny delineation), an
+    # area the delineation lacks, a nonmetropolitan area and a state row (both skipped).
+    msa = oews_workbook("MSA_M2023_dl", [
+        ("19300", "Daphne-Fairhope-Foley, AL", 4, "AL", "00-0000", 1000, 45000),
+        ("19300", "Daphne-Fairhope-Foley, AL", 4, "AL", "15-1252", 100, 80000),
+        ("19300", "Daphne-Fairhope-Foley, AL", 4, "AL", "43-3031", 300, 40000),
+        ("19300", "Daphne-Fairhope-Foley, AL", 4, "AL", "47-2061", "**", 36000),
+        ("99999", "Nowhere, AL", 4, "AL", "15-1252", 10, "*"),
+        ("0100001", "Southwest Alabama nonmetropolitan area", 6, "AL", "15-1252", 7, 70000),
+        ("01", "Alabama", 2, "AL", "15-1252", 400, 90000),
+    ])
+    msa.save(os.path.join(here, "msa_tiny.xlsx"))
+
+
 def main():
     parts = [(n, d.encode()) for n, d in good_parts()]
     write("good.xlsx", zip_of(parts))
@@ -166,6 +213,7 @@ def main():
     assert bad != parts
     write("bad_shared_string.xlsx", zip_of(bad))
     # The sheet last, so that the cut leaves every other part whole.
+    state_and_metro_workbooks()
     write("truncated_entry.xlsx",
           zip_of([p for p in parts if p[0] != SHEET] + [p for p in parts if p[0] == SHEET],
                  truncate=SHEET))
