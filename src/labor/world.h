@@ -45,7 +45,7 @@ enum class Draw : std::uint32_t {
 
 inline Stream stream(Draw d) { return static_cast<Stream>(static_cast<std::uint32_t>(d)); }
 
-// Subcells: (county, occupation, industry group), numbered county * entries + entry, where entry
+// Subcells: (county, occupation, sector), numbered county * entries + entry, where entry
 // is the position of (occupation, sector) in taxonomy.occupation_sectors. Agents are kept sorted
 // by subcell, so each is one contiguous range.
 struct Layout {
