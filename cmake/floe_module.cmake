@@ -19,7 +19,9 @@ function(floe_module name)
       FLOE_TESTDATA_DIR="${CMAKE_CURRENT_SOURCE_DIR}/testdata"
       FLOE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
       FLOE_TINY_DATA_DIR="${PROJECT_SOURCE_DIR}/testdata/tiny"
-      FLOE_DEFAULT_DATA_DIR="${FLOE_DEFAULT_DATA_DIR}")
+      FLOE_DEFAULT_DATA_DIR="${FLOE_DEFAULT_DATA_DIR}"
+      FLOE_SHARED_DATA_DIR="${PROJECT_SOURCE_DIR}/../shared/data"
+      FLOE_XLSX_FIXTURES_DIR="${PROJECT_SOURCE_DIR}/testdata/xlsx")
     gtest_discover_tests(floe_${name}_test DISCOVERY_TIMEOUT 60
                          PROPERTIES LABELS ${name})
   endif()

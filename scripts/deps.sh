@@ -4,7 +4,8 @@
 set -euo pipefail
 build=(g++ cmake ninja-build pkg-config zstd libzstd-dev libfmt-dev libcli11-dev
        nlohmann-json3-dev libsqlite3-dev libtomlplusplus-dev librandom123-dev
-       libcpp-httplib-dev libgtest-dev libgmock-dev libbenchmark-dev)
+       libcpp-httplib-dev libgtest-dev libgmock-dev libbenchmark-dev libzip-dev
+       libexpat1-dev)
 test=(clang libclang-rt-14-dev llvm chromium fonts-dejavu-core python3 wrk)
 # The browser test (tests/browser) runs on Node.js; any node already on PATH will do.
 command -v node > /dev/null || test+=(nodejs npm)

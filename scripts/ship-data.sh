@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rebuilds data/ (the shipped default data) from ../shared/data: copies the files floe reads,
-# zstd-compresses those over 100 kB (floe reads <name>.zst transparently), and writes
-# data/PROVENANCE.md with each file's source row and the sha256 of its uncompressed bytes.
+# keeps only the columns floe uses of the files listed in `subsets`, zstd-compresses those over
+# 100 kB (floe reads <name>.zst transparently), and writes data/PROVENANCE.md with each file's
+# source row and the sha256 of its uncompressed bytes.
 # Usage: scripts/ship-data.sh [SHARED_DATA_DIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,11 +14,8 @@ files=(
   "onet/db_29_1_text/Tasks to DWAs.txt"
   "onet/db_29_1_text/DWA Reference.txt"
   "onet/db_29_1_text/Technology Skills.txt"
-  "onet/db_29_1_text/Alternate Titles.txt"
   "onet/db_29_1_text/Related Occupations.txt"
   "onet/db_29_1_text/Job Zones.txt"
-  "onet/db_30_1_text/Skills.txt"
-  "onet/db_30_1_text/Knowledge.txt"
   "bls-oews/national/national_May2021_dl.csv"
   "bls-oews/national/national_M2022_dl.csv"
   "bls-oews/national/national_M2023_dl.csv"
@@ -49,11 +47,17 @@ files=(
   "us-atlas/counties-10m.json"
   "us-atlas/LICENSE"
 )
-# Files shipped as a subset of their columns (tab-separated, by header name): floe reads only these.
-declare -A columns=(
-  ["onet/db_29_1_text/Alternate Titles.txt"]="O*NET-SOC Code,Alternate Title"
-  ["onet/db_30_1_text/Skills.txt"]="O*NET-SOC Code,Element ID,Element Name,Scale ID,Data Value"
-  ["onet/db_30_1_text/Knowledge.txt"]="O*NET-SOC Code,Element ID,Element Name,Scale ID,Data Value"
+# Files shipped with only the columns floe reads (values unchanged, every row kept): "path|columns".
+onet_rating_columns="O*NET-SOC Code,Element ID,Element Name,Scale ID,Data Value"
+natsector_columns="NAICS,NAICS_TITLE,I_GROUP,OWN_CODE,OCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP"
+subsets=(
+  "onet/db_29_1_text/Alternate Titles.txt|O*NET-SOC Code,Alternate Title"
+  "onet/db_30_1_text/Skills.txt|$onet_rating_columns"
+  "onet/db_30_1_text/Knowledge.txt|$onet_rating_columns"
+  "bls-oews/industry/natsector_M2022_dl.csv|$natsector_columns"
+  "bls-oews/industry/natsector_M2023_dl.csv|$natsector_columns"
+  "bls-oews/industry/natsector_M2024_dl.csv|$natsector_columns"
+  "ai-exposure/anthropic-economic-index/release_2025_09_15/aei_us_states_subset.csv|geo_id,geography,date_start,date_end,facet,variable,cluster_name,value"
 )
 # data/talent/ is floe's own (the AI-talent model's classes, segments and targets): kept.
 find "$dst" -mindepth 1 -not -name README.md -not -path "$dst/talent" -not -path "$dst/talent/*" \
@@ -72,24 +76,10 @@ prov=$dst/PROVENANCE.md
   echo "| file | stored as | source, publisher and license (from shared/data/PROVENANCE.md) | sha256 (uncompressed) |"
   echo "|---|---|---|---|"
 } > "$prov"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-# Keeps the named columns of a tab-separated file, in the file's order.
-select_columns() {  # file "name,name,..."
-  awk -F'\t' -v want="$2" 'BEGIN { OFS = "\t"; n = split(want, w, ",") }
-    NR == 1 { for (i = 1; i <= NF; ++i) for (j = 1; j <= n; ++j) if ($i == w[j]) keep[++k] = i
-              if (k != n) { print "ship-data: missing columns in " FILENAME > "/dev/stderr"; exit 1 } }
-    { line = $keep[1]; for (i = 2; i <= k; ++i) line = line OFS $keep[i]; print line }' "$1"
-}
-for f in "${files[@]}"; do
+# ship FILE SOURCE NOTE: stores SOURCE as data/FILE (compressed when large) with its row.
+ship() {
+  local f=$1 from=$2 note=$3 size stored sum row
   mkdir -p "$dst/$(dirname "$f")"
-  from="$src/$f"
-  note=""
-  if [ -n "${columns[$f]:-}" ]; then
-    from="$work/$(basename "$f")"
-    select_columns "$src/$f" "${columns[$f]}" > "$from"
-    note="; shipped: columns ${columns[$f]//,/, } only, every row (shared file sha256 $(sha256sum "$src/$f" | cut -d' ' -f1))"
-  fi
   size=$(stat -c %s "$from")
   if [ "$size" -gt 100000 ]; then
     zstd -q -19 -f "$from" -o "$dst/$f.zst"
@@ -101,6 +91,32 @@ for f in "${files[@]}"; do
   sum=$(sha256sum "$from" | cut -d' ' -f1)
   row=$(grep -F "| $f |" "$src/PROVENANCE.md" | head -1 | awk -F' \\| ' '{print $2" ("$4"; "$5")"}')
   echo "| $f | $stored | $row$note | $sum |" >> "$prov"
+}
+for f in "${files[@]}"; do ship "$f" "$src/$f" ""; done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for entry in "${subsets[@]}"; do
+  f=${entry%%|*}
+  columns=${entry#*|}
+  # O*NET's .txt files are tab-separated without quoting: fields are cut as they are.
+  /usr/bin/python3 - "$src/$f" "$tmp/subset" "$columns" <<'PY'
+import csv, sys
+src, dst, columns = sys.argv[1], sys.argv[2], sys.argv[3].split(",")
+with open(src, newline="", encoding="utf-8-sig") as i, open(dst, "w", newline="") as o:
+    if src.endswith(".txt"):
+        rows = (line.rstrip("\r\n").split("\t") for line in i)
+        write = lambda row: o.write("\t".join(row) + "\n")
+    else:
+        rows = csv.reader(i)
+        write = csv.writer(o, lineterminator="\n").writerow
+    header = next(rows)
+    keep = [header.index(c) for c in columns]
+    write(columns)
+    for row in rows:
+        write([row[k] for k in keep])
+PY
+  ship "$f" "$tmp/subset" \
+    "; columns $columns only, every row, values unchanged (shared file sha256 $(sha256sum "$src/$f" | cut -c1-16)...)"
 done
 cat >> "$prov" <<'TALENT'
 

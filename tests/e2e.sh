@@ -157,6 +157,34 @@ expect_validate_error "empty.csv has no task values" --layer "$work/empty.csv"
 printf 'task_id,capability\n8823,2\n' > "$work/bad_layer.csv"
 expect_validate_error "bad_layer.csv:2: field 'capability'" --layer "$work/bad_layer.csv"
 
+# --- industries, workbooks and the outside check (issue 12) ---------------------------------
+"$floe" index --by industry --format csv --db "$work/i4.db" 2>/dev/null > "$work/industries.csv"
+[ "$(wc -l < "$work/industries.csv")" -eq 21 ] || fail "industries.csv should have 20 sectors + header"
+grep -q '^31,Manufacturing,' "$work/industries.csv" || fail "no Manufacturing sector by its BLS title"
+"$floe" index --by state-industry --state MI --format csv --db "$work/i5.db" 2>/dev/null > "$work/mi.csv"
+[ "$(wc -l < "$work/mi.csv")" -eq 21 ] || fail "Michigan should have 20 sectors"
+grep -q '^26,MI,Michigan,31,Manufacturing,' "$work/mi.csv" || fail "no Michigan manufacturing row"
+echo "ok: --by industry (20 NAICS sectors), --by state-industry --state MI"
+"$floe" validate geography --format csv 2>/dev/null > "$work/geo.csv" || fail "validate geography failed"
+python3 - "$work/geo.csv" <<'PY' || fail "validate geography output"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert len(rows) == 15 and all(r["states"] == "44" for r in rows), rows
+surface = [r for r in rows if r["index"] == "surface"][0]
+print(f"ok: validate geography: 44 states, default Surface rho {float(surface['spearman']):.2f}, "
+      f"same tercile {100 * float(surface['tier_agreement']):.0f}%")
+PY
+# A damaged workbook: one line naming the file and the part; nothing written.
+expect_index_error "truncated_entry.xlsx: part 'xl/worksheets/sheet2.xml' is damaged" \
+  --oews-state testdata/xlsx/truncated_entry.xlsx
+# An old occupation-cluster name in a scenario names the sector to use.
+printf '[adoption]\nindustry_speed = { MANUFACTURING = 1.2 }\n[talent]\nenabled = false\n' > "$work/cluster.toml"
+"$floe" simulate --scenario "$work/cluster.toml" --data testdata/tiny --out "$work/c.db" 2> "$work/err.txt" \
+  && fail "a scenario naming an occupation cluster ran"
+grep -q "unknown NAICS sector 'MANUFACTURING'; it was an occupation cluster: use manufacturing (NAICS 31-33)" \
+  "$work/err.txt" || fail "$(cat "$work/err.txt")"
+echo "ok: $(cat "$work/err.txt")"
+
 # --- floe simulate ------------------------------------------------------------------------
 printf '[adoption]\nimitaton = 0.1\n' > "$work/typo.toml"
 if "$floe" simulate --scenario "$work/typo.toml" --data testdata/tiny --out "$work/x.db" 2> "$work/err.txt"; then

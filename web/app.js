@@ -212,7 +212,7 @@ async function drawMainMap(drawing) {
         (simulated() ?
              'Click a state for its counties, its occupations and its path over time.' :
              'Click a state (or use “Go to a state”) for its counties and occupations. State ' +
-                 'employment is estimated from industry-group margins.') +
+                 'employment is estimated from occupation-cluster margins.') +
         territories;
     return;
   }

@@ -44,8 +44,21 @@ void add_data_options(CLI::App& command, DataOptions& options) {
       ->check(CLI::Range(2021, 2024));
   command
       .add_option("--oews-state", options.oews_state_file,
-                  "A real BLS OEWS state file (state_M2023_dl.csv or all_data) with TOT_EMP: "
-                  "its state employment replaces the estimates")
+                  "A real BLS OEWS state file with TOT_EMP (state_M2023_dl.xlsx as BLS publishes "
+                  "it, or .csv; all_data_M_2023 too): its state employment replaces the estimates")
+      ->check(CLI::ExistingFile);
+  command
+      .add_option("--oews-msa", options.oews_msa_file,
+                  "A real BLS OEWS metropolitan-area file (MSA_M2023_dl.xlsx as published, or "
+                  ".csv; all_data_M_2023 too): `floe index --by metro` then shows its published "
+                  "figures, areas joined to counties by the OMB July 2023 delineation")
+      ->check(CLI::ExistingFile);
+  command
+      .add_option("--cbp", options.cbp_file,
+                  "A Census County Business Patterns county file as published (cbp23co.txt): "
+                  "county employment by NAICS sector makes county cells county x sector x BLS's "
+                  "staffing pattern instead of the state's cells scaled by population "
+                  "(docs/method.md §5)")
       ->check(CLI::ExistingFile);
 }
 
@@ -57,6 +70,8 @@ Dataset load_with_progress(const DataOptions& options) {
   o.data_dir = options.data_dir;
   o.oews_year = options.oews_year;
   o.oews_state_file = options.oews_state_file;
+  o.cbp_file = options.cbp_file;
+  o.oews_msa_file = options.oews_msa_file;
   Dataset ds = load_dataset(o, [&](const std::string& file) { bar.update(done++, file); });
   bar.finish();
   return ds;

@@ -25,6 +25,7 @@ struct Args {
   std::filesystem::path db = "out/floe.db";
   std::size_t top = 10;  // --top; the summary's tables, or 50 rows with --by when not given
   bool compare = false;
+  std::string state;  // USPS or FIPS: only this state's rows
 };
 
 // --top, to tell whether it was given.
@@ -36,6 +37,8 @@ Breakdown parse_breakdown(const std::string& by) {
   if (by == "occupation") return Breakdown::kOccupation;
   if (by == "major") return Breakdown::kMajor;
   if (by == "industry") return Breakdown::kIndustry;
+  if (by == "state-industry") return Breakdown::kStateIndustry;
+  if (by == "metro") return Breakdown::kMetro;
   return Breakdown::kNation;
 }
 
@@ -59,6 +62,19 @@ Table compact_ranges(Table t) {
     t.columns[l] = {std::string(figure) + "_range", "Range", ColumnKind::kText};
     t.columns.erase(t.columns.begin() + static_cast<std::ptrdiff_t>(h));
   }
+  return t;
+}
+
+// One state's rows of a state, county or state-industry table (--state).
+Table only_state(Table t, const Geography& g, const std::string& state) {
+  const auto s = g.find_state(state);
+  if (!s) throw Error("--state: no state '" + state + "' (use a USPS or FIPS code)");
+  const std::size_t col = t.column("fips");
+  const std::string& fips = g[*s].fips;
+  std::erase_if(t.rows, [&](const auto& row) {
+    return std::get<std::string>(row[col]).compare(0, 2, fips) != 0;
+  });
+  t.title += " in " + g[*s].name;
   return t;
 }
 
@@ -131,16 +147,19 @@ std::string summary(const Dataset& ds, const IndexResult& r, const IndexArgs& a,
   out << '\n';
   Table ind = compact_ranges(narrow(
       index_table(ds, r, Breakdown::kIndustry),
-      {"industry", "iceberg", "iceberg_low", "iceberg_high", "exposed_wages", "employment"}));
-  ind.title = "Most exposed industry groups";
+      {"naics", "sector", "iceberg", "iceberg_low", "iceberg_high", "exposed_wages", "employment"}));
+  ind.title = "Most exposed industries (NAICS sectors)";
   write_text(out, ind, top);
   s += out.str();
-  s += "\nState and county figures are estimated from state industry-group margins "
-       "(docs/method.md §5). More: --by state|county|occupation|major|industry, floe report.\n";
+  s += "\nState and county figures are estimated (docs/method.md §5). More: --by "
+       "state|county|occupation|major|industry|state-industry|metro [--state MI], floe report.\n";
   return s;
 }
 
 void run(const Args& a) {
+  if (!a.state.empty() && a.by != "state" && a.by != "county" && a.by != "state-industry") {
+    throw Error("--state works with --by state, county or state-industry");
+  }
   const auto start = std::chrono::steady_clock::now();
   const Dataset ds = load_with_progress(a.data);
   const Cells cells = build_cells(ds, a.index.cell_options());
@@ -158,8 +177,11 @@ void run(const Args& a) {
     store.write_run_info("data_dir", ds.data_dir.string());
     store.write_run_info("oews_year", std::to_string(ds.labor.year));
     for (Breakdown b : {Breakdown::kNation, Breakdown::kState, Breakdown::kCounty,
-                        Breakdown::kOccupation, Breakdown::kMajor, Breakdown::kIndustry}) {
-      store.write_table(std::string("index_") + to_string(b), index_table(ds, r, b));
+                        Breakdown::kOccupation, Breakdown::kMajor, Breakdown::kIndustry,
+                        Breakdown::kStateIndustry, Breakdown::kMetro}) {
+      std::string name = std::string("index_") + to_string(b);
+      std::replace(name.begin(), name.end(), '-', '_');
+      store.write_table(name, index_table(ds, r, b));
     }
     if (a.compare) {
       for (const auto& [name, table] : comparison_tables(ds, comparison)) {
@@ -180,6 +202,7 @@ void run(const Args& a) {
     // --top N keeps the top N rows in every format; without it a breakdown shows its first 50
     // in the terminal and all of them in a file, CSV or JSON.
     Table t = index_table(ds, r, b);
+    if (!a.state.empty()) t = only_state(std::move(t), ds.geography, a.state);
     const bool top_given = top_option->count() > 0;
     if (top_given && a.top > 0 && t.rows.size() > a.top) t.rows.resize(a.top);
     text = render(t, a.format, top_given || !a.out.empty() ? 0 : 50);
@@ -209,8 +232,16 @@ void add_index_command(CLI::App& app) {
           std::string(exposure_band_note()));
   add_data_options(*c, args.data);
   add_index_options(*c, args.index);
-  c->add_option("--by", args.by, "Breakdown to print: state, county, occupation, major, industry")
-      ->check(CLI::IsMember({"nation", "state", "county", "occupation", "major", "industry"}));
+  c->add_option("--by", args.by,
+                 "Breakdown to print: state, county, occupation, major (SOC major groups), "
+                 "industry (NAICS sectors), state-industry (each state's sectors), metro "
+                 "(metropolitan areas; published ones with --oews-msa)")
+      ->check(CLI::IsMember({"nation", "state", "county", "occupation", "major", "industry",
+                             "state-industry", "metro"}));
+  c->add_option("--state", args.state,
+                "With --by state, county or state-industry: only this state's rows (USPS or "
+                "FIPS), e.g. --by state-industry --state MI: how exposed is Michigan's "
+                "manufacturing");
   c->add_option("--format", args.format, "Output format: table, csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();

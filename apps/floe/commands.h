@@ -16,9 +16,11 @@ struct DataOptions {
   std::filesystem::path data_dir;
   int oews_year = 2023;
   std::filesystem::path oews_state_file;
+  std::filesystem::path cbp_file;
+  std::filesystem::path oews_msa_file;
 };
 
-// Adds --data, --oews-year and --oews-state to a command.
+// Adds --data, --oews-year, --oews-state, --oews-msa and --cbp to a command.
 void add_data_options(CLI::App& command, DataOptions& options);
 // A --scenario value: a TOML file, or the name of a shipped scenario ("fast-adoption"),
 // resolved to its file (include/floe/install.h); an error names what was not found.
@@ -41,5 +43,6 @@ void add_talent_commands(CLI::App& app);
 CLI::App& validate_command(CLI::App& app);
 void add_validate_capability_command(CLI::App& app);
 void add_validate_similarity_command(CLI::App& app);
+void add_validate_geography_command(CLI::App& app);
 
 }  // namespace floe::cli

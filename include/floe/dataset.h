@@ -22,6 +22,8 @@ struct DatasetOptions {
   std::filesystem::path data_dir;         // empty: default_data_dir()
   int oews_year = 2023;                   // which national_M<year>_dl.csv to use (2021-2024)
   std::filesystem::path oews_state_file;  // optional real BLS state file with TOT_EMP
+  std::filesystem::path cbp_file;         // optional Census County Business Patterns county file
+  std::filesystem::path oews_msa_file;    // optional real BLS MSA file (MSA_M2023_dl, all_data)
   bool impute_all_other = true;           // "All Other" occupations take siblings' tasks
 };
 

@@ -72,7 +72,7 @@ struct IndexFigures {
 
 struct StateExtras {
   double gap = 0;  // iceberg - surface
-  double hhi = 0;  // Herfindahl-Hirschman index of exposed wages across industry groups, 0..1
+  double hhi = 0;  // Herfindahl-Hirschman index of exposed wages across NAICS sectors, 0..1
 };
 
 // The lowest and highest value of a figure over the ensemble (NaN without an ensemble).
@@ -89,6 +89,16 @@ struct IndexRanges {
   std::vector<Interval> states, counties, occupations, major_groups, industries;
 };
 
+// A metropolitan statistical area: from the OEWS MSA file (--oews-msa), or the sum of its
+// counties' cells.
+struct MetroFigures {
+  std::string code;    // CBSA code
+  std::string title;   // "Abilene, TX"
+  std::string states;  // USPS codes of its counties in the delineation, "NY-NJ-PA"
+  IndexFigures figures;
+  bool published = false;  // employment and wages from the OEWS MSA file
+};
+
 struct IndexResult {
   std::string layer;                     // name of the capability layer
   std::string provenance;                // its provenance and the options
@@ -100,8 +110,13 @@ struct IndexResult {
   std::vector<IndexFigures> counties;      // per CountyId
   std::vector<IndexFigures> occupations;   // per OccupationId (national)
   std::vector<IndexFigures> major_groups;  // per MajorGroupId
-  std::vector<IndexFigures> industries;    // per IndustryGroupId
-  IndexRanges ranges;                      // over options.ensemble and the chosen layer
+  std::vector<IndexFigures> industries;    // per SectorId (national)
+  IndexRanges ranges;                          // over options.ensemble and the chosen layer
+  std::vector<IndexFigures> state_industries;  // [state * sectors + sector]
+  // Whether county figures come from county industry data, or are the state's shares scaled by
+  // population (then a county's iceberg and surface indices equal its state's).
+  CountySource county_source = CountySource::kStateShares;
+  std::vector<MetroFigures> metros;
 };
 
 // Task weights per TaskId.
@@ -133,9 +148,18 @@ std::string below_surface_text(const IndexResult& result);
 std::string interval_text(const Interval& interval);
 
 // A breakdown of a result as a table, most exposed first.
-enum class Breakdown : std::uint8_t { kNation, kState, kCounty, kOccupation, kMajor, kIndustry };
+enum class Breakdown : std::uint8_t {
+  kNation,
+  kState,
+  kCounty,
+  kOccupation,
+  kMajor,
+  kIndustry,       // NAICS sectors, nationally
+  kStateIndustry,  // state x NAICS sector
+  kMetro,          // metropolitan statistical areas
+};
 Table index_table(const Dataset& dataset, const IndexResult& result, Breakdown by);
-const char* to_string(Breakdown by);  // "nation", "state", ...
+const char* to_string(Breakdown by);  // "nation", "state", ..., "state-industry"
 
 // What the Low and High columns of the state tables mean, in words: the one text that the tables'
 // notes, `floe index --help` and the report use.

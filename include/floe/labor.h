@@ -41,6 +41,13 @@ struct Projection {
   bool from_group = false;   // no line item for the code: its SOC group's figures
 };
 
+// A metropolitan statistical area of an OEWS MSA file, joined to the county -> CBSA delineation.
+struct MetroArea {
+  std::string code;   // CBSA code, "10180"
+  std::string title;  // as OEWS writes it, "Abilene, TX"
+  std::vector<CountyId> counties;  // its counties in the shipped delineation (OMB July 2023)
+};
+
 struct LaborData {
   int year = 0;
   std::string national_file;
@@ -53,18 +60,34 @@ struct LaborData {
   std::string state_wage_file;
 
   // Real state employment from a full BLS state file (--oews-state), same layout; empty when
-  // not given. Negative where the file does not release the figure.
+  // not given. Negative where the file does not release the figure or lacks the state.
   std::vector<double> state_employment;
   std::string state_employment_file;
 
   // Derived OEWS May 2023 margins per state (NaN for states the files lack) and per
-  // state x industry group ([state * groups + group]).
+  // state x occupation cluster ([state * clusters + cluster]).
   std::vector<double> state_total_employment;
   std::vector<double> state_total_wage_bill;
-  std::vector<double> state_group_employment;
-  std::string margins_file;                // the state x industry group file
+  std::vector<double> state_cluster_employment;
+  std::string margins_file;                // the state x occupation cluster file
   std::string totals_file;                 // the state totals file
   double margins_national_employment = 0;  // the file's "National" row
+
+  // County Business Patterns (--cbp): employees per [county * sectors + sector], and per
+  // [state * sectors + sector] (the state's counties and its statewide establishments), for the
+  // sectors CBP covers (cbp_covered, per sector); all empty when no file is given.
+  std::vector<double> cbp_county_sector, cbp_state_sector;
+  std::vector<bool> cbp_covered;
+  std::string cbp_file;
+  std::vector<std::string> cbp_unplaced;  // county codes the geography lacks: counted in the state
+  std::size_t cbp_withheld = 0;           // cells taken at their size class's midpoint
+
+  // Published metropolitan statistical areas (--oews-msa): per area, per occupation,
+  // [metro * occupations + occupation]; employment negative where not released.
+  std::vector<MetroArea> metros;
+  std::vector<double> metro_employment;
+  std::vector<Wage> metro_wages;
+  std::string metro_file;
 
   // Per OccupationId (empty when the projections file is absent).
   std::vector<Projection> projections;

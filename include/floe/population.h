@@ -92,7 +92,8 @@ struct SynthesisOptions {
 
 // Integer agents per (county, occupation) cell (docs/population.md §1): state totals are
 // round(scale x state employment), exactly; within a state, largest-remainder apportionment to
-// (state, occupation), then to counties by population share. Row-major cells.
+// (state, occupation), then to counties in proportion to their cells (population shares without
+// county industry data). Row-major cells.
 std::vector<std::uint32_t> cell_counts(const Dataset& dataset, const Cells& cells, double scale);
 
 // Creates the agents. Deterministic: the same inputs and seed give the same population for any

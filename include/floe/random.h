@@ -24,6 +24,7 @@ enum class Stream : std::uint32_t {
   kValidationBootstrap = 4,
   kSimulation = 100,  // the simulation's streams start here
   kTalent = 200,      // the talent segment's streams start here
+  kGeographyCheck = 300,  // permutations of `floe validate geography`
 };
 
 class Random {

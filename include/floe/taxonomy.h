@@ -13,6 +13,10 @@
 //   occupations, for which O*NET publishes no tasks, take the tasks of the other occupations in
 //   their SOC broad group (else minor group), flagged as imputed (docs/method.md, section 2).
 //
+// Industries are the NAICS sectors of the OEWS national industry-specific estimates (20 in May
+// 2023, with BLS's titles); an occupation's workers are spread over sectors by BLS's national
+// staffing pattern, with the cells BLS suppresses (**) estimated (docs/method.md §5).
+//
 // Immutable after build_taxonomy(); safe to share between threads.
 #pragma once
 
@@ -73,17 +77,30 @@ struct Dwa {
   std::string title;
 };
 
-struct IndustryGroup {
-  std::string name;  // "FINANCE_AND_INSURANCE"
+// A NAICS sector as OEWS publishes it.
+struct Sector {
+  std::string naics;  // "31" (BLS writes manufacturing, 31-33, as 31), "99" government
+  std::string title;  // BLS's title: "Manufacturing", "Health Care and Social Assistance"
+  std::string key;    // the scenario name: "manufacturing", "health_care" (docs/data.md)
 };
 
-// The industry's name for people ("Finance and insurance"): every display of an industry goes
-// through this one function.
-std::string industry_title(const IndustryGroup& group);
+// An occupation's national employment in one sector (the OEWS staffing pattern).
+struct SectorShare {
+  SectorId sector;
+  double share = 0;        // of the occupation's national employment; a row sums to 1
+  double employment = 0;   // national employment in the sector
+  bool estimated = false;  // suppressed by BLS (**), or no row for the occupation: estimated
+};
 
-// A share of an occupation's employment attributed to an industry group.
-struct GroupShare {
-  IndustryGroupId group;
+// A cluster of occupations (23, such as FINANCE_AND_INSURANCE) of the derived state margins:
+// every O*NET occupation belongs to one, whatever industry employs it. Not industries: floe uses
+// them only for the state x occupation employment estimate (docs/method.md §5).
+struct OccupationCluster {
+  std::string name;
+};
+
+struct ClusterShare {
+  ClusterId cluster;
   double share = 0;
 };
 
@@ -111,16 +128,19 @@ struct Taxonomy {
   std::vector<OnetOccupation> onet_occupations;
   std::vector<Task> tasks;
   std::vector<Dwa> dwas;
-  std::vector<IndustryGroup> industry_groups;
+  std::vector<Sector> sectors;
+  std::vector<OccupationCluster> clusters;
 
-  Csr<TaskId> occupation_tasks;           // per occupation (pooled or imputed)
-  Csr<DwaId> task_dwas;                   // per task
-  Csr<TaskId> dwa_tasks;                  // per DWA: every task linked to it, in any occupation
-  Csr<GroupShare> occupation_groups;      // per occupation; shares sum to 1
-  Csr<OnetOccupationId> related;          // per O*NET occupation: O*NET's Related Occupations
+  Csr<TaskId> occupation_tasks;       // per occupation (pooled or imputed)
+  Csr<DwaId> task_dwas;               // per task
+  Csr<TaskId> dwa_tasks;              // per DWA: every task linked to it, in any occupation
+  Csr<SectorShare> occupation_sectors;    // per occupation, by sector; shares sum to 1
+  Csr<ClusterShare> occupation_clusters;  // per occupation; shares sum to 1
+  std::string staffing_file;              // the natsector file the staffing pattern came from
+  Csr<OnetOccupationId> related;      // per O*NET occupation: O*NET's Related Occupations
   std::vector<RelatedTier> related_tier;  // parallel to related.values
-  Csr<TechnologySkill> technology;        // per O*NET occupation
-  Csr<std::string> alternate_titles;      // per O*NET occupation: other names it is known by
+  Csr<TechnologySkill> technology;    // per O*NET occupation
+  Csr<std::string> alternate_titles;  // per O*NET occupation: other names it is known by
 
   // O*NET 30.1 Skills, then Knowledge: importance (IM, 1-5) and level (LV, 0-7) per occupation
   // x descriptor, each the mean over the occupation's O*NET occupations; row-major,
@@ -139,7 +159,9 @@ struct Taxonomy {
   std::optional<OnetOccupationId> find_onet(std::string_view onet_code) const;
   std::optional<TaskId> find_task(std::int32_t onet_task_id) const;
   std::optional<DwaId> find_dwa(std::string_view dwa_id) const;
-  std::optional<IndustryGroupId> find_industry_group(std::string_view name) const;
+  // A sector by its key ("manufacturing"), its NAICS code ("31", "31-33") or its title.
+  std::optional<SectorId> find_sector(std::string_view name) const;
+  std::optional<ClusterId> find_cluster(std::string_view name) const;
   std::optional<MajorGroupId> find_major_group(std::string_view soc_code) const;
 
   const Occupation& operator[](OccupationId id) const { return occupations[id.index()]; }
@@ -148,6 +170,12 @@ struct Taxonomy {
   }
   const Task& operator[](TaskId id) const { return tasks[id.index()]; }
   const Dwa& operator[](DwaId id) const { return dwas[id.index()]; }
+  const Sector& operator[](SectorId id) const { return sectors[id.index()]; }
 };
+
+// For a name that is not a sector but one of the old occupation clusters ("MANUFACTURING",
+// "TECHNOLOGY_AND_SOFTWARE_DEVELOPMENT"), the sector(s) it most resembles, as a hint for error
+// messages ("information (NAICS 51) or professional_services (NAICS 54)"); "" otherwise.
+std::string sector_hint_for_cluster(std::string_view name);
 
 }  // namespace floe

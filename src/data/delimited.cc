@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "data/text_file.h"
+#include "data/xlsx.h"
 #include "floe/error.h"
 
 namespace floe::data {
@@ -79,8 +80,10 @@ std::optional<double> parse_number(std::string_view s, std::string* why) {
   return value;
 }
 
+// A workbook (.xlsx) is read as the CSV text of its first visible sheet (xlsx.h).
 DelimitedReader::DelimitedReader(const std::filesystem::path& path, Dialect dialect)
-    : DelimitedReader(path.string(), read_text_file(path), dialect) {}
+    : DelimitedReader(path.string(), is_xlsx(path) ? xlsx_sheet_as_csv(path) : read_text_file(path),
+                      is_xlsx(path) ? Dialect{',', true} : dialect) {}
 
 DelimitedReader::DelimitedReader(std::string name, std::string text, Dialect dialect)
     : name_(std::move(name)), text_(std::move(text)), dialect_(dialect) {

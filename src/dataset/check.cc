@@ -211,7 +211,7 @@ void check_sums(const Dataset& ds, Report& r, std::vector<std::string>& problems
           .c_str());
   std::size_t state_rows = 0, state_rows_ok = 0;
   for (const SumCheck& c : sum_checks(ds)) {
-    const bool per_state = c.parts.find("'s industry groups") != std::string::npos;
+    const bool per_state = c.parts.find("'s occupation clusters") != std::string::npos;
     state_rows += per_state;
     state_rows_ok += per_state && c.ok();
     const std::string line = fmt::format("{} {:.0f} vs {} {:.0f}: {:+.3f}%", c.parts, c.sum,
@@ -224,11 +224,63 @@ void check_sums(const Dataset& ds, Report& r, std::vector<std::string>& problems
                                      c.expected, 100 * c.tolerance));
     }
   }
-  r.line("  states whose industry groups add up to their total: {} of {}", state_rows_ok,
+  r.line("  states whose occupation clusters add up to their total: {} of {}", state_rows_ok,
          state_rows);
   if (ds.labor.year != 2023) {
     r.line("  states not compared with OEWS national May {}: the state margins are May 2023",
            ds.labor.year);
+  }
+}
+
+// The staffing pattern by NAICS sector, and County Business Patterns and metro areas when given.
+void check_industries(const Dataset& ds, Report& r, std::vector<std::string>& problems) {
+  const Taxonomy& t = ds.taxonomy;
+  const LaborData& l = ds.labor;
+  std::size_t estimated = 0, all_estimated = 0;
+  double estimated_employment = 0, employment = 0;
+  for (std::size_t o = 0; o < t.occupations.size(); ++o) {
+    bool only_estimated = true;
+    for (const SectorShare& s : t.occupation_sectors.row(o)) {
+      employment += s.employment;
+      only_estimated = only_estimated && s.estimated;
+      if (!s.estimated) continue;
+      ++estimated;
+      estimated_employment += s.employment;
+    }
+    all_estimated += only_estimated;
+  }
+  r.section("Industries: NAICS sectors (OEWS national industry-specific estimates)");
+  r.line("  file {}", t.staffing_file);
+  r.line("  sectors {}, occupation x sector cells {}, of which estimated {} ({:.0f} workers, "
+         "{:.2f}%: suppressed by BLS, or an occupation without a row)",
+         t.sectors.size(), t.occupation_sectors.values.size(), estimated, estimated_employment,
+         pct(estimated_employment, employment));
+  r.line("  occupations with their SOC group's pattern (no row of their own): {}", all_estimated);
+  if (!l.cbp_file.empty()) {
+    std::size_t covered = std::count(l.cbp_covered.begin(), l.cbp_covered.end(), true);
+    double in_counties = 0, in_states = 0;
+    for (double e : l.cbp_county_sector) in_counties += e;
+    for (double e : l.cbp_state_sector) in_states += e;
+    r.section("County Business Patterns (--cbp)");
+    r.line("  file {}", l.cbp_file);
+    r.line("  sectors covered {} of {}; employees {:.0f}, in counties {:.0f}; withheld cells at "
+           "their size class's midpoint {}",
+           covered, t.sectors.size(), in_states, in_counties, l.cbp_withheld);
+    r.line("  county codes the Census 2023 geography lacks (counted in their state): {}",
+           l.cbp_unplaced.size());
+    for (const auto& c : l.cbp_unplaced) r.line("    {}", c);
+    if (covered == 0) problems.push_back("County Business Patterns: no sector rows");
+  }
+  if (!l.metro_file.empty()) {
+    std::vector<std::string> outside;
+    for (const MetroArea& m : l.metros) {
+      if (m.counties.empty()) outside.push_back(m.code + " " + m.title);
+    }
+    r.section("Metropolitan areas (--oews-msa)");
+    r.line("  file {}", l.metro_file);
+    r.line("  metropolitan areas {}; not in the July 2023 delineation (no counties): {}",
+           l.metros.size(), outside.size());
+    for (const auto& m : outside) r.line("    {}", m);
   }
 }
 
@@ -271,6 +323,7 @@ DataCheck check_dataset(const Dataset& ds, const Atlas& atlas) {
   check_projections(ds, r);
   check_geography(ds, atlas, r, out.problems);
   check_sums(ds, r, out.problems);
+  check_industries(ds, r, out.problems);
   check_peers(ds, r);
   r.section(out.problems.empty() ? "Consistent." : "Problems:");
   for (const auto& p : out.problems) r.line("  {}", p);

@@ -53,16 +53,16 @@ std::vector<SumCheck> sum_checks(const Dataset& ds) {
                    l.totals_file, state_wages, national_wages, kWageBillTolerance});
   }
 
-  const std::size_t n_groups = ds.taxonomy.industry_groups.size();
+  const std::size_t n_clusters = ds.taxonomy.clusters.size();
   for (std::size_t s = 0; s < g.states.size(); ++s) {
     if (std::isnan(l.state_total_employment[s])) continue;
-    double groups = 0;
-    for (std::size_t k = 0; k < n_groups; ++k) {
-      const double e = l.state_group_employment[s * n_groups + k];
-      if (!std::isnan(e)) groups += e;
+    double clusters = 0;
+    for (std::size_t k = 0; k < n_clusters; ++k) {
+      const double e = l.state_cluster_employment[s * n_clusters + k];
+      if (!std::isnan(e)) clusters += e;
     }
-    out.push_back({"employment of " + g.states[s].name + "'s industry groups",
-                   g.states[s].name + "'s total in " + l.totals_file, l.margins_file, groups,
+    out.push_back({"employment of " + g.states[s].name + "'s occupation clusters",
+                   g.states[s].name + "'s total in " + l.totals_file, l.margins_file, clusters,
                    l.state_total_employment[s], kEmploymentTolerance});
   }
   return out;

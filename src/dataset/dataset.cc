@@ -1,10 +1,12 @@
 #include "floe/dataset.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <unordered_map>
 
 #include "capability/build.h"
+#include "data/cbp.h"
 #include "data/census.h"
 #include "data/crosswalk.h"
 #include "data/exposure.h"
@@ -27,6 +29,10 @@ namespace dataset {
 std::string oews_national(int year) {
   if (year == 2021) return "bls-oews/national/national_May2021_dl.csv";
   return "bls-oews/national/national_M" + std::to_string(year) + "_dl.csv";
+}
+
+std::string oews_sectors(int year) {
+  return "bls-oews/industry/natsector_M" + std::to_string(std::max(year, 2022)) + "_dl.csv";
 }
 
 }  // namespace dataset
@@ -111,10 +117,11 @@ std::vector<std::string> dataset_files(int oews_year) {
           kSkills,
           kKnowledge,
           oews_national(oews_year),
+          oews_sectors(oews_year),
           kStateWages,
           kStateTotals,
-          kStateGroups,
-          kOccupationGroups,
+          kStateClusters,
+          kOccupationClusters,
           kPopulation,
           kGazetteer,
           kCbsa,
@@ -147,8 +154,11 @@ Dataset load_dataset(const DatasetOptions& options,
   const Files file(ds.data_dir, progress);
 
   const data::OewsTable national = data::read_oews(file(oews_national(options.oews_year)));
+  const data::OewsTable sectors =
+      data::read_oews(file(oews_sectors(options.oews_year)), data::OewsScope::kSectors);
   taxonomy::Inputs t;
   t.oews_national = &national;
+  t.oews_sectors = &sectors;
   t.impute_all_other = options.impute_all_other;
   t.onet_occupations = data::read_onet_occupations(file(kOccupationData));
   auto path = file(kTaskStatements);
@@ -178,9 +188,9 @@ Dataset load_dataset(const DatasetOptions& options,
   t.knowledge = data::read_onet_skills(path);
   t.onet_to_soc = data::read_onet_to_soc(file(kOnetToSoc));
   t.soc_structure = data::read_soc_structure(file(kSocStructure));
-  path = file(kOccupationGroups);
-  t.groups_file = path.string();
-  t.occupation_groups = data::read_occupation_industry_groups(path);
+  path = file(kOccupationClusters);
+  t.clusters_file = path.string();
+  t.occupation_clusters = data::read_occupation_industry_groups(path);
   ds.taxonomy = taxonomy::build_taxonomy(t);
 
   geo::Inputs g;
@@ -212,12 +222,23 @@ Dataset load_dataset(const DatasetOptions& options,
     state_employment = data::read_oews(options.oews_state_file);
     l.state_employment = &state_employment;
   }
+  data::OewsTable metro;
+  if (!options.oews_msa_file.empty()) {
+    metro = data::read_oews(options.oews_msa_file);
+    l.metro = &metro;
+  }
+  std::vector<data::CbpRow> cbp;
+  if (!options.cbp_file.empty()) {
+    cbp = data::read_county_business_patterns(options.cbp_file);
+    l.cbp = &cbp;
+    l.cbp_file = options.cbp_file.string();
+  }
   path = file(kStateTotals);
   l.totals_file = path.string();
   l.state_totals = data::read_state_totals(path);
-  path = file(kStateGroups);
-  l.groups_file = path.string();
-  l.state_groups = data::read_state_industry_groups(path);
+  path = file(kStateClusters);
+  l.clusters_file = path.string();
+  l.state_clusters = data::read_state_industry_groups(path);
   ds.labor = dataset::build_labor(l, ds.taxonomy, ds.geography);
   path = file(kProjections);
   ds.labor.projections_file = path.string();

@@ -42,10 +42,10 @@ TEST(TinyDataset, JoinsOccupationsTasksAndSkills) {
   EXPECT_EQ(t[records].title, "Maintain financial records.");
   EXPECT_THAT(task_ids(t, t.dwa_tasks.row(records.index())), ElementsAre(103, 104));
 
-  ASSERT_EQ(t.occupation_groups.row(clerk.index()).size(), 1u);
-  EXPECT_EQ(t.industry_groups[t.occupation_groups.row(clerk.index())[0].group.index()].name,
+  ASSERT_EQ(t.occupation_clusters.row(clerk.index()).size(), 1u);
+  EXPECT_EQ(t.clusters[t.occupation_clusters.row(clerk.index())[0].cluster.index()].name,
             "FINANCE_AND_INSURANCE");
-  EXPECT_EQ(t.occupation_groups.row(clerk.index())[0].share, 1.0);
+  EXPECT_EQ(t.occupation_clusters.row(clerk.index())[0].share, 1.0);
 
   // Skills in element-id order, then Knowledge (testdata/tiny/onet/db_30_1_text).
   ASSERT_EQ(t.descriptors.size(), 4u);
@@ -62,6 +62,38 @@ TEST(TinyDataset, JoinsOccupationsTasksAndSkills) {
   ASSERT_EQ(t.related_tier.size(), t.related.values.size());
   EXPECT_EQ(t.related_tier.back(), RelatedTier::kSupplemental);  // 47-2061.00's only row
   EXPECT_EQ(t.technology.row(t.find_onet("15-1252.00")->index())[0].example, "Python");
+}
+
+// bls-oews/industry/natsector_M2023_dl.csv of the tiny world: developers 600 in information and
+// 300 in finance, construction suppressed (**): the remainder 1,000 - 900 = 100, which is also
+// construction's own remainder (1,500 - 400 - 1,000).
+TEST(TinyDataset, SectorsAndTheStaffingPattern) {
+  const Taxonomy& t = tiny().taxonomy;
+  ASSERT_EQ(t.sectors.size(), 3u);
+  EXPECT_EQ(t.sectors[0].naics, "23");
+  EXPECT_EQ(t.sectors[0].key, "construction");
+  EXPECT_EQ(t.sectors[2].title, "Finance and Insurance");
+  EXPECT_EQ(t.find_sector("finance"), SectorId(2));
+  EXPECT_EQ(t.find_sector("52"), SectorId(2));
+  EXPECT_EQ(t.find_sector("Information"), SectorId(1));
+  EXPECT_FALSE(t.find_sector("FINANCE_AND_INSURANCE"));
+  const auto dev = t.occupation_sectors.row(t.find_occupation("15-1252")->index());
+  ASSERT_EQ(dev.size(), 3u);
+  EXPECT_EQ(dev[0].sector, SectorId(0));
+  EXPECT_TRUE(dev[0].estimated);
+  EXPECT_DOUBLE_EQ(dev[0].employment, 100);
+  EXPECT_DOUBLE_EQ(dev[0].share, 0.1);
+  EXPECT_FALSE(dev[1].estimated);
+  EXPECT_DOUBLE_EQ(dev[1].share, 0.6);
+  EXPECT_DOUBLE_EQ(dev[2].share, 0.3);
+  const auto clerk = t.occupation_sectors.row(t.find_occupation("43-3031")->index());
+  ASSERT_EQ(clerk.size(), 3u);
+  EXPECT_DOUBLE_EQ(clerk[0].share, 0.2);
+  EXPECT_DOUBLE_EQ(clerk[1].share, 0.1);
+  EXPECT_DOUBLE_EQ(clerk[2].share, 0.7);
+  const auto laborer = t.occupation_sectors.row(t.find_occupation("47-2061")->index());
+  ASSERT_EQ(laborer.size(), 1u);
+  EXPECT_EQ(laborer[0].share, 1.0);
 }
 
 TEST(TinyDataset, BuildsStatesAndCountiesWithBoundaryChanges) {
@@ -262,9 +294,9 @@ TEST_F(BrokenWorld, DataCheckNamesASumBeyondItsTolerance) {
   ASSERT_EQ(check.problems.size(), 1u);
   EXPECT_THAT(check.problems[0],
               HasSubstr("state_industry_group_employment_M2023.csv: employment of Alabama's "
-                        "industry groups is 2020, +1.000% off Alabama's total"));
+                        "occupation clusters is 2020, +1.000% off Alabama's total"));
   EXPECT_THAT(check.report,
-              HasSubstr("states whose industry groups add up to their total: 1 of 2"));
+              HasSubstr("states whose occupation clusters add up to their total: 1 of 2"));
 }
 
 TEST_F(BrokenWorld, MissingFile) {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <set>
 #include <unordered_map>
 
 #include "floe/error.h"
@@ -10,6 +11,14 @@ namespace floe::dataset {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Whether a row of a state file is about a state or territory: an all-data file
+// (all_data_M_2023) also holds the nation, metropolitan and nonmetropolitan areas.
+bool state_row(const data::OewsRow& row) {
+  using data::OewsAreaType;
+  return row.area_type == OewsAreaType::kUnknown || row.area_type == OewsAreaType::kState ||
+         row.area_type == OewsAreaType::kTerritory;
+}
 
 // A state OEWS row's state: by PRIM_STATE/AREA when the file has them, else by AREA_TITLE.
 std::optional<StateId> row_state(const data::OewsRow& row, const Geography& geo) {
@@ -71,7 +80,7 @@ LaborData build_labor(const LaborInputs& in, const Taxonomy& taxonomy, const Geo
   labor.national_file = in.national->file;
   const std::size_t n_occ = taxonomy.occupations.size();
   const std::size_t n_states = geo.states.size();
-  const std::size_t n_groups = taxonomy.industry_groups.size();
+  const std::size_t n_clusters = taxonomy.clusters.size();
   labor.national.resize(n_occ);
   for (const auto& row : in.national->rows) {
     if (row.occ_code == "00-0000" && row.employment.has_value()) {
@@ -93,6 +102,7 @@ LaborData build_labor(const LaborInputs& in, const Taxonomy& taxonomy, const Geo
   labor.state_wage_file = in.state_wages->file;
   StateKeys wage_keys(in.state_wages->file, "AREA_TITLE");
   for (const auto& row : in.state_wages->rows) {
+    if (!state_row(row)) continue;
     const auto state = row_state(row, geo);
     if (!state) {
       throw DataError(in.state_wages->file, row.line, "AREA_TITLE",
@@ -108,9 +118,10 @@ LaborData build_labor(const LaborInputs& in, const Taxonomy& taxonomy, const Geo
 
   if (in.state_employment) {
     labor.state_employment_file = in.state_employment->file;
-    labor.state_employment.assign(n_states * n_occ, 0.0);
+    labor.state_employment.assign(n_states * n_occ, -1.0);  // absent from the file: estimated
     StateKeys keys(in.state_employment->file, "AREA_TITLE");
     for (const auto& row : in.state_employment->rows) {
+      if (!state_row(row)) continue;
       const auto state = row_state(row, geo);
       if (!state) {
         throw DataError(in.state_employment->file, row.line, "AREA_TITLE",
@@ -125,11 +136,11 @@ LaborData build_labor(const LaborInputs& in, const Taxonomy& taxonomy, const Geo
     }
   }
 
-  labor.margins_file = in.groups_file;
+  labor.margins_file = in.clusters_file;
   labor.totals_file = in.totals_file;
   labor.state_total_employment.assign(n_states, kNaN);
   labor.state_total_wage_bill.assign(n_states, kNaN);
-  labor.state_group_employment.assign(n_states * n_groups, kNaN);
+  labor.state_cluster_employment.assign(n_states * n_clusters, kNaN);
   StateKeys total_keys(in.totals_file, "state");
   for (const auto& row : in.state_totals) {
     if (row.state == "National") {
@@ -149,21 +160,91 @@ LaborData build_labor(const LaborInputs& in, const Taxonomy& taxonomy, const Geo
                       "no row for " + geo.states[s].name + " (every state and DC needs one)");
     }
   }
-  StateKeys group_keys(in.groups_file, "state");
-  for (const auto& row : in.state_groups) {
+  StateKeys cluster_keys(in.clusters_file, "state");
+  for (const auto& row : in.state_clusters) {
     if (row.state == "National") continue;
     const auto state = geo.find_state(row.state);
     if (!state)
-      throw DataError(in.groups_file, row.line, "state", "unknown state " + quote(row.state));
-    const auto group = taxonomy.find_industry_group(row.industry_group);
-    if (!group) {
-      throw DataError(in.groups_file, row.line, "industry_group",
-                      "unknown industry group " + quote(row.industry_group));
+      throw DataError(in.clusters_file, row.line, "state", "unknown state " + quote(row.state));
+    const auto cluster = taxonomy.find_cluster(row.industry_group);
+    if (!cluster) {
+      throw DataError(in.clusters_file, row.line, "industry_group",
+                      "unknown occupation cluster " + quote(row.industry_group));
     }
-    group_keys.insert(geo, *state, row.state, row.industry_group, row.line);
-    labor.state_group_employment[state->index() * n_groups + group->index()] = row.employment;
+    cluster_keys.insert(geo, *state, row.state, row.industry_group, row.line);
+    labor.state_cluster_employment[state->index() * n_clusters + cluster->index()] =
+        row.employment;
   }
+  if (in.cbp) add_county_business_patterns(*in.cbp, in.cbp_file, taxonomy, geo, labor);
+  if (in.metro) add_metro_areas(*in.metro, in.year, taxonomy, geo, labor);
   return labor;
+}
+
+void add_metro_areas(const data::OewsTable& table, int year, const Taxonomy& taxonomy,
+                     const Geography& geo, LaborData& labor) {
+  using data::OewsAreaType;
+  const std::size_t n_occ = taxonomy.occupations.size();
+  labor.metro_file = table.file;
+  std::unordered_map<std::string, std::size_t> index;
+  for (const auto& row : table.rows) {
+    // Metropolitan areas only: an all-data file also holds the nation, states and the
+    // nonmetropolitan areas (which are not CBSAs); a file without AREA_TYPE is an MSA file.
+    const bool metro = row.area_type == OewsAreaType::kMetro ||
+                       (row.area_type == OewsAreaType::kUnknown && row.area.size() == 5);
+    if (!metro) continue;
+    if (row.area.size() != 5 || row.area.find_first_not_of("0123456789") != std::string::npos) {
+      throw DataError(table.file, row.line, "AREA",
+                      "not a 5-digit CBSA code: '" + row.area + "'");
+    }
+    auto [it, added] = index.emplace(row.area, labor.metros.size());
+    if (added) {
+      MetroArea m{row.area, row.area_title, {}};
+      for (std::size_t c = 0; c < geo.counties.size(); ++c) {
+        if (geo.counties[c].cbsa_code == row.area) m.counties.push_back(CountyId(c));
+      }
+      labor.metros.push_back(std::move(m));
+      labor.metro_employment.resize(labor.metros.size() * n_occ, 0.0);
+      labor.metro_wages.resize(labor.metros.size() * n_occ);
+    }
+    const auto occ = taxonomy.find_occupation(row.occ_code);
+    if (!occ) continue;  // totals and groups
+    const std::size_t i = it->second * n_occ + occ->index();
+    labor.metro_employment[i] = row.employment.has_value() ? row.employment.value : -1.0;
+    labor.metro_wages[i] = annual_wage(row.annual_mean, row.hourly_mean, year);
+  }
+  if (labor.metros.empty()) {
+    throw DataError(table.file, 0, "AREA_TYPE", "no metropolitan areas (AREA_TYPE 4) in the file");
+  }
+}
+
+void add_county_business_patterns(const std::vector<data::CbpRow>& rows, const std::string& file,
+                                  const Taxonomy& taxonomy, const Geography& geo,
+                                  LaborData& labor) {
+  const std::size_t n_sectors = taxonomy.sectors.size();
+  labor.cbp_file = file;
+  labor.cbp_county_sector.assign(geo.counties.size() * n_sectors, 0.0);
+  labor.cbp_state_sector.assign(geo.states.size() * n_sectors, 0.0);
+  labor.cbp_covered.assign(n_sectors, false);
+  std::set<std::string> unplaced;
+  for (const auto& row : rows) {
+    if (row.naics == "61" || row.naics == "99") continue;
+    const auto sector = taxonomy.find_sector(row.naics);
+    if (!sector) continue;  // a sector OEWS does not publish
+    const auto state = geo.find_state(row.state_fips);
+    if (!state) {
+      throw DataError(file, row.line, "fipstate", "unknown state FIPS code '" + row.state_fips + "'");
+    }
+    labor.cbp_covered[sector->index()] = true;
+    labor.cbp_state_sector[state->index() * n_sectors + sector->index()] += row.employment;
+    if (row.withheld) ++labor.cbp_withheld;
+    if (row.county_fips.ends_with("999")) continue;  // statewide: no county
+    if (const auto county = geo.find_county(row.county_fips)) {
+      labor.cbp_county_sector[county->index() * n_sectors + sector->index()] += row.employment;
+    } else {
+      unplaced.insert(row.county_fips);
+    }
+  }
+  labor.cbp_unplaced.assign(unplaced.begin(), unplaced.end());
 }
 
 std::vector<Projection> join_projections(const std::vector<data::ProjectionRow>& rows,

@@ -18,8 +18,8 @@ inline const std::string kSkills = "onet/db_30_1_text/Skills.txt";
 inline const std::string kKnowledge = "onet/db_30_1_text/Knowledge.txt";
 inline const std::string kStateWages = "bls-oews/state/state_M2023_wages_only.csv";
 inline const std::string kStateTotals = "derived/state_totals_M2023.csv";
-inline const std::string kStateGroups = "derived/state_industry_group_employment_M2023.csv";
-inline const std::string kOccupationGroups = "derived/onet_soc_industry_group.csv";
+inline const std::string kStateClusters = "derived/state_industry_group_employment_M2023.csv";
+inline const std::string kOccupationClusters = "derived/onet_soc_industry_group.csv";
 inline const std::string kPopulation = "census/co-est2023-alldata.csv";
 inline const std::string kGazetteer = "census/2024_Gaz_counties_national.txt";
 inline const std::string kCbsa = "census/list1_2023.csv";
@@ -45,5 +45,8 @@ inline const std::string kTerritoriesMap = "us-atlas/counties-10m.json";
 
 // national_May2021_dl.csv for 2021 (BLS's name that year), national_M<year>_dl.csv after.
 std::string oews_national(int year);
+// The national staffing pattern by NAICS sector (natsector_M<year>_dl.csv) for an OEWS year:
+// 2022-2024 their own; 2021, which the data lacks, the nearest year's (2022).
+std::string oews_sectors(int year);
 
 }  // namespace floe::dataset

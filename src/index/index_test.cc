@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -73,8 +74,10 @@ TEST(TinyIndex, StateGapAndConcentration) {
   const IndexResult r = compute_index(tiny(), tiny_cells(), by_hand());
   const StateExtras& al = r.state_extras[state("AL").index()];
   EXPECT_DOUBLE_EQ(al.gap, 27.0 / 105.2);
-  // Exposed wages by industry group: technology $24M, finance $27M, construction 0.
-  EXPECT_NEAR(al.hhi, (24.0 * 24 + 27.0 * 27) / (51.0 * 51), 1e-15);
+  // Exposed wages by sector (developers' $24M split 10/60/30 over construction, information,
+  // finance; clerks' $27M 20/10/70): construction 2.4 + 5.4 = $7.8M, information 14.4 + 2.7 =
+  // $17.1M, finance 7.2 + 18.9 = $26.1M.
+  EXPECT_NEAR(al.hhi, (7.8 * 7.8 + 17.1 * 17.1 + 26.1 * 26.1) / (51.0 * 51), 1e-12);
 }
 
 // The chosen layer (human, E2 = 0) and an ensemble of human E2 = 1 (task 104 -> 1: clerks
@@ -95,8 +98,11 @@ TEST(TinyIndex, RangesOverTheEnsemble) {
   EXPECT_EQ(r.ranges.occupations[occ("43-3031").index()].low, 0.5);
   EXPECT_EQ(r.ranges.occupations[occ("43-3031").index()].high, 1.0);
   EXPECT_EQ(r.ranges.occupations[occ("15-1252").index()].high, 2.0 / 3.0);
-  const auto finance = tiny().taxonomy.find_industry_group("FINANCE_AND_INSURANCE");
-  EXPECT_NEAR(r.ranges.industries[finance->index()].high, 1.0, 1e-15);
+  // Finance (NAICS 52) employs clerks, whose exposure moves from 0.5 to 1 over the ensemble:
+  // the sector's range is not a point.
+  const auto finance = tiny().taxonomy.find_sector("52");
+  ASSERT_TRUE(finance);
+  EXPECT_GT(r.ranges.industries[finance->index()].high, r.ranges.industries[finance->index()].low);
   const auto support = tiny().taxonomy.find_major_group("43-0000");
   EXPECT_NEAR(r.ranges.major_groups[support->index()].low, 0.5, 1e-15);
   // Below the surface: (113 - 64) / 64 = 0.77 at the chosen layer, (162 - 64) / 64 = 1.53.
@@ -128,8 +134,56 @@ TEST(TinyIndex, CountiesOccupationsMajorsAndIndustries) {
   EXPECT_DOUBLE_EQ(r.occupations[occ("43-3031").index()].employment, 2000);
   const auto major = tiny().taxonomy.find_major_group("15-0000");
   EXPECT_DOUBLE_EQ(r.major_groups[major->index()].exposed_wages, 64.0e6);
-  const auto finance = tiny().taxonomy.find_industry_group("FINANCE_AND_INSURANCE");
-  EXPECT_DOUBLE_EQ(r.industries[finance->index()].exposed_wages, 49.0e6);
+  // Finance: Alabama $26.1M (above) + Alaska (developers $40M x 0.3, clerks $22M x 0.7) $27.4M.
+  const auto finance = *tiny().taxonomy.find_sector("finance");
+  EXPECT_NEAR(r.industries[finance.index()].exposed_wages, 53.5e6, 1e-6);
+  const auto& al_finance = r.state_industries[state("AL").index() * 3 + finance.index()];
+  EXPECT_NEAR(al_finance.exposed_wages, 26.1e6, 1e-6);
+  EXPECT_NEAR(al_finance.wage_bill, 120 * 90000.0 + 840 * 45000.0, 1e-6);
+  EXPECT_TRUE(al_finance.estimated);
+}
+
+// Metro areas from county cells (testdata/tiny/census/list1_2023.csv): Daphne-Fairhope-Foley
+// is Baldwin County, 4/5 of Alabama's population; its index is Alabama's.
+TEST(TinyIndex, MetroAreasFromCounties) {
+  const IndexResult r = compute_index(tiny(), tiny_cells(), {});
+  ASSERT_EQ(r.metros.size(), 3u);
+  const auto daphne = std::find_if(r.metros.begin(), r.metros.end(),
+                                   [](const MetroFigures& m) { return m.code == "19300"; });
+  ASSERT_NE(daphne, r.metros.end());
+  EXPECT_EQ(daphne->title, "Daphne-Fairhope-Foley, AL");
+  EXPECT_EQ(daphne->states, "AL");
+  EXPECT_FALSE(daphne->published);
+  EXPECT_NEAR(daphne->figures.exposed_wages, 0.8 * 51.0e6, 1e-6);
+  EXPECT_NEAR(daphne->figures.iceberg(), 51.0 / 105.2, 1e-12);
+  // Listed by CBSA code, not ranked: without county industry data they are their states'.
+  const Table t = index_table(tiny(), r, Breakdown::kMetro);
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(std::get<std::string>(t.rows[0][0]), "11260");
+  EXPECT_EQ(std::get<std::string>(t.rows[2][0]), "33860");
+}
+
+// --oews-msa with BLS's workbook as published (testdata/xlsx/msa_tiny.xlsx): Daphne's
+// developers 100 at $80,000 and clerks 300 at $40,000 (laborers not released): wage bill $20M,
+// exposed 8M x 2/3 + 12M x 1/2. "Nowhere" is not in the delineation; its wage is not released
+// (the national $100,000 stands in). The nonmetropolitan area and the state row are skipped.
+TEST(TinyIndex, PublishedMetroAreas) {
+  const Dataset ds = load_dataset(
+      {.data_dir = FLOE_TINY_DATA_DIR,
+       .oews_msa_file = std::filesystem::path(FLOE_TINY_DATA_DIR).parent_path() /
+                        "xlsx/msa_tiny.xlsx"});
+  const IndexResult r = compute_index(ds, build_cells(ds), {});
+  ASSERT_EQ(r.metros.size(), 2u);
+  EXPECT_TRUE(r.metros[0].published);
+  EXPECT_EQ(r.metros[0].states, "AL");
+  EXPECT_DOUBLE_EQ(r.metros[0].figures.wage_bill, 20.0e6);
+  EXPECT_NEAR(r.metros[0].figures.exposed_wages, 8.0e6 * 2 / 3 + 6.0e6, 1e-6);
+  EXPECT_EQ(r.metros[1].title, "Nowhere, AL");
+  EXPECT_EQ(r.metros[1].states, "");
+  EXPECT_DOUBLE_EQ(r.metros[1].figures.wage_bill, 1.0e6);
+  // Published areas are ranked: Nowhere (2/3) above Daphne (0.567).
+  const Table t = index_table(ds, r, Breakdown::kMetro);
+  EXPECT_EQ(std::get<std::string>(t.rows[0][0]), "99999");
 }
 
 TEST(TinyIndex, OptionsChangeTheLabels) {

@@ -79,9 +79,9 @@ void widen_with(const Dataset& ds, const Cells& cells, const std::vector<double>
                 std::size_t variants, const std::vector<bool>& surface, IndexRanges& ranges) {
   const Taxonomy& t = ds.taxonomy;
   const std::size_t n_occ = cells.occupations, n_states = ds.geography.states.size();
-  const std::size_t entries = t.occupation_groups.values.size();
+  const std::size_t entries = t.occupation_sectors.values.size();
   Sums states(n_states, variants), counties(ds.geography.counties.size(), variants),
-      majors(t.major_groups.size(), variants), industries(t.industry_groups.size(), variants),
+      majors(t.major_groups.size(), variants), industries(t.sectors.size(), variants),
       surface_part(1, variants);
   for (std::size_t s = 0; s < n_states; ++s) {
     for (std::size_t o = 0; o < n_occ; ++o) {
@@ -93,10 +93,10 @@ void widen_with(const Dataset& ds, const Cells& cells, const std::vector<double>
       states.add(s, w, e);
       majors.add(t.occupations[o].major.index(), w, e);
       if (surface[o]) surface_part.add(0, w, e);
-      const auto groups = t.occupation_groups.row(o);
-      for (std::size_t k = 0; k < groups.size(); ++k) {
-        const double share = cells.group_share[s * entries + t.occupation_groups.offsets[o] + k];
-        industries.add(groups[k].group.index(), w * share, e);
+      const auto sectors = t.occupation_sectors.row(o);
+      for (std::size_t k = 0; k < sectors.size(); ++k) {
+        const double share = cells.sector_share[s * entries + t.occupation_sectors.offsets[o] + k];
+        industries.add(sectors[k].sector.index(), w * share, e);
       }
     }
   }
@@ -138,7 +138,7 @@ void compute_ranges(const Dataset& ds, const Cells& cells, const IndexOptions& o
   ranges.counties.resize(ds.geography.counties.size());
   ranges.occupations.resize(ds.taxonomy.occupations.size());
   ranges.major_groups.resize(ds.taxonomy.major_groups.size());
-  ranges.industries.resize(ds.taxonomy.industry_groups.size());
+  ranges.industries.resize(ds.taxonomy.sectors.size());
   if (options.ensemble.empty()) return;
   // The chosen layer's exposure, then each ensemble layer's, side by side per occupation.
   const std::size_t n_occ = r.exposure.size(), variants = options.ensemble.size() + 1;

@@ -10,8 +10,9 @@ namespace floe {
 namespace {
 
 const char* kEstimatedNote =
-    "Employment in states and counties is estimated from state industry-group margins and county "
-    "population (docs/method.md §5); 'estimated' marks every such figure.";
+    "Employment in states and counties is estimated from state occupation-cluster margins, the "
+    "national staffing pattern and county population or industry (docs/method.md §5); "
+    "'estimated' marks every such figure.";
 
 std::vector<Column> figure_columns() {
   return {{"employment", "Workers", ColumnKind::kCount},
@@ -24,16 +25,13 @@ std::vector<Column> figure_columns() {
           {"surface", "Surface", ColumnKind::kShare, 1}};
 }
 
-void add_figures(std::vector<Value>& row, const IndexFigures& f, const Interval& range) {
+// `range`: the figure's interval over the ensemble, none (NaN) where floe computes no range.
+void add_figures(std::vector<Value>& row, const IndexFigures& f, const Interval& range = {}) {
   for (double v : {f.employment, f.wage_bill, f.exposed_wages, f.exposed_workers, f.iceberg(),
                    range.low, range.high, f.surface()}) {
     row.emplace_back(v);
   }
 }
-
-const char* kRangeNote =
-    "Low/High: the lowest and highest value over the ensemble of capability layers the "
-    "validation cannot tell apart (docs/method.md §11-12).";
 
 // Rows sorted by the iceberg column, highest first (ties by name, for stable output).
 void sort_by_iceberg(Table& t) {
@@ -89,6 +87,10 @@ const char* to_string(Breakdown by) {
       return "major";
     case Breakdown::kIndustry:
       return "industry";
+    case Breakdown::kStateIndustry:
+      return "state-industry";
+    case Breakdown::kMetro:
+      return "metro";
   }
   return "?";
 }
@@ -133,9 +135,8 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
         t.rows.push_back(row);
       }
       t.notes.push_back(
-          "Gap = iceberg - surface. HHI: concentration of exposed wages across "
-          "industry groups (0-1).");
-      t.notes.push_back(exposure_band_note());
+          "Gap = iceberg - surface. HHI: concentration of exposed wages across the NAICS "
+          "sectors (0-1).");
       break;
     }
     case Breakdown::kCounty: {
@@ -144,18 +145,28 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
                    {"name", "County", ColumnKind::kText},
                    {"state", "", ColumnKind::kText}};
       t.columns.insert(t.columns.end(), figures.begin(), figures.end());
+      t.columns.push_back({"state_value", "State's value", ColumnKind::kFlag});
       t.columns.push_back({"estimated", "Estimated", ColumnKind::kFlag});
+      const bool state_shares = r.county_source == CountySource::kStateShares;
       for (std::size_t c = 0; c < g.counties.size(); ++c) {
         if (r.counties[c].employment <= 0) continue;
         std::vector<Value> row{g.counties[c].fips, g.counties[c].name,
                                g.states[g.counties[c].state.index()].usps};
         add_figures(row, r.counties[c], r.ranges.counties[c]);
+        row.push_back(state_shares);
         row.push_back(r.counties[c].estimated);
         t.rows.push_back(row);
       }
-      t.notes.push_back(
-          "A county's shares equal its state's until county employment by industry "
-          "is supplied; its counts scale with population (docs/method.md §5).");
+      if (state_shares) {
+        t.notes.push_back(
+            "No county industry data (--cbp): a county's iceberg and surface indices are its "
+            "state's, and its counts are the state's scaled by population (docs/method.md §5). "
+            "Counties are listed by FIPS code, not ranked.");
+      } else {
+        t.notes.push_back(
+            "County cells: County Business Patterns employment by sector x the national staffing "
+            "pattern, raked to the state cells (docs/method.md §5).");
+      }
       break;
     }
     case Breakdown::kOccupation: {
@@ -206,23 +217,88 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
       break;
     }
     case Breakdown::kIndustry: {
-      t.title = "Industry groups";
-      t.columns = {{"industry", "Industry group", ColumnKind::kText}};
+      t.title = "Industries (NAICS sectors)";
+      t.columns = {{"naics", "NAICS", ColumnKind::kText}, {"sector", "Sector", ColumnKind::kText}};
       t.columns.insert(t.columns.end(), figures.begin(), figures.end());
-      for (std::size_t i = 0; i < tx.industry_groups.size(); ++i) {
-        if (r.industries[i].employment <= 0) continue;
-        std::vector<Value> row{industry_title(tx.industry_groups[i])};
-        add_figures(row, r.industries[i], r.ranges.industries[i]);
+      t.columns.push_back({"estimated", "Estimated", ColumnKind::kFlag});
+      for (std::size_t k = 0; k < tx.sectors.size(); ++k) {
+        if (r.industries[k].employment <= 0) continue;
+        std::vector<Value> row{tx.sectors[k].naics, tx.sectors[k].title};
+        add_figures(row, r.industries[k], r.ranges.industries[k]);
+        row.push_back(r.industries[k].estimated);
         t.rows.push_back(row);
       }
       t.notes.push_back(
-          "Industry groups: the 23 groups of the state margins; an occupation's "
-          "workers are split across its groups (docs/method.md §5).");
+          "Industries: the NAICS sectors of the OEWS national industry-specific estimates, with "
+          "BLS's titles; an occupation's workers are spread over sectors by BLS's national "
+          "staffing pattern, cells BLS suppressed estimated (docs/method.md §5).");
+      break;
+    }
+    case Breakdown::kStateIndustry: {
+      t.title = "Industries by state (NAICS sectors)";
+      t.columns = {{"fips", "FIPS", ColumnKind::kText},
+                   {"usps", "", ColumnKind::kText},
+                   {"name", "State", ColumnKind::kText},
+                   {"naics", "NAICS", ColumnKind::kText},
+                   {"sector", "Sector", ColumnKind::kText}};
+      t.columns.insert(t.columns.end(), figures.begin(), figures.end());
+      t.columns.push_back({"estimated", "Estimated", ColumnKind::kFlag});
+      const std::size_t n_sectors = tx.sectors.size();
+      for (std::size_t s = 0; s < g.states.size(); ++s) {
+        for (std::size_t k = 0; k < n_sectors; ++k) {
+          const IndexFigures& f = r.state_industries[s * n_sectors + k];
+          if (f.employment <= 0) continue;
+          std::vector<Value> row{g.states[s].fips, g.states[s].usps, g.states[s].name,
+                                 tx.sectors[k].naics, tx.sectors[k].title};
+          add_figures(row, f);
+          row.push_back(f.estimated);
+          t.rows.push_back(row);
+        }
+      }
+      t.notes.push_back(
+          "A state's sectors: its occupation cells split by the national staffing pattern "
+          "(raked to County Business Patterns sector employment with --cbp); estimated "
+          "(docs/method.md §5).");
+      break;
+    }
+    case Breakdown::kMetro: {
+      t.title = "Metropolitan areas";
+      t.columns = {{"cbsa", "CBSA", ColumnKind::kText},
+                   {"name", "Metropolitan area", ColumnKind::kText},
+                   {"states", "States", ColumnKind::kText}};
+      t.columns.insert(t.columns.end(), figures.begin(), figures.end());
+      t.columns.push_back({"published", "Published", ColumnKind::kFlag});
+      t.columns.push_back({"estimated", "Estimated", ColumnKind::kFlag});
+      bool published = false;
+      for (const MetroFigures& m : r.metros) {
+        if (m.figures.employment <= 0) continue;
+        std::vector<Value> row{m.code, m.title, m.states};
+        add_figures(row, m.figures);
+        row.push_back(m.published);
+        row.push_back(m.figures.estimated);
+        t.rows.push_back(row);
+        published = published || m.published;
+      }
+      t.notes.push_back(
+          published ? "Metropolitan areas as the OEWS MSA file publishes them (employment and "
+                      "mean wages; the national mean where an area's is not released); States: "
+                      "their counties in the OMB July 2023 delineation, empty for an area it does "
+                      "not have."
+                    : "Metropolitan areas of the OMB July 2023 delineation, each the sum of its "
+                      "county cells (docs/method.md §5), listed by CBSA code: without county "
+                      "industry data (--cbp) an area's indices are its states'. --oews-msa FILE "
+                      "uses BLS's published MSA figures instead.");
       break;
     }
   }
-  if (by != Breakdown::kNation) sort_by_iceberg(t);
-  t.notes.push_back(kRangeNote);
+  // Without county industry data, counties (and metro areas summed from them) differ only by the
+  // mix of their states: ranking them would order ties.
+  const bool from_state_shares = r.county_source == CountySource::kStateShares;
+  const bool unranked_counties =
+      from_state_shares && (by == Breakdown::kCounty ||
+                            (by == Breakdown::kMetro && (r.metros.empty() || !r.metros[0].published)));
+  if (by != Breakdown::kNation && !unranked_counties) sort_by_iceberg(t);
+  t.notes.push_back(exposure_band_note());
   if (by != Breakdown::kOccupation && by != Breakdown::kMajor) t.notes.push_back(kEstimatedNote);
   return t;
 }

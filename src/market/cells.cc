@@ -3,35 +3,32 @@
 
 #include "floe/error.h"
 #include "floe/market.h"
+#include "market/sector_split.h"
 
 namespace floe {
 namespace {
 
-// The seed of docs/method.md §5: seed[s,o,g] = E[s,g] * N[o] w[o,g] / sum_o' N[o'] w[o',g],
-// stored per (state, occupation-group entry) in CSR order of taxonomy.occupation_groups.
-std::vector<double> seed_by_group(const Dataset& ds, const std::vector<bool>& has_margins) {
+// The seed of docs/method.md §5: seed[s,o] = sum_c E[s,c] * N[o] w[o,c] / sum_o' N[o'] w[o',c]
+// over the occupation's clusters c.
+std::vector<double> seed_by_cluster(const Dataset& ds, const std::vector<bool>& has_margins) {
   const Taxonomy& t = ds.taxonomy;
   const LaborData& l = ds.labor;
-  const std::size_t n_groups = t.industry_groups.size();
-  const std::size_t entries = t.occupation_groups.values.size();
-  std::vector<double> group_national(n_groups, 0.0);  // sum_o N[o] w[o,g]
-  for (std::size_t o = 0; o < t.occupations.size(); ++o) {
-    for (const GroupShare& gs : t.occupation_groups.row(o)) {
-      group_national[gs.group.index()] += l.national[o].employment * gs.share;
+  const std::size_t n_clusters = t.clusters.size(), n_occ = t.occupations.size();
+  std::vector<double> cluster_national(n_clusters, 0.0);  // sum_o N[o] w[o,c]
+  for (std::size_t o = 0; o < n_occ; ++o) {
+    for (const ClusterShare& cs : t.occupation_clusters.row(o)) {
+      cluster_national[cs.cluster.index()] += l.national[o].employment * cs.share;
     }
   }
-  std::vector<double> seed(ds.geography.states.size() * entries, 0.0);
+  std::vector<double> seed(ds.geography.states.size() * n_occ, 0.0);
   for (std::size_t s = 0; s < ds.geography.states.size(); ++s) {
     if (!has_margins[s]) continue;
-    for (std::size_t o = 0; o < t.occupations.size(); ++o) {
-      const std::uint32_t base = t.occupation_groups.offsets[o];
-      const auto groups = t.occupation_groups.row(o);
-      for (std::size_t k = 0; k < groups.size(); ++k) {
-        const std::size_t g = groups[k].group.index();
-        double e = l.state_group_employment[s * n_groups + g];
-        if (std::isnan(e) || group_national[g] <= 0) e = 0;  // group absent in the state
-        seed[s * entries + base + k] =
-            e * l.national[o].employment * groups[k].share / group_national[g];
+    for (std::size_t o = 0; o < n_occ; ++o) {
+      for (const ClusterShare& cs : t.occupation_clusters.row(o)) {
+        const std::size_t c = cs.cluster.index();
+        double e = l.state_cluster_employment[s * n_clusters + c];
+        if (std::isnan(e) || cluster_national[c] <= 0) e = 0;  // cluster absent in the state
+        seed[s * n_occ + o] += e * l.national[o].employment * cs.share / cluster_national[c];
       }
     }
   }
@@ -105,7 +102,6 @@ Cells build_cells(const Dataset& ds, const CellOptions& options) {
   const Geography& g = ds.geography;
   const std::size_t n_states = g.states.size();
   const std::size_t n_occ = t.occupations.size();
-  const std::size_t entries = t.occupation_groups.values.size();
 
   std::vector<bool> has_margins(n_states);
   std::vector<double> state_totals(n_states, 0.0);
@@ -119,37 +115,13 @@ Cells build_cells(const Dataset& ds, const CellOptions& options) {
 
   Cells cells;
   cells.occupations = n_occ;
-  const std::vector<double> seed = seed_by_group(ds, has_margins);
-  cells.state_employment.assign(n_states * n_occ, 0.0);
-  for (std::size_t s = 0; s < n_states; ++s) {
-    for (std::size_t o = 0; o < n_occ; ++o) {
-      double sum = 0;
-      for (std::uint32_t e = t.occupation_groups.offsets[o]; e < t.occupation_groups.offsets[o + 1];
-           ++e) {
-        sum += seed[s * entries + e];
-      }
-      cells.state_employment[s * n_occ + o] = sum;
-    }
-  }
+  cells.sectors = t.sectors.size();
+  cells.state_employment = seed_by_cluster(ds, has_margins);
   if (options.method == CellMethod::kRaked) {
     std::vector<double> national(n_occ);
     for (std::size_t o = 0; o < n_occ; ++o) national[o] = l.national[o].employment;
     std::tie(cells.iterations, cells.max_margin_error) =
         rake(cells.state_employment, n_states, n_occ, state_totals, national, options);
-  }
-  // The group split keeps the seed's proportions within each cell.
-  cells.group_share.assign(n_states * entries, 0.0);
-  for (std::size_t s = 0; s < n_states; ++s) {
-    for (std::size_t o = 0; o < n_occ; ++o) {
-      const std::uint32_t begin = t.occupation_groups.offsets[o];
-      const std::uint32_t end = t.occupation_groups.offsets[o + 1];
-      double sum = 0;
-      for (std::uint32_t e = begin; e < end; ++e) sum += seed[s * entries + e];
-      for (std::uint32_t e = begin; e < end; ++e) {
-        cells.group_share[s * entries + e] =
-            sum > 0 ? seed[s * entries + e] / sum : t.occupation_groups.values[e].share;
-      }
-    }
   }
 
   cells.state_wage.assign(n_states * n_occ, 0.0);
@@ -175,25 +147,8 @@ Cells build_cells(const Dataset& ds, const CellOptions& options) {
     }
   }
 
-  // Counties: the state cell times the county's share of its state's counties' population.
-  cells.county_employment.assign(g.counties.size() * n_occ, 0.0);
-  cells.county_share.assign(g.counties.size(), 0.0);
-  for (std::size_t s = 0; s < n_states; ++s) {
-    const auto counties = g.state_counties.row(s);
-    double people = 0;
-    for (CountyId c : counties) people += static_cast<double>(g[c].population);
-    for (CountyId c : counties) {
-      // A territory is one county-equivalent: it holds all of the territory's cells.
-      const double share = g[c].territory_wide ? 1.0
-                           : people > 0        ? static_cast<double>(g[c].population) / people
-                                               : 0.0;
-      cells.county_share[c.index()] = share;
-      for (std::size_t o = 0; o < n_occ; ++o) {
-        cells.county_employment[c.index() * n_occ + o] =
-            share * cells.state_employment[s * n_occ + o];
-      }
-    }
-  }
+  split_by_sector(ds, cells);
+  split_by_county(ds, cells);
   return cells;
 }
 

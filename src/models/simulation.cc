@@ -69,7 +69,7 @@ Simulation Simulation::resume(const Dataset& dataset, const Cells& cells,
   }
   // Sizes are checked against this data before the records are read.
   const std::size_t counties = dataset.geography.counties.size();
-  const std::size_t entries = dataset.taxonomy.occupation_groups.values.size();
+  const std::size_t entries = dataset.taxonomy.occupation_sectors.values.size();
   if (header.groups != counties * entries || header.groups_per_region != entries) {
     throw DataError(path.string(), 0, "", "checkpoint from a run on other data");
   }

@@ -41,10 +41,14 @@ std::vector<std::uint32_t> cell_counts(const Dataset& ds, const Cells& cells, do
     }
     population::apportion(static_cast<std::uint64_t>(std::llround(total)), real, state_counts);
     const auto counties = g.state_counties.row(s);
-    std::vector<double> shares;
-    for (CountyId c : counties) shares.push_back(cells.county_share[c.index()]);
+    std::vector<double> shares(counties.size());
     std::vector<std::uint32_t> split(counties.size());
     for (std::size_t o = 0; o < n_occ; ++o) {
+      // The county cells' parts of the state cell (population shares without county industry
+      // data, docs/method.md §5).
+      for (std::size_t k = 0; k < counties.size(); ++k) {
+        shares[k] = cells.county_employment[counties[k].index() * n_occ + o];
+      }
       population::apportion(state_counts[o], shares, split);
       for (std::size_t k = 0; k < counties.size(); ++k) {
         counts[counties[k].index() * n_occ + o] = split[k];
@@ -60,8 +64,8 @@ Population synthesize(const Dataset& ds, const Cells& cells, const SynthesisOpti
   const Taxonomy& t = ds.taxonomy;
   const std::size_t n_occ = cells.occupations;
   const std::size_t n_counties = g.counties.size();
-  if (n_counties > 65535 || n_occ > 65535 || t.industry_groups.size() > 255) {
-    throw Error("too many counties, occupations or industry groups for the agent columns");
+  if (n_counties > 65535 || n_occ > 65535 || t.sectors.size() > 255) {
+    throw Error("too many counties, occupations or sectors for the agent columns");
   }
   const std::vector<std::uint32_t> counts = cell_counts(ds, cells, options.scale);
 
@@ -82,7 +86,8 @@ Population synthesize(const Dataset& ds, const Cells& cells, const SynthesisOpti
     shapes[o] = population::WageShape::from_oews(ds.labor.national[o]);
   }
   const Random rng(options.seed);
-  const std::size_t entries = t.occupation_groups.values.size();
+  const auto& sectors = t.occupation_sectors;
+  const std::size_t entries = sectors.values.size();
   std::atomic<std::uint64_t> done{0};
 
   // Each county's cells are one contiguous range written by one thread: the result does not
@@ -90,25 +95,28 @@ Population synthesize(const Dataset& ds, const Cells& cells, const SynthesisOpti
 #pragma omp parallel for schedule(dynamic, 4)
   for (std::size_t c = 0; c < n_counties; ++c) {
     const std::size_t s = g.counties[c].state.index();
-    std::vector<double> group_weights;
-    std::vector<std::uint32_t> group_counts;
+    const double* county_weight = &cells.county_sector_weight[c * cells.sectors];
+    std::vector<double> sector_weights;
+    std::vector<std::uint32_t> sector_counts;
     for (std::size_t o = 0; o < n_occ; ++o) {
       const std::uint64_t begin = p.cell_offsets[c * n_occ + o];
       const std::uint64_t end = p.cell_offsets[c * n_occ + o + 1];
       if (begin == end) continue;
-      // Industry groups: contiguous blocks sized by the cell's group split.
-      const auto groups = t.occupation_groups.row(o);
-      group_weights.resize(groups.size());
-      group_counts.resize(groups.size());
-      for (std::size_t k = 0; k < groups.size(); ++k) {
-        group_weights[k] = cells.group_share[s * entries + t.occupation_groups.offsets[o] + k];
+      // Sectors: contiguous blocks sized by the county cell's sector split, x[s,o,k] w[c,k]
+      // (docs/method.md §5; the state's split when county weights are population shares).
+      const auto row = sectors.row(o);
+      sector_weights.resize(row.size());
+      sector_counts.resize(row.size());
+      for (std::size_t k = 0; k < row.size(); ++k) {
+        sector_weights[k] = cells.sector_share[s * entries + sectors.offsets[o] + k] *
+                            county_weight[row[k].sector.index()];
       }
-      population::apportion(end - begin, group_weights, group_counts);
+      population::apportion(end - begin, sector_weights, sector_counts);
       std::uint64_t i = begin;
       const double mean_wage = cells.state_wage[s * n_occ + o];
-      for (std::size_t k = 0; k < groups.size(); ++k) {
-        const auto industry = static_cast<std::uint8_t>(groups[k].group.index());
-        for (std::uint32_t j = 0; j < group_counts[k]; ++j, ++i) {
+      for (std::size_t k = 0; k < row.size(); ++k) {
+        const auto industry = static_cast<std::uint8_t>(row[k].sector.index());
+        for (std::uint32_t j = 0; j < sector_counts[k]; ++j, ++i) {
           p.county[i] = static_cast<std::uint16_t>(c);
           p.occupation[i] = static_cast<std::uint16_t>(o);
           p.industry[i] = industry;

@@ -55,7 +55,8 @@ std::string html_table(const Table& table, const HtmlTableSpec& spec) {
       const std::string text = html_escape(format_value(row[cols[i]], col));
       const bool numeric = col.kind != ColumnKind::kText;
       // Codes ("15-1252") must not break at their hyphen.
-      const bool code = col.name == "soc_code" || col.name == "fips" || col.name == "usps";
+      const bool code =
+          col.name == "soc_code" || col.name == "fips" || col.name == "usps" || col.name == "naics";
       std::string swatch;
       if (i == 0 && spec.swatch) {
         swatch = fmt::format("<span class=\"swatch\" style=\"background:{}\"></span>",

@@ -54,21 +54,30 @@ std::string map_section(const Dataset& ds, const Atlas& atlas, const IndexResult
   h += "</figure>\n";
   h += territories_note(ds, r);
 
+  const bool state_shares = r.county_source == CountySource::kStateShares;
   h += "<h2>Where exposed workers are: counties</h2>\n<figure id=\"county-figure\">\n";
   h += svg_map(counties, scale);
-  h +=
-      "<figcaption>" +
-      svg_color_legend(scale, "Iceberg index (equal to the state's)", any_without_value(counties)) +
-      svg_circle_legend(counties, "Exposure-weighted workers") + "</figcaption>\n</figure>\n";
-  h += "<p class=\"note\">County employment is not in the public data used here: it is estimated "
-       "as the state's employment in each occupation times the county's share of the state's "
-       "population (docs/method.md §5). So every county's index equals its state's, and the "
-       "colors repeat the state map. The circles show what does differ between counties: the "
-       "number of exposure-weighted workers, which follows population (a circle's area is "
-       "proportional to it). Shapes are 2017 boundaries: Connecticut's old counties together show "
-       "its nine "
-       "planning regions, and Valdez-Cordova shows Chugach and Copper River (docs/method.md "
-       "§6).</p>\n";
+  h += "<figcaption>" +
+       svg_color_legend(
+           scale,
+           state_shares ? "Iceberg index: the state's (no county industry data)" : "Iceberg index",
+           any_without_value(counties)) +
+       svg_circle_legend(counties, "Exposure-weighted workers") + "</figcaption>\n</figure>\n";
+  h += state_shares
+           ? "<p class=\"note\">County employment by industry is not in the public data used "
+             "here: a county's cells are the state's employment in each occupation times the "
+             "county's share of the state's population (docs/method.md §5). So every county's "
+             "index is its state's, and the colors repeat the state map: they do not say that "
+             "counties differ. The circles show what does differ between counties: the number of "
+             "exposure-weighted workers, which follows population (a circle's area is "
+             "proportional to it). With County Business Patterns (floe report --cbp FILE) "
+             "counties get their own industry mix. "
+           : "<p class=\"note\">County cells: County Business Patterns employment by NAICS "
+             "sector times BLS's national staffing pattern, raked to the state cells "
+             "(docs/method.md §5). The circles' area is proportional to the county's "
+             "exposure-weighted workers. ";
+  h += "Shapes are 2017 boundaries: Connecticut's old counties together show its nine planning "
+       "regions, and Valdez-Cordova shows Chugach and Copper River (docs/method.md §6).</p>\n";
   return h + "</section>\n";
 }
 

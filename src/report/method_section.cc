@@ -42,7 +42,9 @@ const Source kSources[] = {
      "CC BY 4.0; used and adapted under that license"},
     {"Occupational Employment and Wage Statistics (OEWS), May {}",
      "U.S. Bureau of Labor Statistics", "public domain"},
-    {"State employment by 23 industry groups, aggregated from OEWS May 2023 state data",
+    {"OEWS national industry-specific estimates by NAICS sector (the staffing pattern), May {}",
+     "U.S. Bureau of Labor Statistics", "public domain"},
+    {"State employment by 23 occupation clusters, aggregated from OEWS May 2023 state data",
      "U.S. Bureau of Labor Statistics, via the AgentTorch/iceberg prototype", "public domain"},
     {"GPTs are GPTs: task exposure labels (Eloundou, Manning, Mishkin and Rock, 2023)", "OpenAI",
      "MIT"},
@@ -67,8 +69,13 @@ std::string method_section(const Dataset& ds, const IndexResult& r, const Report
   h += "<p>The method is written out in docs/method.md in the floe repository: the index in §7, "
        "how state and county employment are estimated in §5, map boundaries in §6.</p>\n";
   h += "<p class=\"estimated\">Every state and county figure on this page is estimated: state "
-       "employment by occupation is fitted to published state totals by industry group and to "
-       "national occupation totals; county figures are state figures scaled by population.</p>\n";
+       "employment by occupation is fitted to published state totals by occupation cluster and "
+       "to national occupation totals, and split by industry with BLS's national staffing "
+       "pattern; ";
+  h += r.county_source == CountySource::kStateShares
+           ? "county figures are state figures scaled by population, so a county's indices are "
+             "its state's.</p>\n"
+           : "county figures follow County Business Patterns employment by industry.</p>\n";
 
   h += "<h3>Options of this report</h3>\n<table class=\"options\">\n";
   h += row("Capability layer", r.provenance);

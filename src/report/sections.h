@@ -22,7 +22,7 @@ std::string headline_section(const Dataset& dataset, const IndexResult& result,
 std::string map_section(const Dataset& dataset, const Atlas& atlas, const IndexResult& result,
                         const ColorScale& scale);
 
-// Ranked tables: states, occupations, SOC major groups, industry groups.
+// Ranked tables: states, occupations, SOC major groups, industries (NAICS sectors).
 std::string table_section(const Dataset& dataset, const IndexResult& result,
                           const ColorScale& scale);
 

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "report/html.h"
 #include "report/sections.h"
@@ -63,12 +62,13 @@ std::string major_groups_table(const Dataset& ds, const IndexResult& r) {
 
 std::string industries_table(const Dataset& ds, const IndexResult& r) {
   Table t = index_table(ds, r, Breakdown::kIndustry);
-  t.title = "Industry groups, most exposed first";
+  t.title = "Industries (NAICS sectors), most exposed first";
   t.notes = {
-      "The 23 industry groups of the state data; an occupation's workers are split across "
-      "the groups it is employed in (docs/method.md §5)."};
+      "BLS's NAICS sectors; an occupation's workers are spread over the sectors that employ it "
+      "by BLS's national staffing pattern (cells BLS suppressed are estimated; docs/method.md "
+      "§5)."};
   return html_table(t, {.id = "industries-table",
-                        .columns = {"industry", "iceberg", "iceberg_low", "iceberg_high",
+                        .columns = {"naics", "sector", "iceberg", "iceberg_low", "iceberg_high",
                                     "exposed_wages", "exposed_workers", "employment"}});
 }
 
@@ -79,7 +79,7 @@ std::string table_section(const Dataset& ds, const IndexResult& r, const ColorSc
   h += "<p class=\"note\">Iceberg: share of wage value in tasks AI can perform. Surface: the part "
        "of it in the visible occupations. Exposed workers: workers weighted by the exposed "
        "share of their occupation's tasks. Low and High: the range over the capability layers "
-       "the validation cannot tell apart. Figures for states and industry groups are "
+       "the validation cannot tell apart. Figures for states and industries are "
        "estimated (see <a href=\"#method\">how it is computed</a>).</p>\n";
   h += states_table(ds, r, scale);
   h += occupations_table(ds, r);

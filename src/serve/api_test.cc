@@ -32,7 +32,8 @@ TEST_F(ApiTest, StatesCarryTheHandComputedIndex) {
   const json al = row(t, "usps", "AL");
   EXPECT_NEAR(al["iceberg"].get<double>(), 51.0 / 105.2, 1e-9);
   EXPECT_NEAR(al["surface"].get<double>(), 24.0 / 105.2, 1e-9);
-  EXPECT_NEAR(al["hhi"].get<double>(), (24.0 * 24 + 27.0 * 27) / (51.0 * 51), 1e-9);
+  // Across sectors: construction $7.8M, information $17.1M, finance $26.1M (docs/method.md §9).
+  EXPECT_NEAR(al["hhi"].get<double>(), (7.8 * 7.8 + 17.1 * 17.1 + 26.1 * 26.1) / (51.0 * 51), 1e-9);
   EXPECT_NEAR(al["iceberg_low"].get<double>(), 51.0 / 105.2, 1e-9);
   EXPECT_NEAR(al["iceberg_high"].get<double>(), 78.0 / 105.2, 1e-9);  // human labels, E2 = 1
   const json ak = row(t, "usps", "AK");

@@ -48,10 +48,13 @@ Reply meta(const Dashboard& d, const httplib::Request& request) {
   for (const std::string& m : region_metrics()) metrics.push_back(m);
   j["run_metrics"] = std::move(metrics);
   j["notes"] = {
-      "State and county employment is estimated from state industry-group margins and county "
-      "population (docs/method.md §5).",
-      "A county's shares (Iceberg, Surface) equal its state's; its counts (workers, dollars) "
-      "scale with its population."};
+      "State and county employment is estimated from state occupation-cluster margins, the "
+      "national staffing pattern by NAICS sector and county population or industry "
+      "(docs/method.md §5).",
+      d.index().county_source == CountySource::kStateShares
+          ? "A county's shares (Iceberg, Surface) equal its state's; its counts (workers, "
+            "dollars) scale with its population."
+          : "County figures follow County Business Patterns employment by sector."};
   return {200, dump(j)};
 }
 

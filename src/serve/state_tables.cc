@@ -49,7 +49,7 @@ Table state_occupations(const Dataset& ds, const Cells& cells, const IndexResult
   }
   sort_table(t, t.column("exposed_wages"), true);
   t.notes.push_back(
-      "Workers are estimated from state industry-group margins (docs/method.md §5); 'National "
+      "Workers are estimated from state occupation-cluster margins (docs/method.md §5); 'National "
       "wage': the state mean wage is not published, the national mean stands in.");
   return t;
 }

@@ -148,14 +148,14 @@ void add_occupation_tasks(const Inputs& in, Taxonomy& t) {
   }
 }
 
-void add_industry_groups(const Inputs& in, Taxonomy& t) {
+void add_clusters(const Inputs& in, Taxonomy& t) {
   std::set<std::string> names;
-  for (const auto& row : in.occupation_groups) names.insert(row.industry_group);
-  for (const auto& name : names) t.industry_groups.push_back({name});
-  // Each row of the map attributes an equal part of its OEWS occupation to a group. The map
+  for (const auto& row : in.occupation_clusters) names.insert(row.industry_group);
+  for (const auto& name : names) t.clusters.push_back({name});
+  // Each row of the map attributes an equal part of its OEWS occupation to a cluster. The map
   // lists O*NET codes, and OEWS aggregates written as "<code>.00" (e.g. 13-1020.00).
   std::vector<std::map<std::uint32_t, double>> parts(t.occupations.size());
-  for (const auto& row : in.occupation_groups) {
+  for (const auto& row : in.occupation_clusters) {
     OccupationId home;
     if (auto onet = t.find_onet(row.onet_code)) {
       home = t[*onet].occupation;
@@ -163,22 +163,22 @@ void add_industry_groups(const Inputs& in, Taxonomy& t) {
                occ && row.onet_code.substr(7) == ".00") {
       home = *occ;
     } else {
-      unknown(in.groups_file, row.line, "O*NET-SOC Code", "O*NET-SOC code", row.onet_code);
+      unknown(in.clusters_file, row.line, "O*NET-SOC Code", "O*NET-SOC code", row.onet_code);
     }
     if (!home.valid()) continue;  // an O*NET occupation outside OEWS: no employment to split
-    parts[home.index()][t.find_industry_group(row.industry_group)->value] += 1.0;
+    parts[home.index()][t.find_cluster(row.industry_group)->value] += 1.0;
   }
   for (std::size_t o = 0; o < t.occupations.size(); ++o) {
     if (parts[o].empty()) {
-      throw DataError(in.groups_file, 0, "Modified BLS Super Sector",
-                      "no industry group for occupation " + t.occupations[o].soc_code + " (" +
+      throw DataError(in.clusters_file, 0, "Modified BLS Super Sector",
+                      "no occupation cluster for occupation " + t.occupations[o].soc_code + " (" +
                           t.occupations[o].title + ")");
     }
     double total = 0;
-    for (const auto& [g, n] : parts[o]) total += n;
-    std::vector<GroupShare> shares;
-    for (const auto& [g, n] : parts[o]) shares.push_back({IndustryGroupId(g), n / total});
-    t.occupation_groups.add_row(shares);
+    for (const auto& [c, n] : parts[o]) total += n;
+    std::vector<ClusterShare> shares;
+    for (const auto& [c, n] : parts[o]) shares.push_back({ClusterId(c), n / total});
+    t.occupation_clusters.add_row(shares);
   }
 }
 
@@ -278,7 +278,8 @@ Taxonomy build_taxonomy(const Inputs& in) {
   add_onet(in, t);
   add_tasks_and_dwas(in, t);
   add_occupation_tasks(in, t);
-  add_industry_groups(in, t);
+  add_clusters(in, t);
+  if (in.oews_sectors) add_sectors(*in.oews_sectors, *in.oews_national, t);
   add_related_and_technology(in, t);
   add_descriptors(in, t);
   return t;

@@ -30,11 +30,11 @@ std::optional<DwaId> Taxonomy::find_dwa(std::string_view dwa_id) const {
   return lookup(dwa_index, std::string(dwa_id));
 }
 
-std::optional<IndustryGroupId> Taxonomy::find_industry_group(std::string_view name) const {
-  const auto it = std::find_if(industry_groups.begin(), industry_groups.end(),
-                               [&](const IndustryGroup& g) { return g.name == name; });
-  if (it == industry_groups.end()) return std::nullopt;
-  return IndustryGroupId(static_cast<std::size_t>(it - industry_groups.begin()));
+std::optional<ClusterId> Taxonomy::find_cluster(std::string_view name) const {
+  const auto it = std::find_if(clusters.begin(), clusters.end(),
+                               [&](const OccupationCluster& c) { return c.name == name; });
+  if (it == clusters.end()) return std::nullopt;
+  return ClusterId(static_cast<std::size_t>(it - clusters.begin()));
 }
 
 std::optional<MajorGroupId> Taxonomy::find_major_group(std::string_view soc_code) const {

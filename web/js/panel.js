@@ -120,7 +120,7 @@ export async function statePanel(panel, ctx, fips) {
           el('dl', {class: 'kv'}, el('dt', {}, 'Range over layers'),
              el('dd', {}, `${percent(s.iceberg_low)} – ${percent(s.iceberg_high)}`),
              el('dt', {}, 'Concentration (HHI)'),
-             el('dd', {}, `${s.hhi.toFixed(3)} across industries (0 to 1)`))),
+             el('dd', {}, `${s.hhi.toFixed(3)} across NAICS sectors (0 to 1)`))),
       section(sim), section(occ), section(groups));
   if (ctx.run) await stateSeries(sim, ctx, fips, s.name);
   occupationTable(

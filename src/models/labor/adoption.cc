@@ -13,8 +13,9 @@ void declare_adoption_keys(AdoptionSettings& s, engine::Schema& schema) {
                 "Bass innovation coefficient p, per month", When::kAnyMonth);
   schema.number("adoption.imitation", s.imitation, 0, 1, "Bass imitation coefficient q, per month",
                 When::kAnyMonth);
-  schema.number_map("adoption.industry_speed", s.industry_speed, 0, 10, "group",
-                    "Multiplier of p and q per industry group", When::kAnyMonth);
+  schema.number_map("adoption.industry_speed", s.industry_speed, 0, 10, "sector",
+                    "Multiplier of p and q per NAICS sector (key, code or title; docs/data.md)",
+                    When::kAnyMonth);
   schema.number_map("adoption.state_speed", s.state_speed, 0, 10, "USPS",
                     "Multiplier of p and q per state", When::kAnyMonth);
 }
@@ -33,16 +34,20 @@ void adoption_step(World& w, int month) {
   const AdoptionSettings& s = w.settings->adoption;
   const Dataset& ds = *w.dataset;
   const std::size_t n_states = ds.geography.states.size();
-  const std::size_t n_groups = ds.taxonomy.industry_groups.size();
+  const std::size_t n_sectors = ds.taxonomy.sectors.size();
+  // Scenario keys name a sector by its key, NAICS code or title (checked in check_names).
+  std::vector<double> sector_speed(n_sectors, 1.0);
+  for (const auto& [name, speed] : s.industry_speed) {
+    if (const auto k = ds.taxonomy.find_sector(name)) sector_speed[k->index()] = speed;
+  }
   MonthTables& m = w.tables;
-  m.adoption.resize(n_states * n_groups);
+  m.adoption.resize(n_states * n_sectors);
   for (std::size_t st = 0; st < n_states; ++st) {
     const auto it_state = s.state_speed.find(ds.geography.states[st].usps);
     const double state_speed = it_state == s.state_speed.end() ? 1.0 : it_state->second;
-    for (std::size_t g = 0; g < n_groups; ++g) {
-      const auto it = s.industry_speed.find(ds.taxonomy.industry_groups[g].name);
-      const double speed = state_speed * (it == s.industry_speed.end() ? 1.0 : it->second);
-      m.adoption[st * n_groups + g] =
+    for (std::size_t k = 0; k < n_sectors; ++k) {
+      const double speed = state_speed * sector_speed[k];
+      m.adoption[st * n_sectors + k] =
           bass_adoption(month, s.innovation * speed, s.imitation * speed, s.initial);
     }
   }

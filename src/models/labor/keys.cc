@@ -42,9 +42,13 @@ void check_map(const std::map<std::string, double>& names, const std::string& fi
 void check_names(const LaborSettings& s, const Dataset& ds, const std::string& file) {
   const Taxonomy& t = ds.taxonomy;
   auto is_state = [&](const std::string& n) { return ds.geography.find_state(n).has_value(); };
-  check_map(
-      s.adoption.industry_speed, file, "adoption.industry_speed",
-      [&](const std::string& n) { return t.find_industry_group(n).has_value(); }, "industry group");
+  for (const auto& [name, value] : s.adoption.industry_speed) {
+    if (t.find_sector(name)) continue;
+    const std::string hint = sector_hint_for_cluster(name);
+    throw DataError(file, 0, "adoption.industry_speed",
+                    "unknown NAICS sector '" + name + "'" +
+                        (hint.empty() ? "" : "; it was an occupation cluster: use " + hint));
+  }
   check_map(s.adoption.state_speed, file, "adoption.state_speed", is_state, "state");
   check_map(s.retraining.state_budget, file, "retraining.state_budget", is_state, "state");
   for (const auto& st : s.retraining.states) {

@@ -108,12 +108,12 @@ std::uint32_t take_new_job(const World& w, AgentRecord& a, double change_occupat
     }
   }
   const std::size_t to_state = l.county_state[to_county];
-  // Industry group: the target occupation's groups, in the new state's proportions.
+  // Sector: the target occupation's sectors, in the new state's proportions.
   const std::uint32_t first = l.entry_offset[target], last = l.entry_offset[target + 1];
   std::uint32_t entry = first;
   double u = r2[0] * kWord;
   for (std::uint32_t e = first; e < last; ++e) {
-    const double share = w.cells->group_share[to_state * entries + e];
+    const double share = w.cells->sector_share[to_state * entries + e];
     entry = e;
     if (u < share) break;
     u -= share;

@@ -14,21 +14,11 @@
 namespace floe::labor {
 namespace {
 
-// Industry groups whose output is sold beyond the county (Moretti 2010's "tradable" sectors:
-// goods, and services exported from the region); the others serve local demand.
-const std::set<std::string> kTradable = {"AGRICULTURE_FORESTRY_FISHING_HUNTING",
-                                         "ARCHITECTURAL_ENGINEERING_SERVICES",
-                                         "ENERGY",
-                                         "FINANCE_AND_INSURANCE",
-                                         "LEGAL_SERVICES",
-                                         "MANAGEMENT",
-                                         "MANAGEMENT_CONSULTING_SERVICES",
-                                         "MANUFACTURING",
-                                         "MEDIA_AND_COMMUNICATIONS_SERVICES",
-                                         "MINING_OIL_GAS_EXTRACTION",
-                                         "PACKAGING_AND_GOODS_TRANSPORTATION",
-                                         "SCIENTIFIC_RESEARCH_AND_DEVELOPMENT",
-                                         "TECHNOLOGY_AND_SOFTWARE_DEVELOPMENT"};
+// NAICS sectors whose output is sold beyond the county (Moretti 2010's "tradable" sectors: goods,
+// and services exported from the region; docs/model.md §8); the others serve local demand.
+// Agriculture, mining, manufacturing, wholesale trade, transportation and warehousing,
+// information, finance and insurance, professional services, management of companies.
+const std::set<std::string> kTradable = {"11", "21", "31", "42", "48", "51", "52", "54", "55"};
 
 std::vector<double> exposure_with(const Dataset& ds, const CapabilitySettings& sc, double e2) {
   IndexOptions o;
@@ -78,18 +68,18 @@ Fixed build_fixed(const Dataset& ds, const Cells& cells, const LaborSettings& sc
   Layout& l = f.layout;
   l.counties = g.counties.size();
   l.occupations = n_occ;
-  l.entries = t.occupation_groups.values.size();
-  l.entry_offset = t.occupation_groups.offsets;
+  l.entries = t.occupation_sectors.values.size();
+  l.entry_offset = t.occupation_sectors.offsets;
   for (std::size_t o = 0; o < n_occ; ++o) {
-    for (const GroupShare& gs : t.occupation_groups.row(o)) {
+    for (const SectorShare& ss : t.occupation_sectors.row(o)) {
       l.entry_occupation.push_back(static_cast<std::uint16_t>(o));
-      l.entry_group.push_back(static_cast<std::uint8_t>(gs.group.index()));
+      l.entry_group.push_back(static_cast<std::uint8_t>(ss.sector.index()));
     }
     l.occupation_major.push_back(static_cast<std::uint8_t>(t.occupations[o].major.index()));
   }
   for (const County& c : g.counties)
     l.county_state.push_back(static_cast<std::uint16_t>(c.state.index()));
-  l.groups = t.industry_groups.size();
+  l.groups = t.sectors.size();
   l.entry_for.assign(n_occ * l.groups, 0);
   for (std::size_t o = 0; o < n_occ; ++o) {
     for (std::size_t gi = 0; gi < l.groups; ++gi)
@@ -102,8 +92,7 @@ Fixed build_fixed(const Dataset& ds, const Cells& cells, const LaborSettings& sc
   f.exposure_now = exposure_with(ds, sc.capability, 0.0);
   f.exposure_full = exposure_with(ds, sc.capability, 1.0);
   f.automation = automation_shares(ds);
-  for (const IndustryGroup& group : t.industry_groups)
-    f.tradable.push_back(kTradable.count(group.name));
+  for (const Sector& sector : t.sectors) f.tradable.push_back(kTradable.count(sector.naics));
 
   // Candidate destinations: the occupation itself, then its most skill-similar occupations.
   const SimilarityMatrix sim = occupation_similarity(t, task_weights(t, TaskWeighting::kOnetType));

@@ -219,8 +219,19 @@ TEST(Simulation, ScenarioNamesTheDataDoesNotKnowAreErrors) {
     simulate(tiny(), tiny_cells(), tiny_population(), s);
     FAIL();
   } catch (const DataError& e) {
-    EXPECT_THAT(e.what(), HasSubstr("bad.toml: field 'adoption.industry_speed': unknown industry "
-                                    "group 'FARMING'"));
+    EXPECT_THAT(e.what(), HasSubstr("bad.toml: field 'adoption.industry_speed': unknown NAICS "
+                                    "sector 'FARMING'"));
+  }
+  // An old occupation-cluster name says which sector to use instead.
+  s = parse_scenario(
+      "[adoption]\nindustry_speed = { CONSTRUCTION = 2 }\n[talent]\nenabled = false\n",
+      "old.toml");
+  try {
+    simulate(tiny(), tiny_cells(), tiny_population(), s);
+    FAIL();
+  } catch (const DataError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("unknown NAICS sector 'CONSTRUCTION'; it was an occupation "
+                                    "cluster: use construction (NAICS 23)"));
   }
 }
 

@@ -58,8 +58,8 @@ inline constexpr double kWord = 0x1.0p-32;  // a 32-bit random word as a uniform
 // kMonthBase (so that tenure before the run, up to 1,024 months, stays positive).
 inline constexpr int kMonthBase = 1024;
 
-// Subcells: (county, occupation, industry group), numbered county * entries + entry, where entry
-// is the position of (occupation, group) in taxonomy.occupation_groups. They are the engine's
+// Subcells: (county, occupation, sector), numbered county * entries + entry, where entry is the
+// position of (occupation, sector) in taxonomy.occupation_sectors. They are the engine's
 // slot groups (engine/slots.h), a county's subcells one region.
 struct Layout {
   std::size_t counties = 0, occupations = 0, entries = 0;
