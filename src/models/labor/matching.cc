@@ -41,28 +41,27 @@ void declare_matching_keys(MatchingSettings& s, engine::Schema& schema) {
 }
 
 // P(o -> o') ∝ exp(β (s(o, o') − 1)) V_o'(t) among o's candidates; and the retraining target:
-// the most similar candidate with lower exposure and open jobs (§9).
+// o's best suggested career move this month (include/floe/career.h, docs/model.md §9).
 void destinations_step(World& w, int) {
   const Fixed& f = w.fixed;
   const double sharpness = w.settings->matching.similarity_sharpness;
   MonthTables& m = w.tables;
   const std::size_t n_occ = f.layout.occupations;
   m.destination.clear();
-  m.retrain_target.assign(n_occ, 0xffff);
   std::vector<double> weights;
   for (std::size_t o = 0; o < n_occ; ++o) {
     const auto& cand = f.candidates[o];
     weights.resize(cand.size());
-    float best = -1;
     for (std::size_t j = 0; j < cand.size(); ++j) {
-      const double s = f.candidate_similarity[o][j];
-      weights[j] = std::exp(sharpness * (s - 1.0)) * m.openings[cand[j]];
-      if (j > 0 && m.exposure[cand[j]] < m.exposure[o] && m.openings[cand[j]] > 0 && s > best) {
-        best = static_cast<float>(s);
-        m.retrain_target[o] = cand[j];
-      }
+      weights[j] = std::exp(sharpness * (f.candidate_similarity[o][j] - 1.0)) * m.openings[cand[j]];
     }
     m.destination.add(weights);  // table o
+  }
+  std::vector<OccupationId> best(n_occ);
+  best_career_moves(f.careers, {m.exposure, m.openings, f.mean_wage}, best);
+  m.retrain_target.assign(n_occ, 0xffff);
+  for (std::size_t o = 0; o < n_occ; ++o) {
+    if (best[o].valid()) m.retrain_target[o] = static_cast<std::uint16_t>(best[o].index());
   }
 }
 

@@ -94,19 +94,22 @@ Fixed build_fixed(const Dataset& ds, const Cells& cells, const LaborSettings& sc
   f.automation = automation_shares(ds);
   for (const Sector& sector : t.sectors) f.tradable.push_back(kTradable.count(sector.naics));
 
-  // Candidate destinations: the occupation itself, then its most skill-similar occupations.
+  // Candidate destinations: the occupation itself, then its career-move candidates (its most
+  // skill-similar occupations, include/floe/career.h).
   const SimilarityMatrix sim = occupation_similarity(t, task_weights(t, TaskWeighting::kOnetType));
+  f.careers = CareerCandidates(t, sim, static_cast<std::size_t>(sc.matching.candidates - 1));
   f.candidates.resize(n_occ);
   f.candidate_similarity.resize(n_occ);
+  f.mean_wage.resize(n_occ);
   for (std::size_t o = 0; o < n_occ; ++o) {
-    const OccupationId id(o);
     f.candidates[o].push_back(static_cast<std::uint16_t>(o));
     f.candidate_similarity[o].push_back(1.0f);
-    for (OccupationId other :
-         sim.most_similar(id, static_cast<std::size_t>(sc.matching.candidates - 1))) {
-      f.candidates[o].push_back(static_cast<std::uint16_t>(other.index()));
-      f.candidate_similarity[o].push_back(sim(id, other));
+    for (const CareerCandidate& c : f.careers.of(OccupationId(o))) {
+      f.candidates[o].push_back(static_cast<std::uint16_t>(c.occupation.index()));
+      f.candidate_similarity[o].push_back(c.similarity);
     }
+    const Wage& mean = ds.labor.national[o].mean;
+    f.mean_wage[o] = mean.source == WageSource::kMissing ? std::nan("") : mean.annual;
   }
 
   f.wage_shapes.resize(n_occ);

@@ -9,6 +9,7 @@
 #include "engine/sampling.h"
 #include "engine/schema.h"
 #include "engine/slots.h"
+#include "floe/career.h"
 #include "floe/population.h"
 #include "floe/random.h"
 #include "floe/scenario.h"
@@ -95,9 +96,13 @@ struct Fixed {
   Layout layout;
   std::vector<double> exposure_now, exposure_full;     // E1 only; E1 + E2 (docs/model.md §2)
   std::vector<double> automation;                      // a_o, share of task weight automatable
-  std::vector<std::uint8_t> tradable;                  // per industry group
-  std::vector<std::vector<std::uint16_t>> candidates;  // per occupation: itself + most similar
+  std::vector<std::uint8_t> tradable;                  // per NAICS sector
+  // The career-move candidates of every occupation (include/floe/career.h): the one definition
+  // that floe explain, job matching and retraining share.
+  CareerCandidates careers;
+  std::vector<std::vector<std::uint16_t>> candidates;  // per occupation: itself + careers.of(o)
   std::vector<std::vector<float>> candidate_similarity;
+  std::vector<double> mean_wage;  // per occupation: national mean wage (a move's pay kept)
   std::vector<population::WageShape> wage_shapes;
   std::vector<double> employment0;          // per occupation: jobs at the start, in agents
   std::vector<double> growth;               // per occupation: 10-year projected growth
