@@ -85,7 +85,7 @@ void run(const Args& a) {
                "  floe simulate --scenario {} --out {} --resume\n",
                result.last_month, checkpoint.string(), a.scenario.string(), a.out.string());
   }
-  write_simulation_db(a.out, ds, result.scenario, result, source);
+  write_simulation_db(a.out, ds, result, source);
   if (!result.interrupted) {  // the run is complete: its checkpoint has served
     std::error_code ec;
     std::filesystem::remove(checkpoint, ec);

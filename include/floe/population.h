@@ -9,6 +9,7 @@
 // Not thread-safe for writing; concurrent reads are fine.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -80,6 +81,23 @@ struct Population {
   }
   std::size_t cell(std::size_t county, std::size_t occupation) const {
     return county * occupations + occupation;
+  }
+  // A deep copy (columns are not copied implicitly: they may be 2.4 GB).
+  Population clone() const {
+    Population p;
+    p.allocate(size());
+    const auto copy = [](const auto& from, auto& to) {
+      std::copy(from.data(), from.data() + from.size(), to.data());
+    };
+#define FLOE_AGENT_COPY(name, type, meaning) copy(name, p.name);
+    FLOE_AGENT_FIELDS(FLOE_AGENT_COPY)
+#undef FLOE_AGENT_COPY
+    p.counties = counties;
+    p.occupations = occupations;
+    p.cell_offsets = cell_offsets;
+    p.seed = seed;
+    p.scale = scale;
+    return p;
   }
 };
 

@@ -35,11 +35,14 @@ struct RunFigures {
   double layoffs = 0, displaced_direct = 0, displaced_indirect = 0;
   double quits = 0, hires = 0, occupation_changes = 0;
   double wage_bill = 0, exposed_wages = 0;
-  double exits = 0;  // labor-force exits, each replaced at once by a new worker
+  double exits = 0;   // labor-force exits, each replaced at once by a new worker
+  double agents = 0;  // the labor force behind these figures, in agents (for intervals)
 
   void add(const RunFigures& other);
-  double labor_force() const { return employed + unemployed; }
-  // unemployed / (employed + unemployed); NaN for an empty labor force.
+  // Employed, unemployed and in training: trainees stay in the labor force (docs/model.md §9).
+  double labor_force() const { return employed + unemployed + training; }
+  // (unemployed + training) / labor force: a trainee is not a job found; NaN for an empty labor
+  // force.
   double unemployment_rate() const;
 };
 
@@ -48,7 +51,8 @@ struct NationalMonth {
   int month = 0;
   RunFigures figures;
   double unemployment_rate = 0, exposure = 0, adoption = 0, job_finding = 0, openings = 0,
-         multiplier = 0, trainees_started = 0, trainees_completed = 0, training_spending = 0;
+         multiplier = 0, trainees_started = 0, trainees_completed = 0, training_spending = 0,
+         trainees_reemployed = 0, entrants = 0;
   // Displacement by AI so far: the sum of displaced_direct (displaced_indirect) over months
   // 0..month.
   double displaced_direct_cumulative = 0, displaced_indirect_cumulative = 0;

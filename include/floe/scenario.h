@@ -4,7 +4,8 @@
 // A scenario has one part per owner, each table of the file belonging to one of them:
 //   run      [run], [output]              the engine: horizon, seed, calendar, checkpoints
 //   labor    [capability] [adoption] [displacement] [matching] [demand] [cascade]
-//            [retraining], run.initial_unemployment, output.county_every   (docs/model.md)
+//            [retraining] [supply] [wages], run.initial_unemployment, output.county_every
+//            (docs/model.md)
 //   talent   [talent]                     the AI-talent model (docs/talent.md §5)
 // Each model declares its keys next to the substep that reads them (src/models/*/); unknown
 // keys and out-of-range values are errors that name the file, the line, the key and what is
@@ -34,6 +35,7 @@ struct CapabilitySettings {
   double midpoint = 60;  // months
   double width = 18;     // months
   bool transfer = false;
+  bool frozen = false;  // held at the start: the no-AI twin (docs/model.md §16)
 };
 
 // [adoption]: Bass diffusion per industry group x state (§3)
@@ -43,6 +45,7 @@ struct AdoptionSettings {
   double imitation = 0.032;                      // q, per month
   std::map<std::string, double> industry_speed;  // multiplies p and q per industry group
   std::map<std::string, double> state_speed;     // per state (USPS)
+  bool frozen = false;  // held at the start: the no-AI twin (docs/model.md §16)
 };
 
 // [displacement] (§4)
@@ -87,6 +90,16 @@ struct RetrainingSettings {
   double completion = 0.6;
 };
 
+// [supply]: labor force growth (docs/model.md §17)
+struct SupplySettings {
+  double growth = 0.031;  // over ten years: BLS Employment Projections 2024-34, Table 1.1
+};
+
+// [wages]: the wage channel (§18)
+struct WageSettings {
+  double unemployment_elasticity = 0.1;  // the wage curve: Blanchflower and Oswald (1994)
+};
+
 // The labor-market model's settings (docs/model.md).
 struct LaborSettings {
   double initial_unemployment = 0.036;  // run.initial_unemployment
@@ -98,6 +111,8 @@ struct LaborSettings {
   DemandSettings demand;
   CascadeSettings cascade;
   RetrainingSettings retraining;
+  SupplySettings supply;
+  WageSettings wages;
 };
 
 // [talent]: the AI-talent model (docs/talent.md); levers act from run.start.

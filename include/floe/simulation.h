@@ -11,6 +11,7 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,8 @@ struct MonthIndicators {
   double openings = 0;     // vacancies V(t)
   double multiplier = 0;   // cascade multiplier m(t)
   double trainees_started = 0, trainees_completed = 0, training_spending = 0;
+  double trainees_reemployed = 0;  // retrained workers hired for the first time since
+  double entrants = 0;             // new members of the labor force (docs/model.md §17)
 };
 
 struct SimulationOutput {
@@ -77,6 +80,7 @@ struct AgentView {
 };
 
 struct SimulationOptions {
+  bool twin = true;                  // run the no-AI twin alongside (docs/model.md §16)
   std::filesystem::path checkpoint;  // checkpoint file ("" = none); written every
                                      // output.checkpoint_every months and when interrupted
   bool resume = false;               // continue from `checkpoint`
@@ -86,6 +90,7 @@ struct SimulationOptions {
 
 struct SimulationResult {
   SimulationOutput output;
+  std::optional<SimulationOutput> twin;  // the no-AI twin's, when it ran
   Scenario scenario;         // as run (from the checkpoint when resumed)
   bool interrupted = false;  // stopped early; the checkpoint holds the state
   int last_month = 0;
@@ -106,9 +111,12 @@ struct SimulationResult {
 // Not thread-safe: one thread drives a run (its months use all OpenMP threads).
 class Simulation {
  public:
-  // Lays out `population` (moved in) and records month 0, the start.
+  // Lays out `population` (moved in) and records month 0, the start. With `twin`, the run's
+  // no-AI twin runs alongside on a copy of the population: the same scenario with capability and
+  // adoption held at the start, drawing the same random numbers, so that scenario minus twin is
+  // the effect of AI's progress (docs/model.md §16).
   Simulation(const Dataset& dataset, const Cells& cells, Population population,
-             const Scenario& scenario);
+             const Scenario& scenario, bool twin = false);
   // Continues a run from its checkpoint: the scenario (with any levers changed during the run),
   // seed and population scale come from the checkpoint. Throws DataError for a missing, corrupt
   // or mismatched checkpoint (other data).
@@ -125,14 +133,16 @@ class Simulation {
   void step();
 
   const SimulationOutput& output() const;
+  const SimulationOutput* twin_output() const;  // nullptr without a twin
   const Scenario& scenario() const;
   // Changes a lever between months (a key that may change: scenario_keys()[i].lever), from a
   // TOML value literal, as if the scenario file had said so from now on. Throws DataError for an
   // unknown key, a bad value, or a key fixed at the start.
   void set(std::string_view key, std::string_view value);
 
-  // The agents now (read-only, zero-copy).
+  // The agents now (read-only, zero-copy); the twin's, or an empty view without one.
   AgentView agents() const;
+  AgentView twin_agents() const;
   double scale() const;  // the population's share of the workforce
   std::uint64_t population_seed() const;
   // Writes everything needed to continue the run to `path` (atomically).
@@ -154,10 +164,10 @@ class Simulation {
 SimulationResult simulate(const Dataset& dataset, const Cells& cells, Population population,
                           const Scenario& scenario, const SimulationOptions& options = {});
 
-// Writes a run's results to a SQLite file: tables run, national, state_major, county_major,
-// flows (docs/model.md §12), and the talent segment's talent_* tables (docs/talent.md §9).
+// Writes a run's results to a SQLite file (docs/model.md §12): tables run, national,
+// state_major, county_major, flows, the twin's twin_* tables when it ran, and the talent
+// model's talent_* tables (docs/talent.md §9). Counts are in workers: agents / result.scale.
 void write_simulation_db(const std::filesystem::path& path, const Dataset& dataset,
-                         const Scenario& scenario, const SimulationResult& result,
-                         const std::string& population_source);
+                         const SimulationResult& result, const std::string& population_source);
 
 }  // namespace floe

@@ -13,14 +13,16 @@
 namespace floe::engine {
 namespace {
 
-constexpr char kMagic[8] = {'F', 'L', 'O', 'E', 'C', 'K', 'P', '2'};
-constexpr char kEndMagic[8] = {'F', 'L', 'O', 'E', 'E', 'N', 'D', '2'};
+constexpr char kMagic[8] = {'F', 'L', 'O', 'E', 'C', 'K', 'P', '3'};
+constexpr char kEndMagic[8] = {'F', 'L', 'O', 'E', 'E', 'N', 'D', '3'};
 constexpr std::size_t kChunkBytes = 16u << 20;
 constexpr std::uint64_t kMaxHeader = 1u << 20;
+constexpr std::uint64_t kMaxRecords = std::uint64_t{1} << 34;
 
 std::uint64_t fnv1a(const char* data, std::size_t n, std::uint64_t h = 1469598103934665603ull) {
-  for (std::size_t i = 0; i < n; ++i)
+  for (std::size_t i = 0; i < n; ++i) {
     h = (h ^ static_cast<unsigned char>(data[i])) * 1099511628211ull;
+  }
   return h;
 }
 
@@ -65,8 +67,9 @@ class In {
  public:
   explicit In(const std::filesystem::path& path) : path_(path.string()) {
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec))
+    if (!std::filesystem::is_regular_file(path, ec)) {
       fail("missing file (no checkpoint to resume from)");
+    }
     size_ = std::filesystem::file_size(path, ec);
     f_.reset(std::fopen(path.c_str(), "rb"));
     if (!f_) fail(std::string("cannot open: ") + std::strerror(errno));
@@ -92,11 +95,13 @@ class In {
 Checkpoint read_header(In& in) {
   char magic[8];
   in.read(magic, sizeof magic);
-  if (std::memcmp(magic, kMagic, sizeof magic) != 0)
-    in.fail("not a floe checkpoint (bad magic number)");
+  if (std::memcmp(magic, kMagic, sizeof magic) != 0) {
+    in.fail("not a floe checkpoint of this version (bad magic number)");
+  }
   const std::uint64_t length = in.get();
-  if (length > kMaxHeader || length > in.left())
+  if (length > kMaxHeader || length > in.left()) {
     in.fail("corrupt checkpoint (implausible header length)");
+  }
   std::string text(length, '\0');
   in.read(text.data(), length);
   // The header's hash is checked before any size in it is used.
@@ -109,41 +114,128 @@ Checkpoint read_header(In& in) {
     }
     h.month = j.at("month").get<int>();
     h.run = j.at("run").get<std::string>();
-    h.groups_per_region = j.at("groups_per_region").get<std::size_t>();
-    h.records = j.at("records").get<std::uint64_t>();
-    h.groups = j.at("groups").get<std::uint64_t>();
+    for (const auto& set : j.at("slot_sets")) {
+      h.slot_sets.push_back({set.at("name").get<std::string>(),
+                             set.at("records").get<std::uint64_t>(),
+                             set.at("groups").get<std::uint64_t>(),
+                             set.at("groups_per_region").get<std::uint64_t>()});
+    }
   } catch (const nlohmann::json::exception& e) {
     in.fail(std::string("corrupt checkpoint header: ") + e.what());
   }
-  if (h.groups_per_region == 0 || h.records > (std::uint64_t{1} << 34) ||
-      h.groups > h.records + 1 || h.month < 0) {
+  std::uint64_t total = 0;
+  for (const SlotSetInfo& s : h.slot_sets) {
+    if (s.groups_per_region == 0 || s.records > kMaxRecords || s.groups > s.records + 1) {
+      in.fail("corrupt checkpoint (sizes out of range)");
+    }
+    total += s.records;
+  }
+  if (h.month < 0 || h.slot_sets.empty() || total > kMaxRecords) {
     in.fail("corrupt checkpoint (sizes out of range)");
   }
   return h;
 }
 
+// Chunks of at most kChunkBytes, compressed in parallel a batch (one per thread) at a time.
+void write_records(Out& out, const AgentRecords& records, int level, const std::string& file) {
+  const char* bytes = reinterpret_cast<const char*>(records.data());
+  const std::size_t total = records.size() * sizeof(AgentRecord);
+  const std::size_t chunks = (total + kChunkBytes - 1) / kChunkBytes;
+  const int threads = std::max(1, omp_get_max_threads());
+  std::vector<std::string> packed(threads);
+  for (std::size_t first = 0; first < chunks; first += threads) {
+    const std::size_t batch = std::min<std::size_t>(threads, chunks - first);
+    bool failed = false;
+#pragma omp parallel for schedule(static, 1) reduction(|| : failed)
+    for (std::size_t b = 0; b < batch; ++b) {
+      const std::size_t offset = (first + b) * kChunkBytes;
+      const std::size_t raw = std::min(kChunkBytes, total - offset);
+      ZSTD_CCtx* cctx = ZSTD_createCCtx();
+      ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, level);
+      ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 1);
+      packed[b].resize(ZSTD_compressBound(raw));
+      const std::size_t n =
+          ZSTD_compress2(cctx, packed[b].data(), packed[b].size(), bytes + offset, raw);
+      ZSTD_freeCCtx(cctx);
+      failed = failed || ZSTD_isError(n);
+      if (!ZSTD_isError(n)) packed[b].resize(n);
+    }
+    if (failed) throw Error("zstd compression failed writing " + file);
+    for (std::size_t b = 0; b < batch; ++b) {
+      out.put(std::min(kChunkBytes, total - (first + b) * kChunkBytes));
+      out.put(packed[b].size());
+      out.write(packed[b].data(), packed[b].size());
+    }
+  }
+}
+
+AgentRecords read_records(In& in, std::uint64_t n) {
+  const std::size_t total = n * sizeof(AgentRecord);
+  const std::size_t chunks = (total + kChunkBytes - 1) / kChunkBytes;
+  if (chunks * 16 > in.left()) in.fail("truncated checkpoint (records)");
+  AgentRecords records;
+  records.reserve(n + n / 8);  // room for repacks, as a run reserves
+  records.resize(n);
+  char* bytes = reinterpret_cast<char*>(records.data());
+  const int threads = std::max(1, omp_get_max_threads());
+  std::vector<std::string> packed(threads);
+  for (std::size_t first = 0; first < chunks; first += threads) {
+    const std::size_t batch = std::min<std::size_t>(threads, chunks - first);
+    for (std::size_t b = 0; b < batch; ++b) {
+      const std::uint64_t raw = in.get(), size = in.get();
+      if (raw != std::min(kChunkBytes, total - (first + b) * kChunkBytes)) {
+        in.fail("corrupt checkpoint (chunk header)");
+      }
+      if (size > in.left()) in.fail("truncated checkpoint (records)");
+      packed[b].resize(size);
+      in.read(packed[b].data(), size);
+    }
+    bool bad = false;
+#pragma omp parallel for schedule(static, 1) reduction(|| : bad)
+    for (std::size_t b = 0; b < batch; ++b) {
+      const std::size_t offset = (first + b) * kChunkBytes;
+      const std::size_t raw = std::min(kChunkBytes, total - offset);
+      const std::size_t got =
+          ZSTD_decompress(bytes + offset, raw, packed[b].data(), packed[b].size());
+      bad = bad || ZSTD_isError(got) || got != raw;
+    }
+    if (bad) in.fail("corrupt checkpoint (records fail their checksum)");
+  }
+  return records;
+}
+
+// A section's bytes, compressed (a model's state is mostly its outputs so far: runs of zeros).
 void put_section(Out& out, std::uint64_t& hash, const std::string& name, const std::string& bytes) {
-  for (const std::string* s : {&name, &bytes}) {
-    const std::uint64_t n = s->size();
-    out.put(n);
-    out.write(s->data(), n);
-    hash = fnv1a(reinterpret_cast<const char*>(&n), sizeof n, hash);
-    hash = fnv1a(s->data(), n, hash);
+  std::string packed(ZSTD_compressBound(bytes.size()), '\0');
+  const std::size_t n = ZSTD_compress(packed.data(), packed.size(), bytes.data(), bytes.size(), 3);
+  if (ZSTD_isError(n)) throw Error("zstd compression failed for checkpoint section " + name);
+  packed.resize(n);
+  const std::string* parts[] = {&name, &packed};
+  for (const std::string* s : parts) {
+    const std::uint64_t size = s->size();
+    out.put(size);
+    out.write(s->data(), size);
+    hash = fnv1a(reinterpret_cast<const char*>(&size), sizeof size, hash);
+    hash = fnv1a(s->data(), size, hash);
   }
 }
 
 }  // namespace
 
 void write_checkpoint(const std::filesystem::path& path, const Checkpoint& checkpoint,
-                      const Slots& slots, int level) {
-  const AgentRecords& records = slots.records();
+                      const std::vector<std::pair<std::string, const Slots*>>& slots, int level) {
+  nlohmann::ordered_json sets = nlohmann::ordered_json::array();
+  for (const auto& [name, s] : slots) {
+    sets.push_back({{"name", name},
+                    {"records", s->records().size()},
+                    {"groups", s->groups()},
+                    {"groups_per_region", s->groups_per_region()}});
+  }
   const nlohmann::ordered_json header = {{"format", "floe-checkpoint"},
                                          {"month", checkpoint.month},
                                          {"run", checkpoint.run},
                                          {"fields", field_list()},
-                                         {"records", records.size()},
-                                         {"groups", slots.groups()},
-                                         {"groups_per_region", checkpoint.groups_per_region},
+                                         {"slot_sets", sets},
                                          {"chunk_bytes", kChunkBytes}};
   const std::string text = header.dump();
   auto partial = path;
@@ -154,45 +246,17 @@ void write_checkpoint(const std::filesystem::path& path, const Checkpoint& check
     out.put(text.size());
     out.write(text.data(), text.size());
     out.put(fnv1a(text.data(), text.size()));
-    // Records: chunks compressed in parallel, a batch of one per thread at a time.
-    const char* bytes = reinterpret_cast<const char*>(records.data());
-    const std::size_t total = records.size() * sizeof(AgentRecord);
-    const std::size_t chunks = (total + kChunkBytes - 1) / kChunkBytes;
-    const int threads = std::max(1, omp_get_max_threads());
-    std::vector<std::string> packed(threads);
-    for (std::size_t first = 0; first < chunks; first += threads) {
-      const std::size_t batch = std::min<std::size_t>(threads, chunks - first);
-      bool failed = false;
-#pragma omp parallel for schedule(static, 1) reduction(|| : failed)
-      for (std::size_t b = 0; b < batch; ++b) {
-        const std::size_t offset = (first + b) * kChunkBytes;
-        const std::size_t raw = std::min(kChunkBytes, total - offset);
-        ZSTD_CCtx* cctx = ZSTD_createCCtx();
-        ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, level);
-        ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 1);
-        packed[b].resize(ZSTD_compressBound(raw));
-        const std::size_t n =
-            ZSTD_compress2(cctx, packed[b].data(), packed[b].size(), bytes + offset, raw);
-        ZSTD_freeCCtx(cctx);
-        failed = failed || ZSTD_isError(n);
-        if (!ZSTD_isError(n)) packed[b].resize(n);
-      }
-      if (failed) throw Error("zstd compression failed writing " + path.string());
-      for (std::size_t b = 0; b < batch; ++b) {
-        out.put(std::min(kChunkBytes, total - (first + b) * kChunkBytes));
-        out.put(packed[b].size());
-        out.write(packed[b].data(), packed[b].size());
-      }
-    }
+    for (const auto& [name, s] : slots) write_records(out, s->records(), level, path.string());
     std::uint64_t hash = 1469598103934665603ull;
-    StateWriter slot_state;
-    slot_state.vec(slots.capacity());
-    slot_state.vec(slots.waiting());
-    // Wage bills are running sums, kept rather than recounted (a recount adds in another order).
-    std::vector<double> wages(slots.groups());
-    for (std::size_t k = 0; k < wages.size(); ++k) wages[k] = slots.wages(k);
-    slot_state.vec(wages);
-    put_section(out, hash, "slots", slot_state.bytes());
+    for (const auto& [name, s] : slots) {
+      StateWriter state;
+      state.vec(s->capacity());
+      state.vec(s->waiting());
+      // Wage bills are running sums, kept rather than recounted (a recount adds in another
+      // order).
+      state.vec(s->wage_bills());
+      put_section(out, hash, "slots:" + name, state.bytes());
+    }
     for (const auto& [name, state] : checkpoint.states) put_section(out, hash, name, state);
     out.write(kEndMagic, sizeof kEndMagic);
     out.put(hash);
@@ -210,41 +274,13 @@ Checkpoint read_checkpoint_header(const std::filesystem::path& path) {
   return read_header(in);
 }
 
-Checkpoint read_checkpoint(const std::filesystem::path& path, std::unique_ptr<Slots>& slots) {
+Checkpoint read_checkpoint(const std::filesystem::path& path,
+                           std::map<std::string, std::unique_ptr<Slots>>& slots) {
   In in(path);
   Checkpoint h = read_header(in);
-  // Records: every chunk's sizes are checked against the header and the file before use.
-  const std::size_t total = h.records * sizeof(AgentRecord);
-  const std::size_t chunks = (total + kChunkBytes - 1) / kChunkBytes;
-  if (chunks * 16 > in.left()) in.fail("truncated checkpoint (records)");
-  AgentRecords records;
-  records.reserve(h.records + h.records / 8);  // room for repacks, as a run reserves
-  records.resize(h.records);
-  char* bytes = reinterpret_cast<char*>(records.data());
-  const int threads = std::max(1, omp_get_max_threads());
-  std::vector<std::string> packed(threads);
-  for (std::size_t first = 0; first < chunks; first += threads) {
-    const std::size_t batch = std::min<std::size_t>(threads, chunks - first);
-    for (std::size_t b = 0; b < batch; ++b) {
-      const std::uint64_t raw = in.get(), size = in.get();
-      if (raw != std::min(kChunkBytes, total - (first + b) * kChunkBytes))
-        in.fail("corrupt checkpoint (chunk header)");
-      if (size > in.left()) in.fail("truncated checkpoint (records)");
-      packed[b].resize(size);
-      in.read(packed[b].data(), size);
-    }
-    bool bad = false;
-#pragma omp parallel for schedule(static, 1) reduction(|| : bad)
-    for (std::size_t b = 0; b < batch; ++b) {
-      const std::size_t offset = (first + b) * kChunkBytes;
-      const std::size_t raw = std::min(kChunkBytes, total - offset);
-      const std::size_t got =
-          ZSTD_decompress(bytes + offset, raw, packed[b].data(), packed[b].size());
-      bad = bad || ZSTD_isError(got) || got != raw;
-    }
-    if (bad) in.fail("corrupt checkpoint (records fail their checksum)");
-  }
-  // Sections, hashed as read.
+  std::vector<AgentRecords> records;
+  for (const SlotSetInfo& set : h.slot_sets) records.push_back(read_records(in, set.records));
+  // Sections, hashed and decompressed as read.
   std::uint64_t hash = 1469598103934665603ull;
   std::map<std::string, std::string> sections;
   for (;;) {
@@ -259,35 +295,50 @@ Checkpoint read_checkpoint(const std::filesystem::path& path, std::unique_ptr<Sl
     in.read(name.data(), name_bytes);
     const std::uint64_t n = in.get();
     if (n > in.left()) in.fail("truncated checkpoint (section " + name + ")");
-    std::string state(n, '\0');
-    in.read(state.data(), n);
+    std::string packed(n, '\0');
+    in.read(packed.data(), n);
     hash = fnv1a(reinterpret_cast<const char*>(&name_bytes), sizeof name_bytes, hash);
     hash = fnv1a(name.data(), name.size(), hash);
     hash = fnv1a(reinterpret_cast<const char*>(&n), sizeof n, hash);
-    hash = fnv1a(state.data(), state.size(), hash);
-    sections[name] = std::move(state);
+    hash = fnv1a(packed.data(), packed.size(), hash);
+    const unsigned long long size = ZSTD_getFrameContentSize(packed.data(), packed.size());
+    // A section is at most a few bytes per slot group and month: bounded by the records.
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
+        size > (std::uint64_t{1} << 33)) {
+      in.fail("corrupt checkpoint (section " + name + ")");
+    }
+    std::string bytes(size, '\0');
+    const std::size_t got = ZSTD_decompress(bytes.data(), bytes.size(), packed.data(), n);
+    if (ZSTD_isError(got) || got != size) in.fail("corrupt checkpoint (section " + name + ")");
+    sections[name] = std::move(bytes);
   }
   if (in.get() != hash) in.fail("corrupt checkpoint (section checksum)");
   if (in.left() != 0) in.fail("corrupt checkpoint (bytes after the trailer)");
-  const auto it = sections.find("slots");
-  if (it == sections.end()) in.fail("corrupt checkpoint (no slots section)");
-  StateReader slot_state(it->second, path.string());
-  const auto capacity = slot_state.vec<std::uint32_t>();
-  auto waiting = slot_state.vec<Arrival>();
-  const auto wages = slot_state.vec<double>();
-  if (capacity.size() != h.groups || wages.size() != h.groups)
-    in.fail("corrupt checkpoint (slot groups)");
-  sections.erase(it);
-  try {
-    slots = std::make_unique<Slots>(std::move(records), capacity, h.groups_per_region);
-  } catch (const Error& e) {
-    in.fail(e.what());
+  for (std::size_t i = 0; i < h.slot_sets.size(); ++i) {
+    const SlotSetInfo& set = h.slot_sets[i];
+    const auto it = sections.find("slots:" + set.name);
+    if (it == sections.end()) in.fail("corrupt checkpoint (no slots of " + set.name + ")");
+    StateReader state(it->second, path.string());
+    const auto capacity = state.vec<std::uint32_t>();
+    auto waiting = state.vec<Arrival>();
+    auto wages = state.vec<double>();
+    if (capacity.size() != set.groups || wages.size() != set.groups) {
+      in.fail("corrupt checkpoint (slot groups of " + set.name + ")");
+    }
+    sections.erase(it);
+    std::unique_ptr<Slots> s;
+    try {
+      s = std::make_unique<Slots>(std::move(records[i]), capacity, set.groups_per_region);
+    } catch (const Error& e) {
+      in.fail(e.what());
+    }
+    for (const Arrival& a : waiting) {
+      if (a.group >= set.groups) in.fail("corrupt checkpoint (waiting list)");
+    }
+    s->waiting() = std::move(waiting);
+    s->wage_bills() = std::move(wages);
+    slots[set.name] = std::move(s);
   }
-  for (const Arrival& a : waiting) {
-    if (a.group >= h.groups) in.fail("corrupt checkpoint (waiting list)");
-  }
-  slots->waiting() = std::move(waiting);
-  slots->wage_bills() = wages;
   h.states = std::move(sections);
   return h;
 }

@@ -112,6 +112,7 @@ class Slots {
   double& wages(std::size_t k) { return wages_[k]; }
   double wages(std::size_t k) const { return wages_[k]; }
   std::vector<double>& wage_bills() { return wages_; }
+  const std::vector<double>& wage_bills() const { return wages_; }
 
   // Agents hired into a group that had no free slot: employed, counted, placed as soon as slots
   // free up (or at the next repack); sorted by group, then id.

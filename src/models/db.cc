@@ -1,4 +1,6 @@
-// A run's results in SQLite (docs/model.md §12).
+// A run's results in SQLite (docs/model.md §12): the scenario's tables, its no-AI twin's, in
+// workers of the economy simulated.
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <ctime>
@@ -16,20 +18,29 @@ using store::Statement;
 namespace schema = run_schema;
 
 // "INSERT INTO t VALUES (?,?,...,?)" for every column of the table.
-std::string insert_sql(const schema::TableDef& t) {
-  std::string s = "INSERT INTO " + std::string(t.name) + " VALUES (";
+std::string insert_sql(const schema::TableDef& t, std::string_view prefix) {
+  std::string s = "INSERT INTO " + std::string(prefix) + std::string(t.name) + " VALUES (";
   for (int i = 0; i < schema::column_count(t); ++i) s += i ? ",?" : "?";
   return s + ")";
 }
 
-// The figures in run_schema::kFigures' order, from column i on; returns the next column.
-int bind_figures(Statement& q, int i, const MonthFigures& f) {
+// The figures in run_schema::kFigures' order, from column i on, in workers (agents / scale);
+// returns the next column. `agents` is the labor force behind the row, in agents.
+int bind_figures(Statement& q, int i, const MonthFigures& f, double scale) {
   for (double v :
        {f.employed, f.unemployed, f.training, f.layoffs, f.displaced_direct, f.displaced_indirect,
         f.quits, f.hires, f.occupation_changes, f.wage_bill, f.exposed_wages, f.exits}) {
-    q.bind(i++, v);
+    q.bind(i++, v / scale);
   }
+  q.bind(i++, f.employed + f.unemployed + f.training);
   return i;
+}
+
+// Everyone not employed in the labor force, trainees included (docs/model.md §9): a trainee is
+// not a job found.
+double unemployment_rate(const MonthFigures& f) {
+  const double force = f.employed + f.unemployed + f.training;
+  return force > 0 ? (f.unemployed + f.training) / force : 0.0;
 }
 
 std::string now_utc() {
@@ -39,31 +50,20 @@ std::string now_utc() {
   return buf;
 }
 
-}  // namespace
-
-void write_simulation_db(const std::filesystem::path& path, const Dataset& ds, const Scenario& sc,
-                         const SimulationResult& result, const std::string& population_source) {
-  const SimulationOutput& out = result.output;
-  Store store(path);
-  store.write_run_info("command", "floe simulate");
-  store.write_run_info("scenario", sc.name);
-  store.write_run_info("description", sc.description);
-  store.write_run_info("scenario_text", sc.text);
-  store.write_run_info("seed", std::to_string(sc.run.seed));
-  store.write_run_info("months", std::to_string(result.last_month));
-  store.write_run_info("population", population_source);
-  store.write_run_info("data_dir", ds.data_dir.string());
-  store.write_run_info("created", now_utc());
-  store.write_run_info("complete", result.interrupted ? "no" : "yes");
+// One world's national, state and county tables (and flows for the scenario's).
+void write_world(Store& store, const std::string& file, const Dataset& ds,
+                 const SimulationOutput& out, double scale, std::string_view prefix) {
   sqlite3* db = store.handle();
-
-  for (const schema::TableDef& t : schema::kTables) store.exec(schema::create_sql(t));
+  for (const schema::TableDef& t : {schema::kNational, schema::kStateMajor, schema::kCountyMajor}) {
+    store.exec(schema::create_sql(t, prefix));
+  }
+  const bool flows = prefix.empty();
+  if (flows) store.exec(schema::create_sql(schema::kFlows));
   {  // statements must be finalized before the file is committed
-    const std::string file = path.string();
-    Statement national(db, file, insert_sql(schema::kNational));
-    Statement state(db, file, insert_sql(schema::kStateMajor));
-    Statement county(db, file, insert_sql(schema::kCountyMajor));
-    Statement flow(db, file, insert_sql(schema::kFlows));
+    Statement national(db, file, insert_sql(schema::kNational, prefix));
+    Statement state(db, file, insert_sql(schema::kStateMajor, prefix));
+    Statement county(db, file, insert_sql(schema::kCountyMajor, prefix));
+    Statement flow(db, file, insert_sql(schema::kFlows, ""));
     const auto& majors = ds.taxonomy.major_groups;
     for (std::size_t t = 0; t < out.state_major.size(); ++t) {
       MonthFigures total;
@@ -75,28 +75,28 @@ void write_simulation_db(const std::filesystem::path& path, const Dataset& ds, c
           state.bind(1, static_cast<std::int64_t>(t))
               .bind(2, ds.geography.states[s].fips)
               .bind(3, majors[g].soc_code);
-          bind_figures(state, 4, f);
+          bind_figures(state, 4, f, scale);
           state.run();
         }
       }
       const MonthIndicators& ind = out.indicators[t];
       national.bind(1, static_cast<std::int64_t>(t));
-      int i = bind_figures(national, 2, total);
-      const double labor_force = total.employed + total.unemployed;
-      for (double v : {labor_force > 0 ? total.unemployed / labor_force : 0.0, ind.exposure,
-                       ind.adoption, ind.job_finding, ind.openings, ind.multiplier,
-                       ind.trainees_started, ind.trainees_completed, ind.training_spending}) {
+      int i = bind_figures(national, 2, total, scale);
+      for (double v : {unemployment_rate(total), ind.exposure, ind.adoption, ind.job_finding,
+                       ind.openings / scale, ind.multiplier, ind.trainees_started / scale,
+                       ind.trainees_completed / scale, ind.training_spending / scale,
+                       ind.trainees_reemployed / scale, ind.entrants / scale}) {
         national.bind(i++, v);
       }
       national.run();
-      for (std::size_t a = 0; a < out.majors; ++a) {
+      for (std::size_t a = 0; flows && a < out.majors; ++a) {
         for (std::size_t b = 0; b < out.majors; ++b) {
           const double moves = out.flows[t][a * out.majors + b];
           if (moves == 0) continue;
           flow.bind(1, static_cast<std::int64_t>(t))
               .bind(2, majors[a].soc_code)
               .bind(3, majors[b].soc_code)
-              .bind(4, moves);
+              .bind(4, moves / scale);
           flow.run();
         }
       }
@@ -109,15 +109,41 @@ void write_simulation_db(const std::filesystem::path& path, const Dataset& ds, c
           county.bind(1, out.county_months[r])
               .bind(2, ds.geography.counties[c].fips)
               .bind(3, majors[g].soc_code);
-          bind_figures(county, 4, f);
+          bind_figures(county, 4, f, scale);
           county.run();
         }
       }
     }
   }
-  if (out.talent.enabled) write_talent_tables(store, out.talent);
-  store.exec("CREATE INDEX state_major_month ON state_major (month, state_fips)");
-  store.exec("CREATE INDEX county_major_month ON county_major (month, county_fips)");
+  const std::string p(prefix);
+  store.exec("CREATE INDEX " + p + "state_major_month ON " + p + "state_major (month, state_fips)");
+  store.exec("CREATE INDEX " + p + "county_major_month ON " + p +
+             "county_major (month, county_fips)");
+}
+
+}  // namespace
+
+void write_simulation_db(const std::filesystem::path& path, const Dataset& ds,
+                         const SimulationResult& result, const std::string& population_source) {
+  const Scenario& sc = result.scenario;
+  Store store(path);
+  store.write_run_info("command", "floe simulate");
+  store.write_run_info("scenario", sc.name);
+  store.write_run_info("description", sc.description);
+  store.write_run_info("scenario_text", sc.text);
+  store.write_run_info("seed", std::to_string(sc.run.seed));
+  store.write_run_info("months", std::to_string(result.last_month));
+  store.write_run_info("scale", fmt::format("{}", result.scale));  // exact
+  store.write_run_info("units", "workers");
+  store.write_run_info("twin", result.twin ? "yes" : "no");
+  store.write_run_info("population", population_source);
+  store.write_run_info("data_dir", ds.data_dir.string());
+  store.write_run_info("created", now_utc());
+  store.write_run_info("complete", result.interrupted ? "no" : "yes");
+  const std::string file = path.string();
+  write_world(store, file, ds, result.output, result.scale, "");
+  if (result.twin) write_world(store, file, ds, *result.twin, result.scale, schema::kTwinPrefix);
+  if (result.output.talent.enabled) write_talent_tables(store, result.output.talent);
   store.commit();
 }
 

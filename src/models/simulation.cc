@@ -13,19 +13,45 @@
 
 namespace floe {
 
+namespace {
+
+// The no-AI twin of a scenario: the same settings with capability and adoption held at their
+// start (docs/model.md §16).
+Scenario twin_of(const Scenario& scenario) {
+  Scenario twin = scenario;
+  twin.labor.capability.frozen = true;
+  twin.labor.adoption.frozen = true;
+  return twin;
+}
+
+}  // namespace
+
 struct Simulation::Impl {
-  Impl(const Dataset& ds, const Cells& c, Scenario s)
-      : dataset(ds), cells(c), scenario(std::move(s)), labor(ds, c, scenario, output) {}
+  Impl(const Dataset& ds, const Cells& c, Scenario s, bool with_twin)
+      : dataset(ds), cells(c), scenario(std::move(s)), labor(ds, c, scenario, output) {
+    if (with_twin) {
+      twin_scenario = std::make_unique<Scenario>(twin_of(scenario));
+      twin_output = std::make_unique<SimulationOutput>();
+      twin = std::make_unique<labor::LaborModel>(ds, c, *twin_scenario, *twin_output, "twin");
+    }
+  }
 
   // The models join the runtime in the order they run each month.
   void assemble() {
     runtime = std::make_unique<engine::Runtime>(dataset.geography.counties.size());
     runtime->add(labor);
+    if (twin) runtime->add(*twin);
     if (talent) runtime->add(*talent);
   }
   void start_talent() {
     if (!scenario.talent.enabled) return;
     talent = std::make_unique<talent::TalentSegment>(dataset.data_dir, scenario, labor.scale());
+  }
+  std::vector<engine::Model*> models() {
+    std::vector<engine::Model*> m = {&labor};
+    if (twin) m.push_back(twin.get());
+    if (talent) m.push_back(talent.get());
+    return m;
   }
 
   const Dataset& dataset;
@@ -33,6 +59,10 @@ struct Simulation::Impl {
   Scenario scenario;
   SimulationOutput output;
   labor::LaborModel labor;
+  // The no-AI twin: its own settings (at a fixed address: its model points into them).
+  std::unique_ptr<Scenario> twin_scenario;
+  std::unique_ptr<SimulationOutput> twin_output;
+  std::unique_ptr<labor::LaborModel> twin;
   std::unique_ptr<talent::TalentSegment> talent;
   std::unique_ptr<engine::Runtime> runtime;
   int month = 0;
@@ -44,8 +74,9 @@ Simulation& Simulation::operator=(Simulation&&) noexcept = default;
 Simulation::~Simulation() = default;
 
 Simulation::Simulation(const Dataset& dataset, const Cells& cells, Population population,
-                       const Scenario& scenario)
-    : impl_(std::make_unique<Impl>(dataset, cells, scenario)) {
+                       const Scenario& scenario, bool twin)
+    : impl_(std::make_unique<Impl>(dataset, cells, scenario, twin)) {
+  if (impl_->twin) impl_->twin->begin(population.clone());
   impl_->labor.begin(std::move(population));
   impl_->start_talent();
   if (impl_->talent) impl_->talent->run_history();
@@ -54,15 +85,16 @@ Simulation::Simulation(const Dataset& dataset, const Cells& cells, Population po
 
 Simulation Simulation::resume(const Dataset& dataset, const Cells& cells,
                               const std::filesystem::path& path) {
-  std::unique_ptr<engine::Slots> slots;
   const engine::Checkpoint header = engine::read_checkpoint_header(path);
   nlohmann::json run;
   Scenario scenario;
+  bool twin = false;
   try {
     run = nlohmann::json::parse(header.run);
     scenario = parse_scenario(run.at("settings").get<std::string>(), path.string());
     scenario.text = run.at("scenario_text").get<std::string>();
     scenario.file = run.at("scenario_file").get<std::string>();
+    twin = run.at("twin").get<bool>();
   } catch (const nlohmann::json::exception& e) {
     throw DataError(path.string(), 0, "",
                     std::string("corrupt checkpoint run settings: ") + e.what());
@@ -70,21 +102,31 @@ Simulation Simulation::resume(const Dataset& dataset, const Cells& cells,
   // Sizes are checked against this data before the records are read.
   const std::size_t counties = dataset.geography.counties.size();
   const std::size_t entries = dataset.taxonomy.occupation_sectors.values.size();
-  if (header.groups != counties * entries || header.groups_per_region != entries) {
-    throw DataError(path.string(), 0, "", "checkpoint from a run on other data");
+  for (const engine::SlotSetInfo& set : header.slot_sets) {
+    if (set.groups != counties * entries || set.groups_per_region != entries) {
+      throw DataError(path.string(), 0, "", "checkpoint from a run on other data");
+    }
   }
+  std::map<std::string, std::unique_ptr<engine::Slots>> slots;
   const engine::Checkpoint checkpoint = engine::read_checkpoint(path, slots);
-  auto impl = std::make_unique<Impl>(dataset, cells, scenario);
-  impl->labor.adopt(std::move(slots), run.at("population_seed").get<std::uint64_t>(),
-                    run.at("scale").get<double>());
-  impl->start_talent();
-  for (engine::Model* model : {static_cast<engine::Model*>(&impl->labor),
-                               static_cast<engine::Model*>(impl->talent.get())}) {
+  auto impl = std::make_unique<Impl>(dataset, cells, scenario, twin);
+  const auto seed = run.at("population_seed").get<std::uint64_t>();
+  const auto scale = run.at("scale").get<double>();
+  for (labor::LaborModel* model : {&impl->labor, impl->twin.get()}) {
     if (!model) continue;
+    auto it = slots.find(std::string(model->name()));
+    if (it == slots.end()) {
+      throw DataError(path.string(), 0, "",
+                      "checkpoint has no agents for the " + std::string(model->name()));
+    }
+    model->adopt(std::move(it->second), seed, scale);
+  }
+  impl->start_talent();
+  for (engine::Model* model : impl->models()) {
     const auto it = checkpoint.states.find(std::string(model->name()));
     if (it == checkpoint.states.end()) {
-      throw DataError(path.string(), 0, "",
-                      "checkpoint has no state for the " + std::string(model->name()) + " model");
+      throw DataError(path.string(), 0, "", "checkpoint has no state for the " +
+                                                std::string(model->name()) + " model");
     }
     engine::StateReader in(it->second, path.string());
     model->load(in);
@@ -109,6 +151,7 @@ const SimulationOutput& Simulation::output() const {
   if (impl_->talent) impl_->output.talent = impl_->talent->run();
   return impl_->output;
 }
+const SimulationOutput* Simulation::twin_output() const { return impl_->twin_output.get(); }
 const Scenario& Simulation::scenario() const { return impl_->scenario; }
 
 void Simulation::set(std::string_view key, std::string_view value) {
@@ -121,10 +164,16 @@ void Simulation::set(std::string_view key, std::string_view value) {
                     "months");
   }
   set_scenario_key(impl_->scenario, key, value, "set");
+  if (impl_->twin_scenario) *impl_->twin_scenario = twin_of(impl_->scenario);
 }
 
 AgentView Simulation::agents() const {
   const auto& records = impl_->labor.slots().records();
+  return {records.data(), records.size()};
+}
+AgentView Simulation::twin_agents() const {
+  if (!impl_->twin) return {};
+  const auto& records = impl_->twin->slots().records();
   return {records.data(), records.size()};
 }
 double Simulation::scale() const { return impl_->labor.scale(); }
@@ -134,7 +183,6 @@ void Simulation::checkpoint(const std::filesystem::path& path) {
   const auto begin = std::chrono::steady_clock::now();
   engine::Checkpoint c;
   c.month = impl_->month;
-  c.groups_per_region = impl_->labor.groups_per_region();
   // The settings as run (which may differ from the file's text: a test or the CLI may have
   // changed them, and levers may change between months), and the text as the user wrote it.
   const nlohmann::ordered_json run = {{"settings", scenario_toml(impl_->scenario)},
@@ -142,16 +190,18 @@ void Simulation::checkpoint(const std::filesystem::path& path) {
                                       {"scenario_file", impl_->scenario.file},
                                       {"population_seed", impl_->labor.population_seed()},
                                       {"scale", impl_->labor.scale()},
+                                      {"twin", impl_->twin != nullptr},
                                       {"data_dir", impl_->dataset.data_dir.string()}};
   c.run = run.dump();
-  for (const engine::Model* model : {static_cast<const engine::Model*>(&impl_->labor),
-                                     static_cast<const engine::Model*>(impl_->talent.get())}) {
-    if (!model) continue;
+  for (const engine::Model* model : impl_->models()) {
     engine::StateWriter out;
     model->save(out);
     c.states[std::string(model->name())] = out.take();
   }
-  engine::write_checkpoint(path, c, impl_->labor.slots());
+  std::vector<std::pair<std::string, const engine::Slots*>> slots = {
+      {"labor", &impl_->labor.slots()}};
+  if (impl_->twin) slots.emplace_back("twin", &impl_->twin->slots());
+  engine::write_checkpoint(path, c, slots);
   impl_->runtime->add_time(
       "checkpoints",
       std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count());
@@ -166,6 +216,7 @@ std::vector<SubstepSeconds> Simulation::timing() const {
 SimulationResult Simulation::result() const {
   SimulationResult r;
   r.output = output();
+  if (impl_->twin_output) r.twin = *impl_->twin_output;
   r.scenario = scenario();
   r.last_month = month();
   r.slots = agents().size;
@@ -186,8 +237,9 @@ double SimulationResult::seconds_in(std::initializer_list<std::string_view> subs
 
 SimulationResult simulate(const Dataset& dataset, const Cells& cells, Population population,
                           const Scenario& scenario, const SimulationOptions& options) {
-  Simulation sim = options.resume ? Simulation::resume(dataset, cells, options.checkpoint)
-                                  : Simulation(dataset, cells, std::move(population), scenario);
+  Simulation sim = options.resume
+                       ? Simulation::resume(dataset, cells, options.checkpoint)
+                       : Simulation(dataset, cells, std::move(population), scenario, options.twin);
   const int first = sim.month();
   const int every = sim.scenario().run.checkpoint_every;
   const auto start = std::chrono::steady_clock::now();

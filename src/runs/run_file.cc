@@ -32,7 +32,8 @@ constexpr double RunFigures::*kFigureFields[] = {&RunFigures::employed,
                                                  &RunFigures::occupation_changes,
                                                  &RunFigures::wage_bill,
                                                  &RunFigures::exposed_wages,
-                                                 &RunFigures::exits};
+                                                 &RunFigures::exits,
+                                                 &RunFigures::agents};
 
 // NationalMonth's indicators in run_schema::kIndicators' order.
 constexpr double NationalMonth::*kIndicatorFields[] = {
@@ -40,7 +41,8 @@ constexpr double NationalMonth::*kIndicatorFields[] = {
     &NationalMonth::adoption,          &NationalMonth::job_finding,
     &NationalMonth::openings,          &NationalMonth::multiplier,
     &NationalMonth::trainees_started,  &NationalMonth::trainees_completed,
-    &NationalMonth::training_spending};
+    &NationalMonth::training_spending, &NationalMonth::trainees_reemployed,
+    &NationalMonth::entrants};
 
 static_assert(std::size(kFigureFields) == schema::kFigures.size());
 static_assert(std::size(kIndicatorFields) == schema::kIndicators.size());
@@ -130,7 +132,7 @@ void RunFigures::add(const RunFigures& o) {
 
 double RunFigures::unemployment_rate() const {
   const double force = labor_force();
-  return force > 0 ? unemployed / force : std::nan("");
+  return force > 0 ? (unemployed + training) / force : std::nan("");
 }
 
 SimulationRun::SimulationRun(const std::filesystem::path& path)

@@ -20,16 +20,18 @@ namespace floe::run_schema {
 
 // Stocks (people at the month's end, wages a year) and events (people in the month) of a place,
 // in MonthFigures' order (include/floe/simulation.h).
-inline constexpr std::array<std::string_view, 12> kFigures = {
+inline constexpr std::array<std::string_view, 13> kFigures = {
     "employed",           "unemployed",         "training",      "layoffs",
     "displaced_direct",   "displaced_indirect", "quits",         "hires",
-    "occupation_changes", "wage_bill",          "exposed_wages", "exits"};
+    "occupation_changes", "wage_bill",          "exposed_wages", "exits",
+    "agents"};
 
 // National indicators, after the figures in the national table, in MonthIndicators' order
-// (unemployment_rate first, computed from the figures).
-inline constexpr std::array<std::string_view, 9> kIndicators = {
-    "unemployment_rate", "exposure",         "adoption",           "job_finding",      "openings",
-    "multiplier",        "trainees_started", "trainees_completed", "training_spending"};
+// (unemployment_rate first, computed from the figures: trainees count as not employed).
+inline constexpr std::array<std::string_view, 11> kIndicators = {
+    "unemployment_rate", "exposure",         "adoption",           "job_finding",
+    "openings",          "multiplier",       "trainees_started",   "trainees_completed",
+    "training_spending", "trainees_reemployed", "entrants"};
 
 struct TableDef {
   std::string_view name;
@@ -66,9 +68,12 @@ inline std::string value_columns(const TableDef& t, std::string_view suffix = ""
   return s;
 }
 
+// The tables of the no-AI twin are the scenario's with this prefix.
+inline constexpr std::string_view kTwinPrefix = "twin_";
+
 // CREATE TABLE statement: month INTEGER, the keys TEXT, the values REAL.
-inline std::string create_sql(const TableDef& t) {
-  std::string s = "CREATE TABLE " + std::string(t.name) + " (month INTEGER";
+inline std::string create_sql(const TableDef& t, std::string_view prefix = "") {
+  std::string s = "CREATE TABLE " + std::string(prefix) + std::string(t.name) + " (month INTEGER";
   for (auto k : t.keys) {
     if (!k.empty()) s += ", " + std::string(k) + " TEXT";
   }

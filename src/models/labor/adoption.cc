@@ -18,6 +18,8 @@ void declare_adoption_keys(AdoptionSettings& s, engine::Schema& schema) {
                     When::kAnyMonth);
   schema.number_map("adoption.state_speed", s.state_speed, 0, 10, "USPS",
                     "Multiplier of p and q per state", When::kAnyMonth);
+  schema.flag("adoption.frozen", s.frozen,
+              "Hold adoption at its start (the no-AI twin of a run, docs/model.md §16)");
 }
 
 double bass_adoption(double month, double p, double q, double initial) {
@@ -32,6 +34,7 @@ double bass_adoption(double month, double p, double q, double initial) {
 
 void adoption_step(World& w, int month) {
   const AdoptionSettings& s = w.settings->adoption;
+  if (s.frozen) month = 0;
   const Dataset& ds = *w.dataset;
   const std::size_t n_states = ds.geography.states.size();
   const std::size_t n_sectors = ds.taxonomy.sectors.size();

@@ -19,6 +19,8 @@ void declare_capability_keys(CapabilitySettings& s, engine::Schema& schema) {
   schema.number("capability.width_months", s.width, 0.1, 600,
                 "Logistic time scale of capability growth");
   schema.flag("capability.transfer", s.transfer, "Capability flows through shared skills (DWAs)");
+  schema.flag("capability.frozen", s.frozen,
+              "Hold capability at its start (the no-AI twin of a run, docs/model.md §16)");
 }
 
 double capability_path(double month, double midpoint, double width) {
@@ -33,7 +35,7 @@ void capability_step(World& w, int month) {
   const CapabilitySettings& s = w.settings->capability;
   MonthTables& m = w.tables;
   m.month = month;
-  const double path = capability_path(month, s.midpoint, s.width);
+  const double path = s.frozen ? 0.0 : capability_path(month, s.midpoint, s.width);
   m.exposure.resize(f.layout.occupations);
   for (std::size_t o = 0; o < m.exposure.size(); ++o) {
     m.exposure[o] = f.exposure_now[o] + (f.exposure_full[o] - f.exposure_now[o]) * path;

@@ -30,13 +30,17 @@ void openings_step(World& w, int month) {
   MonthTables& m = w.tables;
 
   // Employment and job seekers now, from the stocks.
-  std::vector<double> employed(n_occ, 0.0), adoption_weight(n_occ, 0.0);
+  std::vector<double>& employed = m.employed;
+  employed.assign(n_occ, 0.0);
+  m.unemployed.assign(n_occ, 0.0);
+  std::vector<double> adoption_weight(n_occ, 0.0);
   double unemployed = 0, total_employed = 0;
   for (std::size_t k = 0; k < l.subcells(); ++k) {
     const std::size_t e = k % l.entries;
     const std::uint16_t o = l.entry_occupation[e];
     const double emp = slots.employed(k);
     employed[o] += emp;
+    m.unemployed[o] += slots.unemployed(k);
     unemployed += slots.unemployed(k);
     total_employed += emp;
     const std::size_t st = l.county_state[k / l.entries];

@@ -16,6 +16,8 @@ void declare_keys(LaborSettings& s, engine::Schema& schema) {
   declare_demand_keys(s.demand, schema);
   declare_cascade_keys(s.cascade, schema);
   declare_retraining_keys(s.retraining, schema);
+  declare_supply_keys(s.supply, schema);
+  declare_wage_keys(s.wages, schema);
   schema.whole("output.county_every", s.county_every, 1, 600,
                "Months between county x major-group outputs");
 }

@@ -117,17 +117,23 @@ std::uint32_t take_new_job(const World& w, AgentRecord& a, double change_occupat
     if (u < share) break;
     u -= share;
   }
-  // Wage: the new cell's distribution, less a penalty for moving to dissimilar work.
-  const double mean = w.cells->state_wage[to_state * n_occ + target];
+  // Wage: the new cell's distribution, moved by the occupation's slack (§18), less a penalty
+  // for moving to dissimilar work.
+  const double mean = w.cells->state_wage[to_state * n_occ + target] * m.wage_factor[target];
   const double draw = Random::to_uniform(r2[1], r2[2]);
   const double wage =
       mean * f.wage_shapes[target].quantile(draw) * (1.0 - sc.wage_penalty * (1.0 - similarity));
+  // Retrained workers hired for the first time since (the cost per worker re-employed, §9).
+  if (from_unemployment && (a.status & kRetrained) && !(a.status & kReemployed)) {
+    a.status |= kReemployed;
+    out.trainees_reemployed += 1;
+  }
 
   a.occupation = target;
   a.county = static_cast<std::uint16_t>(to_county);
   a.industry = l.entry_group[entry];
   a.wage = static_cast<float>(wage);
-  a.status = static_cast<std::uint8_t>((a.status & kRetrained) | kEmployed);
+  a.status = static_cast<std::uint8_t>((a.status & (kRetrained | kReemployed)) | kEmployed);
   a.months = static_cast<std::uint16_t>(kMonthBase + m.month);
 
   const std::size_t majors = w.output->majors;

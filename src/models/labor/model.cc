@@ -18,7 +18,8 @@ CountyScratch& World::begin_county(std::size_t county, int thread) {
 }
 
 LaborModel::LaborModel(const Dataset& dataset, const Cells& cells, const Scenario& scenario,
-                       SimulationOutput& output) {
+                       SimulationOutput& output, std::string name)
+    : name_(std::move(name)) {
   World& w = world_;
   w.dataset = &dataset;
   w.cells = &cells;
@@ -84,15 +85,19 @@ std::vector<engine::Substep> LaborModel::substeps() {
       {"adoption", month(adoption_step), {}},
       {"separation hazards", month(separation_hazards_step), {}},
       {"openings", month(openings_step), {}},
+      {"wages", month(wage_step), {}},
       {"cascade multiplier", month(multiplier_step), {}},
       {"destinations", month(destinations_step), {}},
+      {"entrants", month(entrants_step), {}},
       {"separations", {}, county(separations_step)},
       {"cascade", {}, county(cascade_step)},
       {"quits and exits", {}, county(turnover_step)},
       {"job finding", {}, county(job_finding_step)},
       {"local placement", {}, county(local_placement_step)},
+      {"entrants placed", {}, county(entrants_county_step)},
       {"retraining pool", {}, county(retraining_pool_step)},
       {"placement", month(placement_step), {}},
+      {"entrant seekers", month(seekers_step), {}},
       {"retraining", month(retraining_step), {}},
       {"demand memory", month(demand_memory_step), {}},
       {"outputs", month(outputs_step), {}},
@@ -103,11 +108,14 @@ void LaborModel::save(engine::StateWriter& out) const {
   const World& w = world_;
   const SimulationOutput& o = *w.output;
   out.put(w.theta0);
+  out.put(w.next_id);
   out.put(w.budget_left);
   out.vec(w.state_budget_left);
   out.vec(w.ai_memory);
   out.vec(w.trainees);
   out.vec(w.county_pending);
+  out.vec(w.fixed.start_cumulative);
+  out.vec(w.fixed.start_county_agents);
   out.vecs(o.state_major);
   out.vec(o.indicators);
   out.vec(o.county_months);
@@ -119,11 +127,14 @@ void LaborModel::load(engine::StateReader& in) {
   World& w = world_;
   SimulationOutput& o = *w.output;
   w.theta0 = in.get<double>();
+  w.next_id = in.get<std::uint32_t>();
   w.budget_left = in.get<double>();
   w.state_budget_left = in.vec<double>();
   w.ai_memory = in.vec<double>();
   w.trainees = in.vec<Trainee>();
   w.county_pending = in.vec<MonthFigures>();
+  w.fixed.start_cumulative = in.vec<std::uint32_t>();
+  w.fixed.start_county_agents = in.vec<std::uint32_t>();
   o.state_major = in.vecs<MonthFigures>();
   o.indicators = in.vec<MonthIndicators>();
   o.county_months = in.vec<int>();
@@ -134,7 +145,9 @@ void LaborModel::load(engine::StateReader& in) {
       w.state_budget_left.size() == o.states && w.ai_memory.size() == w.fixed.layout.occupations &&
       (w.county_pending.empty() || w.county_pending.size() == o.counties * o.majors) &&
       o.indicators.size() == o.state_major.size() && o.flows.size() == o.state_major.size() &&
-      o.county_months.size() == o.county_major.size() && in.done();
+      o.county_months.size() == o.county_major.size() &&
+      w.fixed.start_cumulative.size() == groups &&
+      w.fixed.start_county_agents.size() == w.fixed.layout.counties && in.done();
   if (!consistent) in.fail("corrupt checkpoint (labor model state)");
   for (const auto& month : o.state_major) {
     if (month.size() != o.states * o.majors) in.fail("corrupt checkpoint (labor model state)");

@@ -6,14 +6,18 @@
 //   month   separation hazards baseline layoffs + AI displacement      separations.cc  §4
 //   month   openings           demand, openings, job finding           demand.cc       §5, §7
 //   month   cascade multiplier m(t)                                    cascade.cc      §8
+//   month   wages              new hires' wages by occupation          wages.cc        §18
 //   month   destinations       where job seekers look                  matching.cc     §6
+//   month   entrants           how many join the labor force, where    supply.cc       §17
 //   county  separations        who is laid off or displaced            separations.cc  §4
 //   county  cascade            local non-tradable jobs lost            cascade.cc      §8
 //   county  quits and exits    job-to-job moves, labor force exits     turnover.cc     §6
 //   county  job finding        the unemployed's search                 job_search.cc   §7
 //   county  local placement    new jobs within the county              placement.cc    §10
+//   county  entrants           new job seekers placed                  supply.cc       §17
 //   county  retraining pool    displaced job seekers                   retraining.cc   §9
 //   month   placement          new jobs in other counties              placement.cc    §10
+//   month   entrant seekers    entrants whose subcell was full         supply.cc       §17
 //   month   retraining         completions and enrollment              retraining.cc   §9
 //   month   demand memory      the share of work displaced so far      demand.cc       §5
 //   month   outputs            the month's tables                      outputs.cc      §12
@@ -36,6 +40,8 @@ void declare_matching_keys(MatchingSettings& s, engine::Schema& schema);
 void declare_demand_keys(DemandSettings& s, engine::Schema& schema);
 void declare_cascade_keys(CascadeSettings& s, engine::Schema& schema);
 void declare_retraining_keys(RetrainingSettings& s, engine::Schema& schema);
+void declare_supply_keys(SupplySettings& s, engine::Schema& schema);
+void declare_wage_keys(WageSettings& s, engine::Schema& schema);
 // Checks across keys (file, key), and of names against the data.
 void check_settings(const LaborSettings& settings, const std::string& file);
 void check_names(const LaborSettings& settings, const Dataset& dataset, const std::string& file);
@@ -46,14 +52,18 @@ void adoption_step(World& w, int month);
 void separation_hazards_step(World& w, int month);
 void openings_step(World& w, int month);
 void multiplier_step(World& w, int month);
+void wage_step(World& w, int month);
 void destinations_step(World& w, int month);
+void entrants_step(World& w, int month);
 void separations_step(World& w, int month, std::size_t county, int thread);
 void cascade_step(World& w, int month, std::size_t county, int thread);
 void turnover_step(World& w, int month, std::size_t county, int thread);
 void job_finding_step(World& w, int month, std::size_t county, int thread);
 void local_placement_step(World& w, int month, std::size_t county, int thread);
+void entrants_county_step(World& w, int month, std::size_t county, int thread);
 void retraining_pool_step(World& w, int month, std::size_t county, int thread);
 void placement_step(World& w, int month);
+void seekers_step(World& w, int month);
 void retraining_step(World& w, int month);
 void demand_memory_step(World& w, int month);
 void outputs_step(World& w, int month);
@@ -80,13 +90,14 @@ class LaborModel : public engine::Model {
  public:
   // A new run on `population` (moved into the slots), or, with an empty population, one to be
   // restored from a checkpoint by load() and adopt().
+  // `name`: "labor" for the scenario's world, "twin" for its no-AI twin.
   LaborModel(const Dataset& dataset, const Cells& cells, const Scenario& scenario,
-             SimulationOutput& output);
+             SimulationOutput& output, std::string name = "labor");
   void begin(Population population);
   // Takes the slots a checkpoint restored; load() then restores the rest.
   void adopt(std::unique_ptr<engine::Slots> slots, std::uint64_t seed, double scale);
 
-  std::string_view name() const override { return "labor"; }
+  std::string_view name() const override { return name_; }
   std::vector<engine::Substep> substeps() override;
   void save(engine::StateWriter& out) const override;
   void load(engine::StateReader& in) override;
@@ -97,6 +108,7 @@ class LaborModel : public engine::Model {
   std::uint64_t population_seed() const { return world_.seed; }
 
  private:
+  std::string name_;
   World world_;
 };
 

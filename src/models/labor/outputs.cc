@@ -28,6 +28,8 @@ void CountyEvents::reset(std::size_t states, std::size_t counties, std::size_t m
   flows.assign(majors * majors, 0.0);
   retraining.clear();
   ai_displaced.assign(occupations, 0.0);
+  trainees_reemployed = 0;
+  seekers.clear();
 }
 
 void reset_month(World& w) {
@@ -84,6 +86,8 @@ void outputs_step(World& w, int month) {
     if (county_month) county[c * majors + major].employed += 1;
   }
   MonthIndicators indicators = w.indicators;
+  for (const CountyEvents& e : w.events) indicators.trainees_reemployed += e.trainees_reemployed;
+  for (std::uint32_t n : m.entrants) indicators.entrants += n;
   indicators.exposure = m.mean_exposure;
   indicators.adoption = m.mean_adoption;
   indicators.job_finding = m.job_finding;

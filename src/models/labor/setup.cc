@@ -191,6 +191,14 @@ void lay_out(World& w, const Population& from) {
     }
   }
   begin[n_sub] = from.size();
+  // The labor force at the start, where entrants will join (§17).
+  w.fixed.start_cumulative.assign(n_sub, 0);
+  w.fixed.start_county_agents.assign(l.counties, 0);
+  for (std::size_t k = 0; k < n_sub; ++k) {
+    const std::size_t c = k / l.entries;
+    w.fixed.start_county_agents[c] += static_cast<std::uint32_t>(begin[k + 1] - begin[k]);
+    w.fixed.start_cumulative[k] = w.fixed.start_county_agents[c];
+  }
   w.slots = std::make_unique<engine::Slots>(from, begin, l.entries);
   AgentRecords& records = w.slots->records();
 #pragma omp parallel for schedule(static)
@@ -199,6 +207,10 @@ void lay_out(World& w, const Population& from) {
     records[i].months =
         static_cast<std::uint16_t>(kMonthBase - std::min<int>(records[i].months, kMonthBase));
   }
+  std::uint32_t max_id = 0;
+#pragma omp parallel for schedule(static) reduction(max : max_id)
+  for (std::size_t i = 0; i < from.size(); ++i) max_id = std::max(max_id, from.id[i]);
+  w.next_id = from.size() ? max_id + 1 : 0;
   w.seed = from.seed;
   w.scale = from.scale;
 }

@@ -74,7 +74,7 @@ void turnover_step(World& w, int month, std::size_t county, int thread) {
       const auto r = w.rng.words(stream(Draw::kMatchMore), a.id, t);
       const double u = Random::to_uniform(r[1], r[2]);
       a.wage = static_cast<float>(w.cells->state_wage[c.state * l.occupations + o] *
-                                  f.wage_shapes[o].quantile(u));
+                                  w.tables.wage_factor[o] * f.wage_shapes[o].quantile(u));
       a.status = kEmployed;
       a.months = static_cast<std::uint16_t>(kMonthBase + month);
       slots[at] = a;

@@ -26,6 +26,7 @@ enum : std::uint8_t {
   kDisplacedDirect = 1 << 3,    // lost a job to AI in their own cell, not re-employed since
   kDisplacedIndirect = 1 << 4,  // lost a local job through the cascade
   kRetrained = 1 << 5,          // completed retraining
+  kReemployed = 1 << 6,         // retrained, and hired since (counted once)
 };
 inline constexpr auto kEmployed = static_cast<std::uint8_t>(AgentStatus::kEmployed);
 inline constexpr auto kUnemployed = static_cast<std::uint8_t>(AgentStatus::kUnemployed);
@@ -45,6 +46,8 @@ enum class Draw : std::uint32_t {
   kMatch = 110,
   kMatchMore = 111,
   kTraining = 112,
+  kEntrants = 113,
+  kEntrantPick = 114,
 };
 
 inline Stream stream(Draw d) { return static_cast<Stream>(static_cast<std::uint32_t>(d)); }
@@ -111,6 +114,9 @@ struct Fixed {
   std::vector<double> log_stay;             // per occupation: log(1 - quits - exit rate)
   std::vector<double> created;              // per occupation: AI-created demand share
   std::vector<std::uint8_t> county_has;     // [county * occupations + o]: jobs there at start
+  // The labor force at the start: per subcell, cumulated over its county's subcells up to it;
+  // per county. Entrants join in these proportions (§17).
+  std::vector<std::uint32_t> start_cumulative, start_county_agents;
   engine::AliasTables state_of_occupation;  // table o: states by employment in o
   engine::AliasTables county_of_state_occupation;  // table state * occupations + o: its counties
   // The counties of each state, in order: state s has [state_county_offset[s], ...[s + 1]).
@@ -133,6 +139,10 @@ struct MonthTables {
   double multiplier = 0;
   double mean_exposure = 0, mean_adoption = 0, total_openings = 0;
   double support_exposure = 0;  // employment-weighted exposure of SOC 43 (for the multiplier)
+  std::vector<double> employed, unemployed;  // per occupation, at the month's start
+  std::vector<double> wage_factor;           // per occupation: wage of new hires (§18)
+  // Entrants to the labor force this month per county, and the first id of each county's.
+  std::vector<std::uint32_t> entrants, entrant_id;
 };
 
 // What the events of the counties one thread handled added up to this month. Counts are whole
@@ -150,6 +160,8 @@ struct CountyEvents {
   };
   std::vector<Candidate> retraining;  // displaced unemployed, eligible for retraining
   std::vector<double> ai_displaced;   // per occupation (for the demand memory)
+  double trainees_reemployed = 0;     // retrained agents hired for the first time since
+  std::vector<Arrival> seekers;       // entrants who found no free slot in their subcell
 
   void reset(std::size_t states, std::size_t counties, std::size_t majors, std::size_t occupations);
 };
@@ -184,6 +196,7 @@ struct World {
   std::unique_ptr<engine::Slots> slots;
   std::uint64_t seed = 0;  // of the population the run started from
   double scale = 1.0;
+  std::uint32_t next_id = 0;  // for entrants (§17)
   std::vector<Trainee> trainees;
   std::vector<double> ai_memory;  // per occupation: cumulative AI displacement rate Λ_o
   double theta0 = 0;              // vacancies per job seeker at the start
