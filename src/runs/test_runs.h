@@ -79,19 +79,19 @@ inline std::string cell_row(const char* table, int month, const char* fips, cons
                             double employed, double unemployed, double direct = 0,
                             double indirect = 0) {
   return fmt::format(
-      "INSERT INTO {} VALUES ({}, '{}', '{}', {}, {}, 0, 0, {}, {}, 0, 0, 0, {}, {}, 0);", table,
-      month, fips, major, employed, unemployed, direct, indirect, employed * 50000,
-      employed * 50000 * 0.3);
+      "INSERT INTO {} VALUES ({}, '{}', '{}', {}, {}, 0, 0, {}, {}, 0, 0, 0, {}, {}, 0, {});",
+      table, month, fips, major, employed, unemployed, direct, indirect, employed * 50000,
+      employed * 50000 * 0.3, employed + unemployed);
 }
 
 // One row of national, the figures as in cell_row; exposure 0.3, adoption and job finding given.
 inline std::string national_row(int month, double employed, double unemployed, double direct,
                                 double indirect, double adoption, double job_finding) {
   return fmt::format(
-      "INSERT INTO national VALUES ({}, {}, {}, 0, 0, {}, {}, 0, 0, 0, {}, {}, 0, {}, 0.3, {}, "
-      "{}, 0, 1.6, 0, 0, 0);",
+      "INSERT INTO national VALUES ({}, {}, {}, 0, 0, {}, {}, 0, 0, 0, {}, {}, 0, {}, {}, 0.3, "
+      "{}, {}, 0, 1.6, 0, 0, 0, 0, 0);",
       month, employed, unemployed, direct, indirect, employed * 50000, employed * 50000 * 0.3,
-      unemployed / (employed + unemployed), adoption, job_finding);
+      employed + unemployed, unemployed / (employed + unemployed), adoption, job_finding);
 }
 
 inline std::string run_keys(const std::string& scenario, const std::string& text) {

@@ -30,7 +30,8 @@ std::string figures(const FixtureRow& r) {
   return std::to_string(r.employed) + "," + std::to_string(r.unemployed) + ",0," +
          std::to_string(e) + "," + std::to_string(e) + "," + std::to_string(e) + "," +
          std::to_string(e) + "," + std::to_string(e) + "," + std::to_string(e) + "," +
-         std::to_string(r.wage_bill) + "," + std::to_string(r.exposed_wages) + ",0";  // exits
+         std::to_string(r.wage_bill) + "," + std::to_string(r.exposed_wages) + ",0," +  // exits
+         std::to_string(r.employed + r.unemployed);  // agents: the labor force at scale 1
 }
 
 // Three majors of one state at one month: (employed, unemployed) each; wages as in the tiny
@@ -220,7 +221,7 @@ void write_run_file(const std::filesystem::path& path, const FixtureRun& run) {
   for (const auto& [month, n] : national) {
     exec(db, "INSERT INTO national VALUES (" + std::to_string(month) + ", " + figures(n) + ", " +
                  std::to_string(n.unemployed / (n.employed + n.unemployed)) +
-                 ", 0.47, 0.1, 0.3, 100, 1.5, 0, 0, 0)");
+                 ", 0.47, 0.1, 0.3, 100, 1.5, 0, 0, 0, 0, 0)");
   }
   for (const FixtureRow& r : run.counties) {
     exec(db, "INSERT INTO county_major VALUES (" + std::to_string(r.month) + ", '" + r.fips +

@@ -66,11 +66,15 @@ TEST(Simulation, ConservesAgentsAndTheirIds) {
   Population p = tiny_population();
   const std::size_t n = p.size();
   const SimulationResult r = simulate(tiny(), tiny_cells(), std::move(p), busy_scenario(8));
-  for (const auto& month : r.output.state_major) {
+  // The labor force is the starting agents plus every entrant so far (docs/model.md §3).
+  double entered = 0;
+  for (std::size_t t = 0; t < r.output.state_major.size(); ++t) {
+    entered += r.output.indicators[t].entrants;
+    const auto& month = r.output.state_major[t];
     const double people = total(month, &MonthFigures::employed) +
                           total(month, &MonthFigures::unemployed) +
                           total(month, &MonthFigures::training);
-    EXPECT_EQ(people, static_cast<double>(n));
+    EXPECT_EQ(people, static_cast<double>(n) + entered) << "month " << t;
   }
   // Every kind of event happened.
   double direct = 0, indirect = 0, hires = 0, quits = 0, trained = 0;
