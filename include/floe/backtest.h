@@ -51,17 +51,12 @@ ChangeJoin join_observed(const std::vector<std::string>& model_codes, const Obse
 struct ChangeScores {
   std::size_t occupations = 0;
   double pearson = 0;           // of log changes; NaN when either side does not vary
-  double weighted_pearson = 0;  // the same with weights
+  double weighted_pearson = 0;  // the same with weights (weighted_pearson, floe/compare.h)
   double mae = 0;               // mean |predicted - observed|, percentage points
   double weighted_mae = 0;
 };
 ChangeScores score_changes(std::span<const double> predicted, std::span<const double> observed,
                            std::span<const double> weights);
-
-// Pearson correlation of x and y with weights w (all ones: the ordinary one); NaN when x or y
-// has no weighted variance.
-double weighted_pearson(std::span<const double> x, std::span<const double> y,
-                        std::span<const double> w);
 
 // 1 - MAE_model / MAE_reference: 1 is perfect, 0 no better than the reference, negative worse.
 double skill_score(double mae_model, double mae_reference);
@@ -69,5 +64,9 @@ double skill_score(double mae_model, double mae_reference);
 // A BLS Employment Projections ten-year growth (0.158 = +15.8% over 2024-34) as a change over
 // `years` at the same compound rate: (1 + g)^(years / 10) - 1.
 double prorated_growth(double growth_10y, double years);
+
+// The Bass diffusion share F(tau) of docs/model.md §3 started from zero: the share adopted
+// `months` after a technology's release, with innovation p and imitation q per month.
+double bass_share_since_release(double months, double p, double q);
 
 }  // namespace floe

@@ -8,6 +8,7 @@
 #include "data/oews.h"
 #include "data/text_file.h"
 #include "dataset/paths.h"
+#include "floe/compare.h"
 #include "floe/error.h"
 
 namespace floe {
@@ -43,29 +44,10 @@ ChangeJoin join_observed(const std::vector<std::string>& model_codes, const Obse
     const bool has_start = s != start.employment.end() && s->second > 0;
     if (!has_start) join.missing_start.push_back(code);
     if (e == end.employment.end()) join.missing_end.push_back(code);
-    if (has_start && e != end.employment.end()) join.joined.push_back({i, code, s->second, e->second});
+    if (has_start && e != end.employment.end())
+      join.joined.push_back({i, code, s->second, e->second});
   }
   return join;
-}
-
-double weighted_pearson(std::span<const double> x, std::span<const double> y,
-                        std::span<const double> w) {
-  double sw = 0, mx = 0, my = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    sw += w[i];
-    mx += w[i] * x[i];
-    my += w[i] * y[i];
-  }
-  mx /= sw;
-  my /= sw;
-  double sxy = 0, sxx = 0, syy = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    sxy += w[i] * (x[i] - mx) * (y[i] - my);
-    sxx += w[i] * (x[i] - mx) * (x[i] - mx);
-    syy += w[i] * (y[i] - my) * (y[i] - my);
-  }
-  if (!(sxx > 0) || !(syy > 0)) return std::numeric_limits<double>::quiet_NaN();
-  return sxy / std::sqrt(sxx * syy);
 }
 
 ChangeScores score_changes(std::span<const double> predicted, std::span<const double> observed,
@@ -106,6 +88,12 @@ double skill_score(double mae_model, double mae_reference) {
 
 double prorated_growth(double growth_10y, double years) {
   return std::pow(1.0 + growth_10y, years / 10.0) - 1.0;
+}
+
+double bass_share_since_release(double months, double p, double q) {
+  if (months <= 0 || p <= 0) return 0;
+  const double decay = std::exp(-(p + q) * months);
+  return (1.0 - decay) / (1.0 + (q / p) * decay);
 }
 
 }  // namespace floe

@@ -16,21 +16,17 @@ namespace {
 
 using ::testing::HasSubstr;
 
-TEST(BacktestScores, PearsonByHand) {
-  // x = 1, 2, 3; y = 2, 4, 7: deviations (-1, 0, 1) and (-7/3, -1/3, 8/3); Sxy = 5, Sxx = 2,
-  // Syy = 114/9, r = 5 / sqrt(2 * 114/9) = 0.993399.
-  const std::vector<double> x = {1, 2, 3}, y = {2, 4, 7};
-  EXPECT_NEAR(weighted_pearson(x, y, std::vector<double>{1, 1, 1}), 0.993399, 1e-6);
-  // Weights 1, 2, 1: means 2 and 4.25, Sxy = 5, Sxx = 2, Syy = 12.75, r = 5 / sqrt(25.5).
-  const std::vector<double> w = {1, 2, 1};
-  EXPECT_NEAR(weighted_pearson(x, y, w), 0.990148, 1e-6);
-  // ... the same as counting the middle point twice.
-  EXPECT_NEAR(weighted_pearson(x, y, w),
-              weighted_pearson(std::vector<double>{1, 2, 2, 3}, std::vector<double>{2, 4, 4, 7},
-                               std::vector<double>{1, 1, 1, 1}),
-              1e-12);
-  // A side that does not vary has no correlation.
-  EXPECT_TRUE(std::isnan(weighted_pearson(x, std::vector<double>{5, 5, 5}, w)));
+TEST(BacktestScores, PearsonOfLogChangesByHand) {
+  // Log changes x = 0.1, 0.2, 0.3 and y = 0.2, 0.4, 0.7: deviations (-1, 0, 1) and (-7/3, -1/3,
+  // 8/3) tenths; Sxy = 5, Sxx = 2, Syy = 114/9: r = 5 / sqrt(2 * 114/9) = 0.993399.
+  std::vector<double> predicted, observed;
+  for (double x : {0.1, 0.2, 0.3}) predicted.push_back(std::expm1(x));
+  for (double y : {0.2, 0.4, 0.7}) observed.push_back(std::expm1(y));
+  // Weights 1, 2, 1: means 2 and 4.25 tenths, Sxy = 5, Sxx = 2, Syy = 12.75: r = 5 / sqrt(25.5),
+  // as if the middle occupation were counted twice.
+  const ChangeScores s = score_changes(predicted, observed, std::vector<double>{1, 2, 1});
+  EXPECT_NEAR(s.pearson, 0.993399, 1e-6);
+  EXPECT_NEAR(s.weighted_pearson, 0.990148, 1e-6);
 }
 
 TEST(BacktestScores, MeanAbsoluteErrorsInPointsAndSkill) {
@@ -52,15 +48,13 @@ TEST(BacktestScores, MeanAbsoluteErrorsInPointsAndSkill) {
 }
 
 TEST(BacktestScores, CorrelationsAreOfLogChanges) {
-  // Log changes 0.2, 0, -0.2 against 0.1, 0, -0.1 lie on a line: r = 1 exactly, which the
-  // percentage changes (22.1%, 0, -18.1% against 10.5%, 0, -9.5%) do not.
+  // Log changes 0.2, 0, -0.2 against 0.1, 0, -0.1 lie on a line: r = 1.
   const std::vector<double> predicted = {std::expm1(0.2), 0.0, std::expm1(-0.2)};
   const std::vector<double> observed = {std::expm1(0.1), 0.0, std::expm1(-0.1)};
   const std::vector<double> weights = {3, 1, 7};
   const ChangeScores s = score_changes(predicted, observed, weights);
   EXPECT_NEAR(s.pearson, 1.0, 1e-12);
   EXPECT_NEAR(s.weighted_pearson, 1.0, 1e-12);
-  EXPECT_LT(weighted_pearson(predicted, observed, std::vector<double>{1, 1, 1}), 1.0 - 1e-6);
   const std::vector<double> reversed = {std::expm1(-0.2), 0.0, std::expm1(0.2)};
   EXPECT_NEAR(score_changes(reversed, observed, weights).pearson, -1.0, 1e-12);
 }
@@ -73,9 +67,17 @@ TEST(BacktestScores, LengthsMustAgree) {
 TEST(BacktestScores, ProratedGrowth) {
   // +21% over ten years is 1.21^(1/10) - 1 a year; two years of it compound to 1.21^(1/5) - 1.
   EXPECT_NEAR(prorated_growth(0.21, 10), 0.21, 1e-12);
-  EXPECT_NEAR(prorated_growth(0.21, 5), 0.1, 1e-12);  // 1.1^2 = 1.21
+  EXPECT_NEAR(prorated_growth(0.21, 5), 0.1, 1e-12);    // 1.1^2 = 1.21
   EXPECT_NEAR(prorated_growth(-0.19, 5), -0.1, 1e-12);  // 0.9^2 = 0.81
   EXPECT_NEAR(prorated_growth(0.5, 0), 0.0, 1e-12);
+}
+
+TEST(BacktestScores, BassShareFromRelease) {
+  // Without imitation Bass is 1 - e^{-p t}: p = 0.01 a month, ten months: 1 - e^{-0.1}.
+  EXPECT_NEAR(bass_share_since_release(10, 0.01, 0), 0.0951626, 1e-7);
+  // With p = q = 0.1, t = 10: (1 - e^{-2}) / (1 + e^{-2}) = tanh(1).
+  EXPECT_NEAR(bass_share_since_release(10, 0.1, 0.1), std::tanh(1.0), 1e-12);
+  EXPECT_EQ(bass_share_since_release(-3, 0.1, 0.1), 0.0);  // before the release
 }
 
 TEST(BacktestJoin, CodesMissingInEitherYearAreLeftOutAndCounted) {
@@ -96,8 +98,7 @@ TEST(BacktestJoin, CodesMissingInEitherYearAreLeftOutAndCounted) {
 class BacktestFiles : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("floe_backtest_" + std::to_string(::getpid()));
+    dir_ = std::filesystem::temp_directory_path() / ("floe_backtest_" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir_ / "bls-oews/national");
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
