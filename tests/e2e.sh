@@ -174,6 +174,17 @@ surface = [r for r in rows if r["index"] == "surface"][0]
 print(f"ok: validate geography: 44 states, default Surface rho {float(surface['spearman']):.2f}, "
       f"same tercile {100 * float(surface['tier_agreement']):.0f}%")
 PY
+# The backtest (issue 14, item 7): a run takes about half a minute whatever the scale, so only its
+# refusal is checked here: a year the data lacks is one line naming the file, and nothing written.
+mkdir -p "$work/no2024" && cp -r data/. "$work/no2024/"
+rm "$work/no2024/bls-oews/national/national_M2024_dl.csv.zst"
+if "$floe" validate backtest --data "$work/no2024" --out "$work/bt.txt" 2> "$work/bt.err"; then
+  fail "validate backtest without May 2024 succeeded"
+fi
+[ "$(wc -l < "$work/bt.err")" -eq 1 ] || fail "expected one error line: $(cat "$work/bt.err")"
+grep -qF "national_M2024_dl.csv" "$work/bt.err" || fail "backtest error: $(cat "$work/bt.err")"
+[ -e "$work/bt.txt" ] && fail "partial output after a failed backtest"
+echo "ok: $(cut -c1-120 "$work/bt.err")"
 # A damaged workbook: one line naming the file and the part; nothing written.
 expect_index_error "truncated_entry.xlsx: part 'xl/worksheets/sheet2.xml' is damaged" \
   --oews-state testdata/xlsx/truncated_entry.xlsx

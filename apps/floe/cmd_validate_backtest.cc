@@ -21,7 +21,7 @@ namespace {
 
 struct Args {
   DataOptions data;
-  std::vector<int> starts = {2023, 2022};
+  std::vector<int> starts = {2023};
   std::filesystem::path scenario = "baseline";
   double scale = 0.01;
   long long seed = 1;
@@ -192,6 +192,7 @@ Table scores_table(const std::vector<Comparison>& comparisons) {
            {"weighted_pearson", "r weighted", ColumnKind::kNumber, 3},
            {"mae_pp", "MAE pp", ColumnKind::kNumber, 2},
            {"weighted_mae_pp", "MAE pp wtd", ColumnKind::kNumber, 2},
+           {"weighted_mae_relative_pp", "rel. wtd", ColumnKind::kNumber, 2},
            {"skill_vs_no_change", "Skill: none", ColumnKind::kNumber, 3},
            {"skill_vs_trend", "Skill: trend", ColumnKind::kNumber, 3},
            {"weighted_skill_vs_no_change", "Wtd: none", ColumnKind::kNumber, 3},
@@ -212,7 +213,8 @@ Table scores_table(const std::vector<Comparison>& comparisons) {
       t.rows.push_back({fmt::format("{}-{}", c.year, c.year + 1), std::string(name),
                         static_cast<double>(s.occupations), value(s.pearson),
                         value(s.weighted_pearson), value(s.mae), value(s.weighted_mae),
-                        value(skill_score(s.mae, none.mae)), value(skill_score(s.mae, trend.mae)),
+                        value(s.weighted_mae_relative), value(skill_score(s.mae, none.mae)),
+                        value(skill_score(s.mae, trend.mae)),
                         value(skill_score(s.weighted_mae, none.weighted_mae)),
                         value(skill_score(s.weighted_mae, trend.weighted_mae))});
     }
@@ -221,7 +223,9 @@ Table scores_table(const std::vector<Comparison>& comparisons) {
   t.notes.push_back(
       "Changes May to May; r: Pearson correlation of log changes (weighted: by start "
       "employment); MAE: mean absolute error of percentage changes, in points; skill: 1 - "
-      "MAE / MAE of the reference (no change; the BLS 2024-34 projection prorated to a year). "
+      "MAE / MAE of the reference (no change; the BLS 2024-34 projection prorated to a year); "
+      "rel.: "
+      "the weighted MAE of changes relative to each side's mean change (shares, not level). "
       "Method: docs/model.md §14.");
   return t;
 }
@@ -289,8 +293,9 @@ void add_validate_backtest_command(CLI::App& app) {
       "against no change and against the BLS projection trend, beside the same model with AI "
       "frozen at the start (docs/model.md §14).\n\n"
       "Examples:\n"
-      "  floe validate backtest                       # May 2023 -> 2024 and May 2022 -> 2023\n"
-      "  floe validate backtest --start 2023 --seed 2\n"
+      "  floe validate backtest                          # May 2023 -> May 2024\n"
+      "  floe validate backtest --start 2023 --start 2022 # and May 2022 -> May 2023\n"
+      "  floe validate backtest --seed 2                 # another draw: the sampling noise\n"
       "  floe validate backtest --format csv --detail out/backtest-occupations.csv");
   c->add_option("--data", args.data.data_dir,
                 "Data directory with the layout of ../shared/data (default: the shipped data/, "

@@ -54,6 +54,10 @@ struct ChangeScores {
   double weighted_pearson = 0;  // the same with weights (weighted_pearson, floe/compare.h)
   double mae = 0;               // mean |predicted - observed|, percentage points
   double weighted_mae = 0;
+  // The weighted MAE of changes relative to the weighted mean change of the occupations given
+  // (predicted and observed each against its own mean): the error in the occupations' shares,
+  // without the error in the level of employment as a whole.
+  double weighted_mae_relative = 0;
 };
 ChangeScores score_changes(std::span<const double> predicted, std::span<const double> observed,
                            std::span<const double> weights);

@@ -58,7 +58,7 @@ ChangeScores score_changes(std::span<const double> predicted, std::span<const do
   ChangeScores s;
   s.occupations = predicted.size();
   if (predicted.empty()) {
-    s.pearson = s.weighted_pearson = s.mae = s.weighted_mae =
+    s.pearson = s.weighted_pearson = s.mae = s.weighted_mae = s.weighted_mae_relative =
         std::numeric_limits<double>::quiet_NaN();
     return s;
   }
@@ -75,6 +75,18 @@ ChangeScores score_changes(std::span<const double> predicted, std::span<const do
     w_abs_sum += weights[i] * error;
     w_sum += weights[i];
   }
+  double mean_p = 0, mean_o = 0;
+  for (std::size_t i = 0; i < predicted.size(); ++i) {
+    mean_p += weights[i] * predicted[i];
+    mean_o += weights[i] * observed[i];
+  }
+  mean_p /= w_sum;
+  mean_o /= w_sum;
+  double w_rel_sum = 0;
+  for (std::size_t i = 0; i < predicted.size(); ++i) {
+    w_rel_sum += weights[i] * 100 * std::abs((predicted[i] - mean_p) - (observed[i] - mean_o));
+  }
+  s.weighted_mae_relative = w_rel_sum / w_sum;
   s.pearson = weighted_pearson(log_p, log_o, ones);
   s.weighted_pearson = weighted_pearson(log_p, log_o, weights);
   s.mae = abs_sum / static_cast<double>(predicted.size());

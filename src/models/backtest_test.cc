@@ -37,6 +37,9 @@ TEST(BacktestScores, MeanAbsoluteErrorsInPointsAndSkill) {
   EXPECT_EQ(s.occupations, 3u);
   EXPECT_NEAR(s.mae, 25.0 / 3, 1e-12);
   EXPECT_NEAR(s.weighted_mae, 7.5, 1e-12);
+  // Relative to the weighted means (-2.5% predicted, +2.5% observed): 12.5, 2.5, -17.5 against
+  // 2.5, 2.5, -7.5 points, errors 10, 0, 10: (10 + 0 + 10) / 4 = 5.
+  EXPECT_NEAR(s.weighted_mae_relative, 5, 1e-12);
   // No change misses by 5 points everywhere: skill 1 - (25/3)/5 = -2/3 (worse than no change).
   const ChangeScores none = score_changes(std::vector<double>(3, 0.0), observed, weights);
   EXPECT_NEAR(none.mae, 5, 1e-12);
