@@ -2,6 +2,7 @@
 // then, against the change per occupation OEWS observed in May Y+1 (docs/model.md §14).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <iostream>
@@ -56,7 +57,8 @@ Scenario backtest_scenario(const Args& a, int year, bool frozen) {
   set("run.seed", std::to_string(a.seed));
   set("talent.enabled", "false");
   set("capability.midpoint_months",
-      fmt::format("{}", std::min(600.0, sc.labor.capability.midpoint + shift)));
+      fmt::format("{}", std::clamp(sc.labor.capability.midpoint + shift, 0.0, 600.0)));
+  // One starting share for every sector and state: their speeds (§3) act on the year's growth.
   const AdoptionSettings& ad = sc.labor.adoption;
   set("adoption.initial", fmt::format("{}", bass_share_since_release(months_since_release(year),
                                                                      ad.innovation, ad.imitation)));
@@ -122,7 +124,12 @@ struct Comparison {
   std::vector<std::string> titles;
   std::vector<double> observed, model, frozen, trend, no_change, weights, agents;
   std::vector<std::string> notes;
+  double seconds_data = 0, seconds_model = 0, seconds_frozen = 0;  // where the time went
 };
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
 
 Comparison compare_year(const Args& a, int year) {
   // Both OEWS years first: a year the data lacks fails before anything runs.
@@ -130,19 +137,25 @@ Comparison compare_year(const Args& a, int year) {
   const std::filesystem::path dir = d.data_dir.empty() ? default_data_dir() : d.data_dir;
   const ObservedYear start = read_observed_year(dir, year);
   const ObservedYear end = read_observed_year(dir, year + 1);
+  auto clock = std::chrono::steady_clock::now();
   DataOptions options = d;
   options.oews_year = year;
   const Dataset ds = load_with_progress(options);
   const Cells cells = build_cells(ds);
+  Comparison c;
+  c.seconds_data = seconds_since(clock);
+  clock = std::chrono::steady_clock::now();
   const Scenario model_sc = backtest_scenario(a, year, false);
   const ModelRun model = run_model(ds, cells, model_sc, a.scale, fmt::format("May {} model", year));
+  c.seconds_model = seconds_since(clock);
+  clock = std::chrono::steady_clock::now();
   const ModelRun frozen = run_model(ds, cells, backtest_scenario(a, year, true), a.scale,
                                     fmt::format("May {} AI frozen", year));
+  c.seconds_frozen = seconds_since(clock);
 
   std::vector<std::string> codes;
   for (const Occupation& o : ds.taxonomy.occupations) codes.push_back(o.soc_code);
   const ChangeJoin join = join_observed(codes, start, end);
-  Comparison c;
   c.year = year;
   std::size_t too_few = 0;
   for (const OccupationChange& row : join.joined) {
@@ -277,8 +290,15 @@ void run(const Args& a) {
   } else {
     write_file_atomically(a.out, out.str());
   }
-  fmt::print(stderr, "Backtested {} year(s) in {:.1f} s.\n", comparisons.size(),
-             std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count());
+  std::string parts;
+  for (const Comparison& c : comparisons) {
+    parts += fmt::format("{}May {}: data {:.1f} s, model {:.1f} s, AI frozen {:.1f} s",
+                         parts.empty() ? "" : "; ", c.year, c.seconds_data, c.seconds_model,
+                         c.seconds_frozen);
+  }
+  fmt::print(stderr,
+             "Backtested {} year(s) in {:.1f} s ({}; a run: synthesis, layout and {} months).\n",
+             comparisons.size(), seconds_since(begin), parts, kMonths);
 }
 
 }  // namespace
