@@ -60,9 +60,11 @@ echo "ok: --by state csv (54 rows), --by occupation json (831 rows)"
 rows=$(awk 'NR > 2 && /%/' "$work/top.txt" | wc -l)
 [ "$rows" -eq 5 ] || fail "--top 5 printed $rows state rows"
 grep -q "^  Low/High: " "$work/top.txt" || fail "no note on Low/High under the states table"
-"$floe" index --help | grep -q "Low/High: the lowest and highest" || fail "--help does not explain Low/High"
-"$floe" index --by industry --db "$work/i5.db" 2>/dev/null | grep -q "  Finance and insurance " \
-  || fail "industries not by name"
+# (to files first: grep -q stops reading early, and pipefail would count floe's broken pipe)
+"$floe" index --help > "$work/help.txt"
+grep -q "Low/High: the lowest and highest" "$work/help.txt" || fail "--help does not explain Low/High"
+"$floe" index --by industry --db "$work/i5.db" > "$work/industries.txt" 2>/dev/null
+grep -q "  Finance and Insurance " "$work/industries.txt" || fail "industries not by name"
 python3 - "$work/states.csv" <<'PY' || fail "CSV numbers with float noise"
 import csv, re, sys
 for row in csv.DictReader(open(sys.argv[1])):
@@ -153,7 +155,7 @@ expect_validate_error() {  # expected-message args...
 }
 expect_validate_error "unknown layer 'technical/nobody'" --layer technical/nobody
 printf 'task_id,capability\n' > "$work/empty.csv"
-expect_validate_error "empty.csv has no task values" --layer "$work/empty.csv"
+expect_validate_error "empty.csv:1: no data rows under the header" --layer "$work/empty.csv"
 printf 'task_id,capability\n8823,2\n' > "$work/bad_layer.csv"
 expect_validate_error "bad_layer.csv:2: field 'capability'" --layer "$work/bad_layer.csv"
 
@@ -174,6 +176,17 @@ surface = [r for r in rows if r["index"] == "surface"][0]
 print(f"ok: validate geography: 44 states, default Surface rho {float(surface['spearman']):.2f}, "
       f"same tercile {100 * float(surface['tier_agreement']):.0f}%")
 PY
+# The backtest (issue 14, item 7): a run takes about half a minute whatever the scale, so only its
+# refusal is checked here: a year the data lacks is one line naming the file, and nothing written.
+mkdir -p "$work/no2024" && cp -r data/. "$work/no2024/"
+rm "$work/no2024/bls-oews/national/national_M2024_dl.csv.zst"
+if "$floe" validate backtest --data "$work/no2024" --out "$work/bt.txt" 2> "$work/bt.err"; then
+  fail "validate backtest without May 2024 succeeded"
+fi
+[ "$(wc -l < "$work/bt.err")" -eq 1 ] || fail "expected one error line: $(cat "$work/bt.err")"
+grep -qF "national_M2024_dl.csv" "$work/bt.err" || fail "backtest error: $(cat "$work/bt.err")"
+[ -e "$work/bt.txt" ] && fail "partial output after a failed backtest"
+echo "ok: $(cut -c1-120 "$work/bt.err")"
 # A damaged workbook: one line naming the file and the part; nothing written.
 expect_index_error "truncated_entry.xlsx: part 'xl/worksheets/sheet2.xml' is damaged" \
   --oews-state testdata/xlsx/truncated_entry.xlsx
@@ -200,7 +213,7 @@ echo "ok: $(cat "$work/err.txt")"
 [ -e "$work/x.db" ] && fail "partial output after a scenario error"
 
 # A run interrupted with Ctrl-C and resumed ends identical to an uninterrupted one.
-run=(simulate --scenario scenarios/baseline.toml --scale 0.002 --months 400 --seed 7)
+run=(simulate --scenario scenarios/baseline.toml --scale 0.002 --months 120 --seed 7)
 "$floe" "${run[@]}" --out "$work/whole.db" > /dev/null 2>&1 || fail "uninterrupted run failed"
 "$floe" "${run[@]}" --out "$work/cut.db" > /dev/null 2> "$work/cut.err" &
 pid=$!

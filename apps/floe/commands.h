@@ -44,5 +44,6 @@ CLI::App& validate_command(CLI::App& app);
 void add_validate_capability_command(CLI::App& app);
 void add_validate_similarity_command(CLI::App& app);
 void add_validate_geography_command(CLI::App& app);
+void add_validate_backtest_command(CLI::App& app);
 
 }  // namespace floe::cli

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   floe::cli::add_validate_capability_command(app);
   floe::cli::add_validate_similarity_command(app);
   floe::cli::add_validate_geography_command(app);
+  floe::cli::add_validate_backtest_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

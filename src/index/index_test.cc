@@ -146,7 +146,7 @@ TEST(TinyIndex, CountiesOccupationsMajorsAndIndustries) {
 // Metro areas from county cells (testdata/tiny/census/list1_2023.csv): Daphne-Fairhope-Foley
 // is Baldwin County, 4/5 of Alabama's population; its index is Alabama's.
 TEST(TinyIndex, MetroAreasFromCounties) {
-  const IndexResult r = compute_index(tiny(), tiny_cells(), {});
+  const IndexResult r = compute_index(tiny(), tiny_cells(), by_hand());
   ASSERT_EQ(r.metros.size(), 3u);
   const auto daphne = std::find_if(r.metros.begin(), r.metros.end(),
                                    [](const MetroFigures& m) { return m.code == "19300"; });
@@ -172,7 +172,7 @@ TEST(TinyIndex, PublishedMetroAreas) {
       {.data_dir = FLOE_TINY_DATA_DIR,
        .oews_msa_file = std::filesystem::path(FLOE_TINY_DATA_DIR).parent_path() /
                         "xlsx/msa_tiny.xlsx"});
-  const IndexResult r = compute_index(ds, build_cells(ds), {});
+  const IndexResult r = compute_index(ds, build_cells(ds), by_hand());
   ASSERT_EQ(r.metros.size(), 2u);
   EXPECT_TRUE(r.metros[0].published);
   EXPECT_EQ(r.metros[0].states, "AL");

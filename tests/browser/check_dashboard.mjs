@@ -35,7 +35,7 @@ total = sum(float(m['employment']) for m in majors)
 db = sqlite3.connect(out)
 fig = ('employed REAL, unemployed REAL, training REAL, layoffs REAL, displaced_direct REAL, '
        'displaced_indirect REAL, quits REAL, hires REAL, occupation_changes REAL, wage_bill REAL, '
-       'exposed_wages REAL')
+       'exposed_wages REAL, exits REAL')
 db.execute('CREATE TABLE run (key TEXT PRIMARY KEY, value TEXT)')
 db.executemany('INSERT INTO run VALUES (?, ?)', [('command', 'floe simulate'),
   ('scenario', scenario), ('description', 'browser-test fixture'), ('seed', '7'),
@@ -57,12 +57,13 @@ def rows(emp, bill, iceberg, u, t):
         e, un = force * (1 - u), force * u
         disp = force * speed * 0.002 * float(m['iceberg']) * (1 if t > 0 else 0)
         out.append((m['soc_code'], e, un, 0.01 * force, 0.01 * force, disp, disp / 3,
-                    0.02 * force, 0.03 * force, 0.005 * force, e * wage, e * wage * share))
+                    0.02 * force, 0.03 * force, 0.005 * force, e * wage, e * wage * share,
+                    0.004 * force))
     return out
-INSERT = 'INSERT INTO %s VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)'
+INSERT = 'INSERT INTO %s VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)'
 county_months = [0, 12, 24, 36]
 for t in range(37):
-    n = [0.0] * 11
+    n = [0.0] * 12
     for s in states:
         emp, bill = float(s['employment']), float(s['wage_bill'])
         u = rate(s['iceberg'], t)
@@ -70,7 +71,7 @@ for t in range(37):
             db.execute(INSERT % 'state_major', (t, s['fips']) + r)
             n = [a + b for a, b in zip(n, r[1:])]
     lf = n[0] + n[1]
-    db.execute('INSERT INTO national VALUES (%s)' % ','.join('?' * 21),
+    db.execute('INSERT INTO national VALUES (%s)' % ','.join('?' * 22),
                [t] + n + [n[1] / lf, 0.16 + 0.002 * t * speed, 0.09 + 0.01 * t * speed, 0.3,
                           1e6, 1.4, 100.0, 80.0, 1e7])
     if t in county_months:

@@ -64,11 +64,15 @@ async function rowCells(row) {
 }
 
 // Opens the occupation of a panel table's row and checks that the page shows its workers and
-// mean wage as the row does, in the section of `scope` ('nation' or 'state'). The table's columns
-// are Occupation, Exposure, Workers, Mean wage (js/panel.js). Returns the occupation's title.
+// mean wage as the row does, in the section of `scope` ('nation' or 'state'). The columns are
+// found by their headings, Workers and Mean wage (js/panel.js). Returns the occupation's title.
 async function sameFiguresAsTheRow(page, table, rowIndex, scope) {
   const row = page.locator(`${table} tbody tr`).nth(rowIndex);
-  const [title, , workers, wage] = await rowCells(await row.elementHandle());
+  const headings = await page.locator(`${table} thead th`).allTextContents();
+  const cells = await rowCells(await row.elementHandle());
+  const title = cells[0];
+  const workers = cells[headings.findIndex((h) => h.trim() === 'Workers')];
+  const wage = cells[headings.findIndex((h) => h.trim() === 'Mean wage')];
   await row.locator('button.row-link').click();
   await page.waitForFunction((t) => document.querySelector('#panel h2')?.textContent === t, title);
   await idle(page);

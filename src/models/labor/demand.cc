@@ -35,16 +35,20 @@ void openings_step(World& w, int month) {
   m.unemployed.assign(n_occ, 0.0);
   std::vector<double> adoption_weight(n_occ, 0.0);
   double unemployed = 0, total_employed = 0;
-  for (std::size_t k = 0; k < l.subcells(); ++k) {
-    const std::size_t e = k % l.entries;
-    const std::uint16_t o = l.entry_occupation[e];
-    const double emp = slots.employed(k);
-    employed[o] += emp;
-    m.unemployed[o] += slots.unemployed(k);
-    unemployed += slots.unemployed(k);
-    total_employed += emp;
-    const std::size_t st = l.county_state[k / l.entries];
-    adoption_weight[o] += emp * m.adoption[st * l.groups + l.entry_group[e]];
+  // County by county, skipping empty subcells (most are, below full scale): adding their zeros
+  // would change no sum.
+  for (std::size_t c = 0, k = 0; c < l.counties; ++c) {
+    const double* adoption = &m.adoption[l.county_state[c] * l.groups];
+    for (std::size_t e = 0; e < l.entries; ++e, ++k) {
+      const std::uint32_t emp = slots.employed(k), seeking = slots.unemployed(k);
+      if ((emp | seeking) == 0) continue;
+      const std::uint16_t o = l.entry_occupation[e];
+      employed[o] += emp;
+      m.unemployed[o] += seeking;
+      unemployed += seeking;
+      total_employed += emp;
+      adoption_weight[o] += emp * adoption[l.entry_group[e]];
+    }
   }
   for (const auto& [k, a] : slots.waiting()) {  // hired, employed, waiting for a slot
     employed[a.occupation] += 1;
@@ -85,8 +89,10 @@ void demand_memory_step(World& w, int) {
   const Layout& l = w.fixed.layout;
   const engine::Slots& slots = *w.slots;
   std::vector<double> employed(l.occupations, 0.0);
-  for (std::size_t k = 0; k < l.subcells(); ++k) {
-    employed[l.entry_occupation[k % l.entries]] += slots.employed(k);
+  for (std::size_t c = 0, k = 0; c < l.counties; ++c) {
+    for (std::size_t e = 0; e < l.entries; ++e, ++k) {
+      if (const std::uint32_t emp = slots.employed(k)) employed[l.entry_occupation[e]] += emp;
+    }
   }
   for (std::size_t o = 0; o < l.occupations; ++o) {
     double displaced = 0;

@@ -65,18 +65,24 @@ void outputs_step(World& w, int month) {
     county = std::move(w.county_pending);
     w.county_pending.assign(out.counties * majors, {});
   }
-  for (std::size_t k = 0; k < l.subcells(); ++k) {
-    const std::size_t c = k / l.entries, e = k % l.entries;
-    const std::uint16_t o = l.entry_occupation[e];
-    const std::size_t major = l.occupation_major[o];
-    for (MonthFigures* f : {&figures[l.county_state[c] * majors + major],
-                            county_month ? &county[c * majors + major] : nullptr}) {
-      if (!f) continue;
-      f->employed += slots.employed(k);
-      f->unemployed += slots.unemployed(k);
-      f->training += slots.training(k);
-      f->wage_bill += slots.wages(k);
-      f->exposed_wages += slots.wages(k) * m.exposure[o];
+  // County by county, skipping empty subcells (adding their zeros would change no sum).
+  for (std::size_t c = 0, k = 0; c < l.counties; ++c) {
+    for (std::size_t e = 0; e < l.entries; ++e, ++k) {
+      if ((slots.employed(k) | slots.unemployed(k) | slots.training(k)) == 0 &&
+          slots.wages(k) == 0.0) {
+        continue;  // a wage bill kept by additions can leave a residue: only true zeros skip
+      }
+      const std::uint16_t o = l.entry_occupation[e];
+      const std::size_t major = l.occupation_major[o];
+      for (MonthFigures* f : {&figures[l.county_state[c] * majors + major],
+                              county_month ? &county[c * majors + major] : nullptr}) {
+        if (!f) continue;
+        f->employed += slots.employed(k);
+        f->unemployed += slots.unemployed(k);
+        f->training += slots.training(k);
+        f->wage_bill += slots.wages(k);
+        f->exposed_wages += slots.wages(k) * m.exposure[o];
+      }
     }
   }
   for (const auto& [k, a] : slots.waiting()) {  // hired, employed, waiting for a slot
