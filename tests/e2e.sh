@@ -217,24 +217,51 @@ run=(simulate --scenario scenarios/baseline.toml --scale 0.002 --months 120 --se
 "$floe" "${run[@]}" --out "$work/whole.db" > /dev/null 2>&1 || fail "uninterrupted run failed"
 "$floe" "${run[@]}" --out "$work/cut.db" > /dev/null 2> "$work/cut.err" &
 pid=$!
-sleep 8
+sleep 3
+# A second run on the same --out is refused while the first holds it.
+if "$floe" "${run[@]}" --out "$work/cut.db" > /dev/null 2> "$work/second.err"; then
+  fail "a second run on the same --out was allowed"
+fi
+grep -q "another floe simulate is writing" "$work/second.err" || fail "$(cat "$work/second.err")"
+echo "ok: $(cat "$work/second.err")"
+sleep 5
 kill -INT "$pid"
 if wait "$pid"; then fail "the run was not interrupted (too fast? $(cat "$work/cut.err"))"; fi
 grep -q "Interrupted after month" "$work/cut.err" || fail "no interruption message: $(cat "$work/cut.err")"
 [ -f "$work/cut.db.ckpt" ] || fail "no checkpoint after Ctrl-C"
 echo "ok: $(grep -o 'Interrupted after month [0-9]*' "$work/cut.err"), checkpoint left"
-"$floe" "${run[@]}" --out "$work/cut.db" --resume > /dev/null 2>&1 || fail "resume failed"
+# A flag that contradicts the checkpoint's run is refused, and nothing is lost.
+for bad in "--seed 5" "--months 12" "--scale 0.01"; do
+  # shellcheck disable=SC2086
+  if "$floe" simulate --out "$work/cut.db" --resume $bad > /dev/null 2> "$work/bad.err"; then
+    fail "--resume $bad was accepted"
+  fi
+  [ "$(wc -l < "$work/bad.err")" -eq 1 ] || fail "expected one line: $(cat "$work/bad.err")"
+  grep -q -- "${bad%% *} .* conflicts with the run in" "$work/bad.err" || fail "$(cat "$work/bad.err")"
+  [ -f "$work/cut.db.ckpt" ] || fail "checkpoint gone after a refused --resume $bad"
+done
+echo "ok: $(cat "$work/bad.err")"
+# The printed line is exactly the command that continues.
+continue=$(grep -A1 "Continue with:" "$work/cut.err" | tail -1)
+[ "$continue" = "  floe simulate --out $work/cut.db --resume" ] || fail "continue line: $continue"
+eval "\"\$floe\" ${continue#  floe }" > /dev/null 2>&1 || fail "resume failed"
 python3 - "$work/whole.db" "$work/cut.db" <<'PY' || fail "resumed run differs"
 import sqlite3, sys
 a, b = (sqlite3.connect(p) for p in sys.argv[1:])
 rows = 0
-for table in ("national", "state_major", "county_major", "flows", "talent_month", "talent_moves",
-              "talent_phd", "talent_series", "talent_targets"):
+for table in ("national", "state_major", "county_major", "flows", "twin_national",
+              "twin_state_major", "twin_county_major", "twin_flows", "talent_month",
+              "talent_moves", "talent_phd", "talent_series", "talent_targets"):
     x = sorted(a.execute(f"select * from {table}").fetchall(), key=repr)
     y = sorted(b.execute(f"select * from {table}").fetchall(), key=repr)
     assert x == y, f"{table} differs"
     rows += len(x)
-print(f"ok: resumed run identical to the uninterrupted one ({rows} rows in 9 tables)")
+print(f"ok: resumed run identical to the uninterrupted one ({rows} rows in 13 tables)")
+# Counts are workers (agents / scale): the labor force at the start is OEWS's 151.85M
+# (May 2023) within 2%.
+e, u, t = a.execute("select employed, unemployed, training from national where month = 0").fetchone()
+assert abs((e + u + t) / 151.853e6 - 1) < 0.02, f"labor force {e + u + t:.0f}"
+print(f"ok: counts in workers: labor force {(e + u + t) / 1e6:.1f}M at month 0")
 PY
 [ -e "$work/cut.db.ckpt" ] && fail "checkpoint not removed after the run completed"
 

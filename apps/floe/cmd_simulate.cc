@@ -1,8 +1,15 @@
 // floe simulate: run a scenario month by month on the synthetic workforce.
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <map>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -32,18 +39,134 @@ struct Args {
   std::filesystem::path out = "out/run.db";
   std::filesystem::path checkpoint;
   bool resume = false;
+  bool no_twin = false;
+  // The options given on the command line, by name ("--seed"), to check a resume against.
+  std::map<std::string, const CLI::Option*> options;
+  bool given(const std::string& name) const { return options.at(name)->count() > 0; }
 };
 
-void run(const Args& a) {
-  Scenario sc = read_scenario(find_scenario(a.scenario));
-  if (a.months > 0) sc.run.months = a.months;
-  if (a.seed >= 0) sc.run.seed = static_cast<std::uint64_t>(a.seed);
+// The settings that define a run beyond its scenario, as kept in its checkpoints.
+std::map<std::string, std::string> run_settings(const Args& a, const Dataset& ds,
+                                                const std::string& population_source) {
+  return {{"data", std::filesystem::absolute(ds.data_dir).lexically_normal().string()},
+          {"oews_year", std::to_string(a.data.oews_year)},
+          {"oews_state", a.data.oews_state_file.string()},
+          {"oews_msa", a.data.oews_msa_file.string()},
+          {"cbp", a.data.cbp_file.string()},
+          {"population", population_source},
+          {"scale", fmt::format("{}", a.scale)},
+          {"twin", a.no_twin ? "no" : "yes"}};
+}
+
+std::string absolute(const std::filesystem::path& p) {
+  return std::filesystem::absolute(p).lexically_normal().string();
+}
+
+// A resumed run keeps every setting it started with: a flag that says otherwise is refused
+// before anything is loaded or removed, in one line naming the flag and the run's value.
+void check_resume(Args& a, const CheckpointSummary& run, const std::filesystem::path& checkpoint) {
+  const auto conflict = [&](const std::string& flag, const std::string& given,
+                            const std::string& recorded) {
+    if (given == recorded) return;
+    throw Error(flag + " " + given + " conflicts with the run in " + checkpoint.string() + " (" +
+                (recorded.empty() ? "not given" : recorded) +
+                "): a resumed run keeps the settings it started with; leave " + flag + " out");
+  };
+  const auto setting = [&](const std::string& key) {
+    const auto it = run.settings.find(key);
+    return it == run.settings.end() ? std::string() : it->second;
+  };
+  if (a.given("--months")) {
+    conflict("--months", std::to_string(a.months), std::to_string(run.scenario.run.months));
+  }
+  if (a.given("--seed")) {
+    conflict("--seed", std::to_string(a.seed), std::to_string(run.scenario.run.seed));
+  }
+  if (a.given("--scenario")) {
+    conflict("--scenario", absolute(a.scenario), absolute(run.scenario.file));
+  }
+  if (a.given("--scale")) conflict("--scale", fmt::format("{}", a.scale), setting("scale"));
+  if (a.given("--population")) conflict("--population", a.population.string(), setting("population"));
+  if (a.given("--no-twin")) conflict("--no-twin", "yes", setting("twin") == "no" ? "yes" : "no");
+  if (a.given("--data")) conflict("--data", absolute(a.data.data_dir), setting("data"));
+  if (a.given("--oews-year")) {
+    conflict("--oews-year", std::to_string(a.data.oews_year), setting("oews_year"));
+  }
+  if (a.given("--oews-state")) {
+    conflict("--oews-state", a.data.oews_state_file.string(), setting("oews_state"));
+  }
+  if (a.given("--oews-msa")) conflict("--oews-msa", a.data.oews_msa_file.string(), setting("oews_msa"));
+  if (a.given("--cbp")) conflict("--cbp", a.data.cbp_file.string(), setting("cbp"));
+  // The data as the run started with it.
+  if (!setting("data").empty()) a.data.data_dir = setting("data");
+  if (!setting("oews_year").empty()) a.data.oews_year = std::stoi(setting("oews_year"));
+  a.data.oews_state_file = setting("oews_state");
+  a.data.oews_msa_file = setting("oews_msa");
+  a.data.cbp_file = setting("cbp");
+}
+
+// Holds "<out>.lock" for the run: a second floe simulate on the same --out fails at once
+// instead of mixing its checkpoint and results with this one's.
+class OutLock {
+ public:
+  explicit OutLock(const std::filesystem::path& out) : path_(out) {
+    path_ += ".lock";
+    if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path());
+    fd_ = ::open(path_.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+    if (fd_ < 0) throw Error("cannot create " + path_.string() + ": " + std::strerror(errno));
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+      ::close(fd_);
+      throw Error("another floe simulate is writing " + out.string() + " (it holds " +
+                  path_.string() + "): wait for it to finish, or choose another --out");
+    }
+  }
+  ~OutLock() {
+    std::error_code ec;
+    std::filesystem::remove(path_, ec);  // while still held: the next run makes a new one
+    ::close(fd_);
+  }
+  OutLock(const OutLock&) = delete;
+  OutLock& operator=(const OutLock&) = delete;
+
+ private:
+  std::filesystem::path path_;
+  int fd_ = -1;
+};
+
+double sum_of(const std::vector<MonthFigures>& month, double MonthFigures::*field) {
+  double s = 0;
+  for (const auto& f : month) s += f.*field;
+  return s;
+}
+
+void run(Args a) {
+  std::filesystem::path checkpoint = a.checkpoint;
+  if (checkpoint.empty()) {
+    checkpoint = a.out;
+    checkpoint += ".ckpt";
+  }
+  const OutLock lock(a.out);
+  Scenario sc;
+  if (a.resume) {
+    if (!std::filesystem::exists(checkpoint)) {
+      throw Error("--resume: no checkpoint " + checkpoint.string() +
+                  " (a run leaves one when interrupted, and every output.checkpoint_every "
+                  "months)");
+    }
+    const CheckpointSummary summary = read_checkpoint_summary(checkpoint);
+    check_resume(a, summary, checkpoint);
+    sc = summary.scenario;
+  } else {
+    sc = read_scenario(find_scenario(a.scenario));
+    if (a.months > 0) sc.run.months = a.months;
+    if (a.seed >= 0) sc.run.seed = static_cast<std::uint64_t>(a.seed);
+  }
   const Dataset ds = load_with_progress(a.data);
   const Cells cells = build_cells(ds);
   Population population;
   std::string source;
   if (a.resume) {
-    source = "resumed from " + a.checkpoint.string();
+    // the population's source comes back with the run's settings
   } else if (!a.population.empty()) {
     ProgressBar bar("loading population", 1000);
     population = load_population(a.population, [&](std::uint64_t d, std::uint64_t t) {
@@ -58,16 +181,12 @@ void run(const Args& a) {
                             });
     source = fmt::format("synthesized at scale {:g}, seed {}", a.scale, sc.run.seed);
   }
-  const std::size_t agents = population.size();
-  std::filesystem::path checkpoint = a.checkpoint;
-  if (checkpoint.empty()) {
-    checkpoint = a.out;
-    checkpoint += ".ckpt";
-  }
   SimulationOptions options;
+  options.twin = !a.no_twin;
   options.checkpoint = checkpoint;
   options.resume = a.resume;
   options.interrupt = &g_interrupt;
+  if (!a.resume) options.settings = run_settings(a, ds, source);
   std::signal(SIGINT, on_sigint);
   SimulationResult result;
   {
@@ -79,37 +198,50 @@ void run(const Args& a) {
     result = simulate(ds, cells, std::move(population), sc, options);
   }
   std::signal(SIGINT, SIG_DFL);
+  source = result.settings.count("population") ? result.settings.at("population") : source;
   if (result.interrupted) {
+    // Exactly the command that continues: every other setting comes from the checkpoint.
     fmt::print(stderr,
                "Interrupted after month {}; the checkpoint {} holds the run. Continue with:\n"
-               "  floe simulate --scenario {} --out {} --resume\n",
-               result.last_month, checkpoint.string(), a.scenario.string(), a.out.string());
+               "  floe simulate --out {}{} --resume\n",
+               result.last_month, checkpoint.string(), a.out.string(),
+               a.checkpoint.empty() ? "" : " --checkpoint " + a.checkpoint.string());
   }
   write_simulation_db(a.out, ds, result, source);
   if (!result.interrupted) {  // the run is complete: its checkpoint has served
     std::error_code ec;
     std::filesystem::remove(checkpoint, ec);
   }
+  // The headline, in workers of the economy simulated (agents / scale).
+  const double per_agent = 1.0 / result.scale;
   const auto& last = result.output.state_major.back();
-  double employed = 0, unemployed = 0, direct = 0, indirect = 0;
+  double direct = 0, indirect = 0;
   for (const auto& month : result.output.state_major) {
-    for (const auto& f : month) {
-      direct += f.displaced_direct;
-      indirect += f.displaced_indirect;
-    }
+    direct += sum_of(month, &MonthFigures::displaced_direct);
+    indirect += sum_of(month, &MonthFigures::displaced_indirect);
   }
-  for (const auto& f : last) {
-    employed += f.employed;
-    unemployed += f.unemployed;
-  }
-  fmt::print("Scenario {}: {} months on {} agents ({:.3f} s per month).\n", sc.name,
-             result.last_month, agents ? agents : static_cast<std::size_t>(employed + unemployed),
+  const auto rate = [](const std::vector<MonthFigures>& month) {
+    const double seeking = sum_of(month, &MonthFigures::unemployed) +
+                           sum_of(month, &MonthFigures::training);
+    return seeking / std::max(1.0, seeking + sum_of(month, &MonthFigures::employed));
+  };
+  const double force = sum_of(last, &MonthFigures::employed) +
+                       sum_of(last, &MonthFigures::unemployed) +
+                       sum_of(last, &MonthFigures::training);
+  fmt::print("Scenario {}: {} months; {:.1f}M workers in the labor force, {:.0f} agents at scale "
+             "{:g} ({:.3f} s per month).\n",
+             sc.name, result.last_month, force * per_agent / 1e6, force, result.scale,
              result.seconds_per_month);
+  std::string effect;
+  if (result.twin) {
+    const double twin_rate = rate(result.twin->state_major.back());
+    effect = fmt::format(" (no-AI twin {:.2f}%: AI effect {:+.2f} points)", 100 * twin_rate,
+                         100 * (rate(last) - twin_rate));
+  }
   fmt::print(
-      "  month {}: unemployment {:.1f}%; displaced by AI so far {:.0f} directly and {:.0f} "
-      "through local cascades\n",
-      result.last_month, 100 * unemployed / std::max(1.0, employed + unemployed), direct, indirect);
-  const auto& t = result.seconds;
+      "  month {}: unemployment {:.2f}%{}; displaced by AI so far {:.0f} workers directly and "
+      "{:.0f} through local cascades\n",
+      result.last_month, 100 * rate(last), effect, direct * per_agent, indirect * per_agent);
   const TalentRun& talent = result.output.talent;
   if (talent.enabled && !talent.months.empty()) {
     double workers = 0;
@@ -118,17 +250,18 @@ void run(const Args& a) {
                talent_date(static_cast<int>(talent.months.size()) - 1), talent.parameters_from);
   }
   // Where the time went, by substep (docs/engine.md), largest first.
-  std::vector<SubstepSeconds> times = t;
+  std::vector<SubstepSeconds> times = result.seconds;
   std::sort(times.begin(), times.end(),
-            [](const auto& a, const auto& b) { return a.seconds > b.seconds; });
+            [](const auto& x, const auto& y) { return x.seconds > y.seconds; });
   std::string line;
-  for (const SubstepSeconds& s : times) {
-    if (s.seconds < 0.005) continue;
-    line += fmt::format("{}{} {:.2f} s", line.empty() ? "" : ", ", s.substep, s.seconds);
+  for (const SubstepSeconds& t : times) {
+    if (t.seconds < 0.005) continue;
+    line += fmt::format("{}{}{} {:.2f} s", line.empty() ? "" : ", ",
+                        t.model == "twin" ? "twin " : "", t.substep, t.seconds);
   }
   fmt::print("  time: {}\n", line.empty() ? "negligible" : line);
-  fmt::print("Results in {} (tables national, state_major, county_major, flows{}).\n",
-             a.out.string(), talent.enabled ? ", talent_*" : "");
+  fmt::print("Results in {} (tables national, state_major, county_major, flows{}{}).\n",
+             a.out.string(), result.twin ? ", twin_*" : "", talent.enabled ? ", talent_*" : "");
   if (result.interrupted) throw Error("interrupted");
 }
 
@@ -147,24 +280,34 @@ void add_simulate_command(CLI::App& app) {
       "--out out/fast.db\n"
       "Ctrl-C stops after the current month and leaves a checkpoint; --resume continues it.");
   add_data_options(*c, args.data);
-  c->add_option("--scenario", args.scenario,
+  args.options["--scenario"] = c->add_option("--scenario", args.scenario,
                 "Scenario: a TOML file, or the name of a shipped one (baseline, fast-adoption, "
                 "slow-adoption, retraining, talent-levers)")
       ->transform(scenario_file())
       ->capture_default_str();
-  c->add_option("--population", args.population,
+  args.options["--population"] = c->add_option("--population", args.population,
                 "Population snapshot from `floe population build` (default: synthesize one)")
       ->check(CLI::ExistingFile);
-  c->add_option("--scale", args.scale,
+  args.options["--scale"] = c->add_option("--scale", args.scale,
                 "Share of the workforce to synthesize when no --population is given")
       ->check(CLI::Range(1e-9, 1.0))
       ->capture_default_str();
-  c->add_option("--months", args.months, "Override the scenario's horizon")
+  args.options["--months"] = c->add_option("--months", args.months, "Override the scenario's horizon")
       ->check(CLI::Range(1, 600));
-  c->add_option("--seed", args.seed, "Override the scenario's seed")->check(CLI::NonNegativeNumber);
+  args.options["--seed"] =
+      c->add_option("--seed", args.seed, "Override the scenario's seed")->check(CLI::NonNegativeNumber);
   c->add_option("--out", args.out, "Results file (SQLite)")->capture_default_str();
   c->add_option("--checkpoint", args.checkpoint, "Checkpoint file (default: <out>.ckpt)");
-  c->add_flag("--resume", args.resume, "Continue the run saved in the checkpoint");
+  c->add_flag("--resume", args.resume,
+              "Continue the run saved in the checkpoint, with the settings it started with (a "
+              "flag that contradicts them is refused)");
+  args.options["--no-twin"] = c->add_flag(
+      "--no-twin", args.no_twin,
+      "Skip the no-AI twin (the same run with AI capability and adoption held at the start, "
+      "which every AI effect is measured against; docs/model.md §16)");
+  for (const char* name : {"--data", "--oews-year", "--oews-state", "--oews-msa", "--cbp"}) {
+    args.options[name] = c->get_option(name);
+  }
   static bool list_keys = false;
   c->add_flag("--list-keys", list_keys,
               "Print every scenario key with its range, default and meaning (markdown), and exit");

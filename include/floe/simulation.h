@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <initializer_list>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -86,12 +87,17 @@ struct SimulationOptions {
   bool resume = false;               // continue from `checkpoint`
   const std::atomic<bool>* interrupt = nullptr;  // set (e.g. by Ctrl-C) to stop after a month
   std::function<void(int month, int months)> progress;
+  // The caller's run-defining settings beyond the scenario (data, population source, ...): kept
+  // in every checkpoint and given back on resume (SimulationResult::settings), so that a resumed
+  // run can be checked against them and continue exactly.
+  std::map<std::string, std::string> settings;
 };
 
 struct SimulationResult {
   SimulationOutput output;
   std::optional<SimulationOutput> twin;  // the no-AI twin's, when it ran
   Scenario scenario;         // as run (from the checkpoint when resumed)
+  std::map<std::string, std::string> settings;  // SimulationOptions::settings, as started
   bool interrupted = false;  // stopped early; the checkpoint holds the state
   int last_month = 0;
   double seconds_per_month = 0;
@@ -145,8 +151,10 @@ class Simulation {
   AgentView twin_agents() const;
   double scale() const;  // the population's share of the workforce
   std::uint64_t population_seed() const;
-  // Writes everything needed to continue the run to `path` (atomically).
+  // Writes everything needed to continue the run to `path` (atomically), with `settings`
+  // (SimulationOptions::settings).
   void checkpoint(const std::filesystem::path& path);
+  std::map<std::string, std::string>& settings();
   // Where the time went, by model and substep.
   std::vector<SubstepSeconds> timing() const;
   // The run so far as simulate() returns it (for write_simulation_db).
@@ -157,6 +165,18 @@ class Simulation {
   explicit Simulation(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// What a checkpoint says about its run, read without loading the agents: the month it reached,
+// the scenario as run (its horizon and seed included), whether the twin ran, and the caller's
+// settings. Throws DataError naming the file when it is missing, truncated or corrupt.
+struct CheckpointSummary {
+  int month = 0;
+  Scenario scenario;
+  bool twin = false;
+  double scale = 0;
+  std::map<std::string, std::string> settings;
+};
+CheckpointSummary read_checkpoint_summary(const std::filesystem::path& checkpoint);
 
 // Runs the scenario on `population` (moved in: the run re-sorts it as workers change jobs) to
 // its horizon, with checkpoints, Ctrl-C and progress as `options` say. With options.resume, the

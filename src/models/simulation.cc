@@ -27,6 +27,8 @@ Scenario twin_of(const Scenario& scenario) {
 }  // namespace
 
 struct Simulation::Impl {
+  std::map<std::string, std::string> settings;  // the caller's (SimulationOptions::settings)
+
   Impl(const Dataset& ds, const Cells& c, Scenario s, bool with_twin)
       : dataset(ds), cells(c), scenario(std::move(s)), labor(ds, c, scenario, output) {
     if (with_twin) {
@@ -132,6 +134,7 @@ Simulation Simulation::resume(const Dataset& dataset, const Cells& cells,
     model->load(in);
   }
   impl->month = checkpoint.month;
+  impl->settings = read_checkpoint_summary(path).settings;
   impl->assemble();
   return Simulation(std::move(impl));
 }
@@ -191,7 +194,8 @@ void Simulation::checkpoint(const std::filesystem::path& path) {
                                       {"population_seed", impl_->labor.population_seed()},
                                       {"scale", impl_->labor.scale()},
                                       {"twin", impl_->twin != nullptr},
-                                      {"data_dir", impl_->dataset.data_dir.string()}};
+                                      {"data_dir", impl_->dataset.data_dir.string()},
+                                      {"caller", impl_->settings}};
   c.run = run.dump();
   for (const engine::Model* model : impl_->models()) {
     engine::StateWriter out;
@@ -207,6 +211,29 @@ void Simulation::checkpoint(const std::filesystem::path& path) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count());
 }
 
+std::map<std::string, std::string>& Simulation::settings() { return impl_->settings; }
+
+CheckpointSummary read_checkpoint_summary(const std::filesystem::path& path) {
+  const engine::Checkpoint header = engine::read_checkpoint_header(path);
+  CheckpointSummary s;
+  s.month = header.month;
+  try {
+    const nlohmann::json run = nlohmann::json::parse(header.run);
+    s.scenario = parse_scenario(run.at("settings").get<std::string>(), path.string());
+    s.scenario.text = run.at("scenario_text").get<std::string>();
+    s.scenario.file = run.at("scenario_file").get<std::string>();
+    s.twin = run.at("twin").get<bool>();
+    s.scale = run.at("scale").get<double>();
+    if (run.contains("caller")) {
+      s.settings = run.at("caller").get<std::map<std::string, std::string>>();
+    }
+  } catch (const nlohmann::json::exception& e) {
+    throw DataError(path.string(), 0, "",
+                    std::string("corrupt checkpoint run settings: ") + e.what());
+  }
+  return s;
+}
+
 std::vector<SubstepSeconds> Simulation::timing() const {
   std::vector<SubstepSeconds> out;
   for (const auto& t : impl_->runtime->timing()) out.push_back({t.model, t.substep, t.seconds});
@@ -218,6 +245,7 @@ SimulationResult Simulation::result() const {
   r.output = output();
   if (impl_->twin_output) r.twin = *impl_->twin_output;
   r.scenario = scenario();
+  r.settings = impl_->settings;
   r.last_month = month();
   r.slots = agents().size;
   r.scale = scale();
@@ -240,6 +268,7 @@ SimulationResult simulate(const Dataset& dataset, const Cells& cells, Population
   Simulation sim = options.resume
                        ? Simulation::resume(dataset, cells, options.checkpoint)
                        : Simulation(dataset, cells, std::move(population), scenario, options.twin);
+  if (!options.resume) sim.settings() = options.settings;
   const int first = sim.month();
   const int every = sim.scenario().run.checkpoint_every;
   const auto start = std::chrono::steady_clock::now();

@@ -201,3 +201,14 @@ TEST(RunFile, NationalMonthsMustFollowEachOther) {
 
 }  // namespace
 }  // namespace floe
+
+// Trainees stay in the labor force and are not employed (docs/model.md §9): 90 employed, 5
+// unemployed and 5 in training are a labor force of 100 with 10% not working.
+TEST(RunFigures, TraineesCountInTheLaborForceAsNotEmployed) {
+  RunFigures f;
+  f.employed = 90;
+  f.unemployed = 5;
+  f.training = 5;
+  EXPECT_DOUBLE_EQ(f.labor_force(), 100.0);
+  EXPECT_DOUBLE_EQ(f.unemployment_rate(), 0.10);
+}

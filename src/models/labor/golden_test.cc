@@ -46,18 +46,20 @@ std::string describe(const SimulationOutput& out) {
       "# month employed unemployed training layoffs displaced_direct "
       "displaced_indirect quits exits hires occupation_changes wage_bill "
       "exposed_wages | exposure adoption job_finding openings multiplier "
-      "trainees_started trainees_completed training_spending\n";
+      "trainees_started trainees_completed training_spending trainees_reemployed entrants\n";
   for (std::size_t t = 0; t < out.state_major.size(); ++t) {
     MonthFigures n;
     for (const MonthFigures& f : out.state_major[t]) n.add(f);
     const MonthIndicators& i = out.indicators[t];
     s += fmt::format(
         "{} {:.17g} {:.17g} {:.17g} {:.17g} {:.17g} {:.17g} {:.17g} {:.17g} {:.17g} {:.17g} "
-        "{:.17g} {:.17g} | {:.17g} {:.17g} {:.17g} {:.17g} {:.17g} {:.17g} {:.17g} {:.17g}\n",
+        "{:.17g} {:.17g} | {:.17g} {:.17g} {:.17g} {:.17g} {:.17g} {:.17g} {:.17g} {:.17g} {:.17g} "
+        "{:.17g}\n",
         t, n.employed, n.unemployed, n.training, n.layoffs, n.displaced_direct,
         n.displaced_indirect, n.quits, n.exits, n.hires, n.occupation_changes, n.wage_bill,
         n.exposed_wages, i.exposure, i.adoption, i.job_finding, i.openings, i.multiplier,
-        i.trainees_started, i.trainees_completed, i.training_spending);
+        i.trainees_started, i.trainees_completed, i.training_spending, i.trainees_reemployed,
+        i.entrants);
   }
   Digest states, counties, flows, talent;
   for (const auto& month : out.state_major) {
@@ -84,9 +86,11 @@ std::string describe(const SimulationOutput& out) {
   return s;
 }
 
-void check_against_stored(const SimulationOutput& out, const std::string& name) {
+// The run, then its no-AI twin.
+void check_against_stored(const SimulationResult& r, const std::string& name) {
   const std::string path = std::string(FLOE_TESTDATA_DIR) + "/golden_" + name + ".txt";
-  const std::string now = describe(out);
+  ASSERT_TRUE(r.twin);
+  const std::string now = describe(r.output) + "# the no-AI twin\n" + describe(*r.twin);
   if (std::getenv("FLOE_UPDATE_GOLDEN")) {
     std::ofstream(path) << now;
     GTEST_SKIP() << "rewrote " << path;
@@ -124,7 +128,7 @@ county_every = 3
                               "golden-tiny.toml");
   const Cells cells = build_cells(tiny());
   Population p = synthesize(tiny(), cells, {.scale = 1.0, .seed = 5});
-  check_against_stored(simulate(tiny(), cells, std::move(p), s).output, "tiny");
+  check_against_stored(simulate(tiny(), cells, std::move(p), s), "tiny");
 }
 
 TEST(Golden, ShippedDataBaselineWithTalent) {
@@ -134,7 +138,7 @@ TEST(Golden, ShippedDataBaselineWithTalent) {
   const Dataset ds = load_dataset({.data_dir = FLOE_DEFAULT_DATA_DIR});
   const Cells cells = build_cells(ds);
   Population p = synthesize(ds, cells, {.scale = 0.002, .seed = s.run.seed});
-  check_against_stored(simulate(ds, cells, std::move(p), s).output, "shipped");
+  check_against_stored(simulate(ds, cells, std::move(p), s), "shipped");
 }
 
 }  // namespace

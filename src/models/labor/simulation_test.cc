@@ -239,5 +239,44 @@ TEST(Simulation, ScenarioNamesTheDataDoesNotKnowAreErrors) {
   }
 }
 
+
+// With AI's progress switched off in the scenario itself, the scenario is its own no-AI twin: the
+// two runs draw the same random numbers for the same purposes, so they agree exactly
+// (docs/model.md §16).
+TEST(Twin, WithoutAIProgressTheTwinIsTheRunItself) {
+  Scenario s = busy_scenario(6);
+  s.labor.capability.frozen = true;
+  s.labor.adoption.frozen = true;
+  const SimulationResult r =
+      simulate(tiny(), tiny_cells(), tiny_population(), s, {.twin = true});
+  ASSERT_TRUE(r.twin);
+  EXPECT_EQ(flatten(r.output), flatten(*r.twin));
+}
+
+// With progress, the twin holds capability and adoption at their starting values: its exposure
+// stays at month 0's while the run's grows, and the run loses more jobs to AI.
+TEST(Twin, HoldsCapabilityAndAdoptionAtTheStart) {
+  const SimulationResult r =
+      simulate(tiny(), tiny_cells(), tiny_population(), busy_scenario(6), {.twin = true});
+  ASSERT_TRUE(r.twin);
+  const auto& run = r.output.indicators;
+  const auto& twin = r.twin->indicators;
+  for (std::size_t t = 1; t < twin.size(); ++t) {
+    EXPECT_EQ(twin[t].exposure, twin[0].exposure) << "month " << t;
+    EXPECT_EQ(twin[t].adoption, twin[0].adoption) << "month " << t;
+  }
+  EXPECT_GT(run.back().exposure, twin.back().exposure);
+  double run_direct = 0, twin_direct = 0;
+  for (std::size_t t = 1; t < twin.size(); ++t) {
+    run_direct += total(r.output.state_major[t], &MonthFigures::displaced_direct);
+    twin_direct += total(r.twin->state_major[t], &MonthFigures::displaced_direct);
+  }
+  EXPECT_GT(run_direct, twin_direct);
+  // Without a twin, none is run.
+  EXPECT_FALSE(simulate(tiny(), tiny_cells(), tiny_population(), busy_scenario(1),
+                        {.twin = false})
+                   .twin);
+}
+
 }  // namespace
 }  // namespace floe
