@@ -213,7 +213,7 @@ echo "ok: $(cat "$work/err.txt")"
 [ -e "$work/x.db" ] && fail "partial output after a scenario error"
 
 # A run interrupted with Ctrl-C and resumed ends identical to an uninterrupted one.
-run=(simulate --scenario scenarios/baseline.toml --scale 0.002 --months 120 --seed 7)
+run=(simulate --scenario scenarios/baseline.toml --scale 0.002 --months 60 --seed 7)
 "$floe" "${run[@]}" --out "$work/whole.db" > /dev/null 2>&1 || fail "uninterrupted run failed"
 "$floe" "${run[@]}" --out "$work/cut.db" > /dev/null 2> "$work/cut.err" &
 pid=$!

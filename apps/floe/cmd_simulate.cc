@@ -58,7 +58,7 @@ std::map<std::string, std::string> run_settings(const Args& a, const Dataset& ds
           {"twin", a.no_twin ? "no" : "yes"}};
 }
 
-std::string absolute(const std::filesystem::path& p) {
+std::string absolute_path(const std::filesystem::path& p) {
   return std::filesystem::absolute(p).lexically_normal().string();
 }
 
@@ -83,12 +83,12 @@ void check_resume(Args& a, const CheckpointSummary& run, const std::filesystem::
     conflict("--seed", std::to_string(a.seed), std::to_string(run.scenario.run.seed));
   }
   if (a.given("--scenario")) {
-    conflict("--scenario", absolute(a.scenario), absolute(run.scenario.file));
+    conflict("--scenario", absolute_path(a.scenario), absolute_path(run.scenario.file));
   }
   if (a.given("--scale")) conflict("--scale", fmt::format("{}", a.scale), setting("scale"));
   if (a.given("--population")) conflict("--population", a.population.string(), setting("population"));
   if (a.given("--no-twin")) conflict("--no-twin", "yes", setting("twin") == "no" ? "yes" : "no");
-  if (a.given("--data")) conflict("--data", absolute(a.data.data_dir), setting("data"));
+  if (a.given("--data")) conflict("--data", absolute_path(a.data.data_dir), setting("data"));
   if (a.given("--oews-year")) {
     conflict("--oews-year", std::to_string(a.data.oews_year), setting("oews_year"));
   }

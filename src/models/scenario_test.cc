@@ -63,5 +63,19 @@ TEST(Scenario, OutOfRangeValuesNameTheRange) {
   EXPECT_THAT(error_of("[run\nmonths = 1\n"), HasSubstr("s.toml:1:"));
 }
 
+
+// talent-levers.toml is the baseline with the talent levers pulled, nothing else: every setting
+// outside [talent] (and the name) is baseline.toml's, so comparing the two shows the levers alone.
+TEST(Scenario, TalentLeversIsTheBaselinePlusLevers) {
+  const std::string dir = std::string(FLOE_SOURCE_DIR) + "/scenarios/";
+  Scenario base = read_scenario(dir + "baseline.toml");
+  Scenario levers = read_scenario(dir + "talent-levers.toml");
+  EXPECT_NE(levers.talent.non_compete, base.talent.non_compete);
+  levers.talent = base.talent;
+  levers.name = base.name;
+  levers.description = base.description;
+  EXPECT_EQ(scenario_toml(levers), scenario_toml(base));
+}
+
 }  // namespace
 }  // namespace floe

@@ -199,9 +199,6 @@ TEST(RunFile, NationalMonthsMustFollowEachOther) {
   EXPECT_EQ(open_error(path), path.string() + ": the national table has no months");
 }
 
-}  // namespace
-}  // namespace floe
-
 // Trainees stay in the labor force and are not employed (docs/model.md §9): 90 employed, 5
 // unemployed and 5 in training are a labor force of 100 with 10% not working.
 TEST(RunFigures, TraineesCountInTheLaborForceAsNotEmployed) {
@@ -212,3 +209,6 @@ TEST(RunFigures, TraineesCountInTheLaborForceAsNotEmployed) {
   EXPECT_DOUBLE_EQ(f.labor_force(), 100.0);
   EXPECT_DOUBLE_EQ(f.unemployment_rate(), 0.10);
 }
+
+}  // namespace
+}  // namespace floe

@@ -1,7 +1,8 @@
 // Labor supply (docs/model.md §17): the labor force grows as BLS projects employment to grow, so
 // that a run without AI progress neither tightens nor slackens by itself. Entrants join the
 // unemployed of a subcell of their county, in proportion to the county's labor force at the
-// start, and search from the next month.
+// start (another sector of the same occupation when that one is full), and search from the next
+// month.
 #include <algorithm>
 #include <cmath>
 
@@ -58,7 +59,17 @@ void entrants_county_step(World& w, int month, std::size_t county, int thread) {
                   static_cast<std::uint16_t>(kMonthBase + month),
                   static_cast<float>(w.cells->state_wage[c.state * l.occupations + o]),
                   w.tables.entrant_id[county] + j};
-    if (!slots.put_in(k, engine::kUnemployedBlock, a)) out.seekers.push_back({static_cast<std::uint32_t>(k), a});
+    if (slots.put_in(k, engine::kUnemployedBlock, a)) continue;
+    // A full subcell: another sector of the same occupation in the county, in entry order, so
+    // that an entrant rarely forces a repack of every slot.
+    bool placed = false;
+    for (std::size_t j = c.first + l.entry_offset[o]; j < c.first + l.entry_offset[o + 1]; ++j) {
+      if (j == k) continue;
+      AgentRecord there = a;
+      there.industry = l.entry_group[j - c.first];
+      if ((placed = slots.put_in(j, engine::kUnemployedBlock, there))) break;
+    }
+    if (!placed) out.seekers.push_back({static_cast<std::uint32_t>(k), a});
   }
 }
 
