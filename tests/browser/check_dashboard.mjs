@@ -35,14 +35,15 @@ total = sum(float(m['employment']) for m in majors)
 db = sqlite3.connect(out)
 fig = ('employed REAL, unemployed REAL, training REAL, layoffs REAL, displaced_direct REAL, '
        'displaced_indirect REAL, quits REAL, hires REAL, occupation_changes REAL, wage_bill REAL, '
-       'exposed_wages REAL, exits REAL')
+       'exposed_wages REAL, exits REAL, agents REAL')
 db.execute('CREATE TABLE run (key TEXT PRIMARY KEY, value TEXT)')
 db.executemany('INSERT INTO run VALUES (?, ?)', [('command', 'floe simulate'),
   ('scenario', scenario), ('description', 'browser-test fixture'), ('seed', '7'),
   ('months', '36'), ('scenario_text', 'name = "%s"' % scenario)])
 db.execute('CREATE TABLE national (month INTEGER, %s, unemployment_rate REAL, exposure REAL, '
            'adoption REAL, job_finding REAL, openings REAL, multiplier REAL, '
-           'trainees_started REAL, trainees_completed REAL, training_spending REAL)' % fig)
+           'trainees_started REAL, trainees_completed REAL, training_spending REAL, '
+           'trainees_reemployed REAL, entrants REAL)' % fig)
 db.execute('CREATE TABLE state_major (month INTEGER, state_fips TEXT, major TEXT, %s)' % fig)
 db.execute('CREATE TABLE county_major (month INTEGER, county_fips TEXT, major TEXT, %s)' % fig)
 db.execute('CREATE TABLE flows (month INTEGER, from_major TEXT, to_major TEXT, moves REAL)')
@@ -58,12 +59,12 @@ def rows(emp, bill, iceberg, u, t):
         disp = force * speed * 0.002 * float(m['iceberg']) * (1 if t > 0 else 0)
         out.append((m['soc_code'], e, un, 0.01 * force, 0.01 * force, disp, disp / 3,
                     0.02 * force, 0.03 * force, 0.005 * force, e * wage, e * wage * share,
-                    0.004 * force))
+                    0.004 * force, force / 100))
     return out
-INSERT = 'INSERT INTO %s VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)'
+INSERT = 'INSERT INTO %s VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)'
 county_months = [0, 12, 24, 36]
 for t in range(37):
-    n = [0.0] * 12
+    n = [0.0] * 13
     for s in states:
         emp, bill = float(s['employment']), float(s['wage_bill'])
         u = rate(s['iceberg'], t)
@@ -71,9 +72,9 @@ for t in range(37):
             db.execute(INSERT % 'state_major', (t, s['fips']) + r)
             n = [a + b for a, b in zip(n, r[1:])]
     lf = n[0] + n[1]
-    db.execute('INSERT INTO national VALUES (%s)' % ','.join('?' * 22),
+    db.execute('INSERT INTO national VALUES (%s)' % ','.join('?' * 25),
                [t] + n + [n[1] / lf, 0.16 + 0.002 * t * speed, 0.09 + 0.01 * t * speed, 0.3,
-                          1e6, 1.4, 100.0, 80.0, 1e7])
+                          1e6, 1.4, 100.0, 80.0, 1e7, 50.0, 1000.0])
     if t in county_months:
         by_state = {s['usps']: s for s in states}
         for c in counties:
