@@ -231,6 +231,24 @@ TEST_F(Snapshot, RoundTripsExactly) {
   EXPECT_EQ(p.cell_offsets, q.cell_offsets);
 }
 
+// Checksums prove the bytes are the writer's, not that the values make sense: a snapshot written
+// with a negative wage, an unknown status or a repeated id is refused on load, naming the column.
+TEST_F(Snapshot, AgentValuesAreCheckedOnLoad) {
+  const Population good = synthesize(tiny(), build_cells(tiny()), {});
+  Population p = good.clone();
+  p.wage[3] = -1.0f;
+  save_population(p, path_, "tiny");
+  EXPECT_THAT(load_error(), HasSubstr("field 'wage': agent 3 has a wage that is negative"));
+  p = good.clone();
+  p.status[4] = 5;
+  save_population(p, path_, "tiny");
+  EXPECT_THAT(load_error(), HasSubstr("field 'status': agent 4 has an unknown status 5"));
+  p = good.clone();
+  p.id[5] = p.id[6];
+  save_population(p, path_, "tiny");
+  EXPECT_THAT(load_error(), HasSubstr("field 'id': agent 6 has an id out of range or used twice"));
+}
+
 TEST_F(Snapshot, TruncationAnywhereIsDetected) {
   save_population(synthesize(tiny(), build_cells(tiny()), {}), path_, "tiny");
   const std::string whole = bytes();

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -286,7 +287,10 @@ Population load_population(const std::filesystem::path& path, const Progress& pr
     in.fail("", "a simulation checkpoint, not a population snapshot (use floe simulate --resume)");
   }
   if (!header.slots && slot_capacity) in.fail("", "a population snapshot, not a checkpoint");
-  if (info.agents > UINT32_MAX || info.counties > 65535 || info.occupations > 65535 ||
+  // Bounded before anything is allocated: at most 4x the US workforce (its 151.8M agents at
+  // scale 1, each a slot with room), so that a crafted header cannot ask for tens of GB.
+  constexpr std::uint64_t kMostAgents = 640'000'000;
+  if (info.agents > kMostAgents || info.counties > 65535 || info.occupations > 65535 ||
       header.slot_groups > info.agents + 1) {
     in.fail("", "corrupt header (sizes out of range)");
   }
@@ -404,6 +408,23 @@ Population load_population(const std::filesystem::path& path, const Progress& pr
     }
   }
   if (misplaced) in.fail("county", "agents are not sorted by their cells");
+  // Every agent value in range (a checksum proves the bytes are the writer's, not that the
+  // writer was floe): a known status, a finite wage of at least 0, ids each used once.
+  std::vector<std::uint8_t> seen(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint8_t status = p.status[i] & kStatusMask;
+    if (status > static_cast<std::uint8_t>(AgentStatus::kTraining)) {
+      in.fail("status", "agent " + std::to_string(i) + " has an unknown status " +
+                            std::to_string(status));
+    }
+    if (!std::isfinite(p.wage[i]) || p.wage[i] < 0) {
+      in.fail("wage", "agent " + std::to_string(i) + " has a wage that is negative or not a number");
+    }
+    if (p.id[i] >= n || seen[p.id[i]]) {
+      in.fail("id", "agent " + std::to_string(i) + " has an id out of range or used twice");
+    }
+    seen[p.id[i]] = 1;
+  }
   return p;
 }
 
