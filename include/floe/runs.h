@@ -80,6 +80,7 @@ struct RunInfo {
   int months = 0;                  // the last month; the national table has months 0..months
   std::vector<int> county_months;  // months with county figures, ascending
   bool talent = false;  // the file has the AI-talent segment's tables (SimulationRun::talent)
+  bool twin = false;    // the file has the no-AI twin's tables (docs/model.md §16)
 };
 
 // The AI-talent segment of a run, as its tables store it: agents at the run's scale (divide by
@@ -132,9 +133,12 @@ class SimulationRun {
   const RunInfo& info() const { return info_; }
   // Months 0..info().months, in order.
   const std::vector<NationalMonth>& national() const { return national_; }
+  // The no-AI twin's (docs/model.md §16), the same months; empty when info().twin is false.
+  const std::vector<NationalMonth>& twin_national() const { return twin_national_; }
 
-  // Every state with people in `month`, by FIPS code. Throws Error for a month outside the run.
-  std::vector<RegionValues> states(int month) const;
+  // Every state with people in `month`, by FIPS code, of the run or (`twin`) of its no-AI twin.
+  // Throws Error for a month outside the run, or for the twin's when the run has none.
+  std::vector<RegionValues> states(int month, bool twin = false) const;
   // Every county with people in `month`, by FIPS code. Throws Error unless `month` is one of
   // info().county_months.
   std::vector<RegionValues> counties(int month) const;
@@ -151,8 +155,21 @@ class SimulationRun {
   std::filesystem::path path_;
   std::shared_ptr<sqlite3> db_;
   RunInfo info_;
-  std::vector<NationalMonth> national_;
+  std::vector<NationalMonth> national_, twin_national_;
 };
+
+// The AI effect on a place's unemployment rate: run minus its no-AI twin, in points, and the
+// half-width of its 90% interval from binomial sampling of the two labor forces (in agents, n and
+// n'): 1.645 * 100 * sqrt(r (1 - r) / n + r' (1 - r') / n') (docs/model.md §16). Conservative:
+// common random numbers make the two runs' draws agree more than independent samples would.
+// NaN without agents.
+struct UnemploymentEffect {
+  double points = 0, margin = 0;
+};
+UnemploymentEffect unemployment_effect(const RunFigures& run, const RunFigures& twin);
+// A place whose labor force is fewer agents than this is marked and never ranked: its rates are
+// mostly sampling noise at the run's scale (a 90% margin of about ±1 point at 4% unemployment).
+inline constexpr double kFewAgents = 1000;
 
 // Every state of one run at `month`, highest unemployment first (states with no labor force
 // last): fips, usps, name, unemployment_rate, unemployment_points (its change since month 0, in

@@ -257,10 +257,14 @@ std::string sim_table_section(const SimulationView& v) {
   } else {
     const Table t = run_states_table(v.a, v.month);
     const std::size_t rate = t.column("unemployment_rate");
+    std::vector<std::string> columns = {"name", "unemployment_rate", "unemployment_points"};
+    if (v.a.info().twin) {
+      columns.insert(columns.end(), {"ai_effect_points", "ai_effect_margin", "few_agents"});
+    }
+    columns.insert(columns.end(), {"employed", "employment_change", "displaced_direct",
+                                   "displaced_indirect", "exposed_wages"});
     h += html_table(t, {.id = "states-table",
-                        .columns = {"name", "unemployment_rate", "unemployment_points", "employed",
-                                    "employment_change", "displaced_direct", "displaced_indirect",
-                                    "exposed_wages"},
+                        .columns = columns,
                         .swatch = [&](const std::vector<Value>& row) {
                           const double r = std::get<double>(row[rate]);
                           return std::isnan(r) ? std::string(kNoDataColor) : scale.color(r);

@@ -52,12 +52,27 @@ std::string one_run_headline(const SimulationView& v) {
               fmt::format("{} directly, {} more through local cascades, months 0 to {}",
                           count(end.displaced_direct_cumulative),
                           count(end.displaced_indirect_cumulative), v.month));
+  std::string effect;
+  if (v.a.info().twin) {
+    // How much of it is AI's: the run against its no-AI twin (docs/model.md §16).
+    const NationalMonth& twin = v.a.twin_national()[static_cast<std::size_t>(v.month)];
+    const UnemploymentEffect e = unemployment_effect(end.figures, twin.figures);
+    h += figure("ai-effect-figure", signed_points(e.points, 2, false),
+                "points of unemployment due to AI's progress",
+                fmt::format("against the no-AI twin's {} (90% margin ±{:.2f} points)",
+                            percent(twin.unemployment_rate, 2), e.margin));
+    effect = fmt::format(
+        " Without AI's progress (the no-AI twin: capability and adoption held at month 0) it "
+        "would be {}: AI's share of the change is {} points (±{:.2f}).",
+        percent(twin.unemployment_rate, 2), signed_points(e.points, 2, false), e.margin);
+  }
   h += "</div>\n";
   const std::string sentence = fmt::format(
-      "By month {} of the {} scenario, unemployment is {} ({} at month 0). AI has displaced "
+      "By month {} of the {} scenario, unemployment is {} ({} at month 0).{} AI has displaced "
       "{} workers directly, and local cascades {} more; AI adoption has reached {} and "
-      "exposure {} of wages.",
-      v.month, v.a_label, percent(end.unemployment_rate), percent(start.unemployment_rate),
+      "exposure {} of wages. Counts are workers of the economy simulated (agents ÷ the run's "
+      "scale).",
+      v.month, v.a_label, percent(end.unemployment_rate), percent(start.unemployment_rate), effect,
       count(end.displaced_direct_cumulative), count(end.displaced_indirect_cumulative),
       percent(end.adoption), percent(end.exposure));
   return h + "<p class=\"lede\">" + html_escape(sentence) + "</p>\n";

@@ -124,10 +124,45 @@ void check_values(sqlite3* db, const std::string& file, const schema::TableDef& 
   }
 }
 
+// A national table (the run's, or its twin's), months 0..N in order, with displacement so far.
+std::vector<NationalMonth> read_national(sqlite3* db, const std::string& file,
+                                         const std::string& table) {
+  std::vector<NationalMonth> out;
+  Statement q(db, file,
+              "SELECT month, " + schema::value_columns(schema::kNational) + " FROM " + table +
+                  " ORDER BY month");
+  double direct = 0, indirect = 0;
+  while (q.step()) {
+    NationalMonth n;
+    n.month = q.integer(0);
+    if (n.month != static_cast<int>(out.size())) {
+      throw Error(fmt::format("{}: the {} table has month {} where month {} should be", file,
+                              table, n.month, out.size()));
+    }
+    n.figures = read_figures(q, 1);
+    const int first = 1 + static_cast<int>(schema::kFigures.size());
+    for (std::size_t i = 0; i < schema::kIndicators.size(); ++i) {
+      n.*kIndicatorFields[i] = q.real(first + static_cast<int>(i));
+    }
+    direct += n.figures.displaced_direct;
+    indirect += n.figures.displaced_indirect;
+    n.displaced_direct_cumulative = direct;
+    n.displaced_indirect_cumulative = indirect;
+    out.push_back(n);
+  }
+  return out;
+}
+
 }  // namespace
 
 void RunFigures::add(const RunFigures& o) {
   for (auto field : kFigureFields) this->*field += o.*field;
+}
+
+UnemploymentEffect unemployment_effect(const RunFigures& run, const RunFigures& twin) {
+  const double r = run.unemployment_rate(), t = twin.unemployment_rate();
+  if (!(run.agents > 0) || !(twin.agents > 0)) return {100 * (r - t), std::nan("")};
+  return {100 * (r - t), 100 * 1.645 * std::sqrt(r * (1 - r) / run.agents + t * (1 - t) / twin.agents)};
 }
 
 double RunFigures::unemployment_rate() const {
@@ -163,28 +198,7 @@ SimulationRun::SimulationRun(const std::filesystem::path& path)
   info_.complete = key("complete") != "no";
 
   check_values(db, file, schema::kNational, std::numeric_limits<int>::max());
-  Statement q(db, file,
-              "SELECT month, " + schema::value_columns(schema::kNational) +
-                  " FROM national ORDER BY month");
-  double direct = 0, indirect = 0;
-  while (q.step()) {
-    NationalMonth n;
-    n.month = q.integer(0);
-    if (n.month != static_cast<int>(national_.size())) {
-      throw Error(fmt::format("{}: the national table has month {} where month {} should be", file,
-                              n.month, national_.size()));
-    }
-    n.figures = read_figures(q, 1);
-    const int first = 1 + static_cast<int>(schema::kFigures.size());
-    for (std::size_t i = 0; i < schema::kIndicators.size(); ++i) {
-      n.*kIndicatorFields[i] = q.real(first + static_cast<int>(i));
-    }
-    direct += n.figures.displaced_direct;
-    indirect += n.figures.displaced_indirect;
-    n.displaced_direct_cumulative = direct;
-    n.displaced_indirect_cumulative = indirect;
-    national_.push_back(n);
-  }
+  national_ = read_national(db, file, std::string(schema::kNational.name));
   if (national_.empty()) throw Error(file + ": the national table has no months");
   info_.months = national_.back().month;
   for (const schema::TableDef& t : {schema::kStateMajor, schema::kCountyMajor, schema::kFlows}) {
@@ -200,6 +214,24 @@ SimulationRun::SimulationRun(const std::filesystem::path& path)
                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = "
                    "'talent_series'");
   info_.talent = talent.step();
+
+  // The no-AI twin's tables (runs with --no-twin, and older files, have none).
+  Statement twin(db, file,
+                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'twin_national'");
+  info_.twin = twin.step();
+  if (info_.twin) {
+    for (const schema::TableDef& t : {schema::kNational, schema::kStateMajor, schema::kCountyMajor}) {
+      schema::TableDef twin_table = t;
+      const std::string name = std::string(schema::kTwinPrefix) + std::string(t.name);
+      twin_table.name = name;
+      check_values(db, file, twin_table, info_.months);
+    }
+    twin_national_ = read_national(db, file, std::string(schema::kTwinPrefix) + "national");
+    if (twin_national_.size() != national_.size()) {
+      throw Error(fmt::format("{}: the twin_national table has {} months, the run {}", file,
+                              twin_national_.size(), national_.size()));
+    }
+  }
 }
 
 void SimulationRun::check_month(int month) const {
@@ -209,20 +241,21 @@ void SimulationRun::check_month(int month) const {
   }
 }
 
-std::vector<RegionValues> SimulationRun::states(int month) const {
+std::vector<RegionValues> SimulationRun::states(int month, bool twin) const {
   check_month(month);
   const std::string file = path_.string();
+  if (twin && !info_.twin) throw Error(file + ": the run has no no-AI twin (run with --no-twin?)");
+  const std::string table = (twin ? std::string(schema::kTwinPrefix) : "") + "state_major";
   std::vector<RegionValues> out;
   Statement q(db_.get(), file,
-              "SELECT state_fips, " + figure_list(true) +
-                  " FROM state_major WHERE month = ?1 GROUP BY state_fips ORDER BY "
-                  "state_fips");
+              "SELECT state_fips, " + figure_list(true) + " FROM " + table +
+                  " WHERE month = ?1 GROUP BY state_fips ORDER BY state_fips");
   q.bind(1, month);
   while (q.step()) out.push_back({.fips = q.text(0), .figures = read_figures(q, 1)});
   // Displacement so far: the events of every month up to this one.
   Statement sums(db_.get(), file,
-                 "SELECT state_fips, SUM(displaced_direct), SUM(displaced_indirect) FROM "
-                 "state_major WHERE month <= ?1 GROUP BY state_fips ORDER BY state_fips");
+                 "SELECT state_fips, SUM(displaced_direct), SUM(displaced_indirect) FROM " +
+                     table + " WHERE month <= ?1 GROUP BY state_fips ORDER BY state_fips");
   sums.bind(1, month);
   std::size_t i = 0;
   while (sums.step()) {

@@ -210,5 +210,24 @@ TEST(RunFigures, TraineesCountInTheLaborForceAsNotEmployed) {
   EXPECT_DOUBLE_EQ(f.unemployment_rate(), 0.10);
 }
 
+// The AI effect and its 90% margin, by hand: the run 100 of 1,000 agents unemployed (10%), the
+// twin 50 of 1,000 (5%): +5 points, 1.645 * 100 * sqrt(0.1 * 0.9 / 1000 + 0.05 * 0.95 / 1000)
+// = 1.645 * 100 * 0.0117260 = 1.92893 points.
+TEST(RunFigures, AIEffectOnUnemploymentWithItsMargin) {
+  RunFigures run, twin;
+  run.employed = 900;
+  run.unemployed = 100;
+  run.agents = 1000;
+  twin.employed = 950;
+  twin.unemployed = 50;
+  twin.agents = 1000;
+  const UnemploymentEffect e = unemployment_effect(run, twin);
+  EXPECT_NEAR(e.points, 5.0, 1e-12);
+  EXPECT_NEAR(e.margin, 1.645 * 100 * std::sqrt(0.09 / 1000 + 0.0475 / 1000), 1e-12);
+  EXPECT_NEAR(e.margin, 1.92893, 1e-5);
+  run.agents = 0;  // no agents, no margin
+  EXPECT_TRUE(std::isnan(unemployment_effect(run, twin).margin));
+}
+
 }  // namespace
 }  // namespace floe
