@@ -419,6 +419,12 @@ async function talentView(page, out) {
   const labs = compare.rows.find((r) => r.employer === 'ai_labs');
   check(parseCount(figures[1]) === labs.moved_in_difference, `AI labs difference ${figures[1]}`);
   await page.screenshot({path: join(out, 'dashboard-talent-compare.png'), fullPage: true});
+  // Opened on two runs with no period chosen, the moves period is the first year both have run
+  // (the fixture's runs start in 2024-01): the levers act from there, not before.
+  const address = page.url().split('#')[0];
+  await page.goto('about:blank');
+  await page.goto(`${address}#view=talent&run=baseline&b=fast`);
+  await drawnAs(page, 'baseline|fast|2022-12|2024-01|2024-12');
   console.log(
       `talent: ${months.length} months charted, ${info.employers.length}x` +
       `${info.employers.length} moves, stealth +${stealth.moved_in_difference} in fast`);

@@ -50,9 +50,15 @@ function settle() {
   if (!runs.some((r) => r.id === choice.run)) choice.run = runs[0].id;
   if (choice.b === choice.run || !runs.some((r) => r.id === choice.b)) choice.b = '';
   const range = months(), launch = talentOf(choice.run).launch;
+  // Two runs differ only from their start (levers act from run.start): compared, the first
+  // period shown is the first year both have run, not the launch months before either began.
+  const startB = choice.b ? talentOf(choice.b).start : '';
+  const start = talentOf(choice.run).start > startB ? talentOf(choice.run).start : startB;
+  const first = choice.b ? start : launch;
+  const length = choice.b ? 12 : LAUNCH_MONTHS;
   choice.date = within(choice.date, range, launch);
-  choice.from = within(choice.from, range, launch);
-  choice.to = within(choice.to, range, dateOf(monthIndex(launch) + LAUNCH_MONTHS - 1));
+  choice.from = within(choice.from, range, first);
+  choice.to = within(choice.to, range, dateOf(monthIndex(first) + length - 1));
   if (choice.from > choice.to) choice.to = choice.from;
   if (!SPANS.includes(choice.span)) choice.span = '2019';
 }
