@@ -127,6 +127,18 @@ class Reader {
   }
   std::uint64_t pos() const { return pos_; }
   std::uint64_t size() const { return size_; }
+  // The file's last 8 bytes (the trailer's hash of the header), read without moving on: checked
+  // before any size in the header is trusted.
+  std::uint64_t last_word() {
+    std::uint64_t v = 0;
+    if (size_ < pos_ + sizeof v ||
+        std::fseek(file_.f, static_cast<long>(size_ - sizeof v), SEEK_SET) != 0 ||
+        std::fread(&v, 1, sizeof v, file_.f) != sizeof v ||
+        std::fseek(file_.f, static_cast<long>(pos_), SEEK_SET) != 0) {
+      fail("", "truncated file (no trailer)");
+    }
+    return v;
+  }
 
  private:
   std::string path_;
@@ -283,6 +295,11 @@ Population load_population(const std::filesystem::path& path, const Progress& pr
   Reader in(path);
   const Header header = read_header(in);
   const SnapshotInfo& info = header.info;
+  // Check before trust: the header must match its hash at the end of the file before any of its
+  // sizes is used to allocate.
+  if (in.last_word() != fnv1a(header.text)) {
+    in.fail("", "truncated or corrupt file (the header does not match its hash at the end)");
+  }
   if (header.slots && !slot_capacity) {
     in.fail("", "a simulation checkpoint, not a population snapshot (use floe simulate --resume)");
   }
