@@ -145,9 +145,9 @@ std::string summary(const Dataset& ds, const IndexResult& r, const IndexArgs& a,
   occ.title = "Most exposed occupations (100,000+ workers)";
   write_text(out, occ, top);
   out << '\n';
-  Table ind = compact_ranges(narrow(
-      index_table(ds, r, Breakdown::kIndustry),
-      {"naics", "sector", "iceberg", "iceberg_low", "iceberg_high", "exposed_wages", "employment"}));
+  Table ind = compact_ranges(narrow(index_table(ds, r, Breakdown::kIndustry),
+                                    {"naics", "sector", "iceberg", "iceberg_low", "iceberg_high",
+                                     "exposed_wages", "employment"}));
   ind.title = "Most exposed industries (NAICS sectors)";
   write_text(out, ind, top);
   s += out.str();
@@ -176,9 +176,9 @@ void run(const Args& a) {
     store.write_run_info("provenance", r.provenance);
     store.write_run_info("data_dir", ds.data_dir.string());
     store.write_run_info("oews_year", std::to_string(ds.labor.year));
-    for (Breakdown b : {Breakdown::kNation, Breakdown::kState, Breakdown::kCounty,
-                        Breakdown::kOccupation, Breakdown::kMajor, Breakdown::kIndustry,
-                        Breakdown::kStateIndustry, Breakdown::kMetro}) {
+    for (Breakdown b :
+         {Breakdown::kNation, Breakdown::kState, Breakdown::kCounty, Breakdown::kOccupation,
+          Breakdown::kMajor, Breakdown::kIndustry, Breakdown::kStateIndustry, Breakdown::kMetro}) {
       std::string name = std::string("index_") + to_string(b);
       std::replace(name.begin(), name.end(), '-', '_');
       store.write_table(name, index_table(ds, r, b));
@@ -233,9 +233,9 @@ void add_index_command(CLI::App& app) {
   add_data_options(*c, args.data);
   add_index_options(*c, args.index);
   c->add_option("--by", args.by,
-                 "Breakdown to print: state, county, occupation, major (SOC major groups), "
-                 "industry (NAICS sectors), state-industry (each state's sectors), metro "
-                 "(metropolitan areas; published ones with --oews-msa)")
+                "Breakdown to print: state, county, occupation, major (SOC major groups), "
+                "industry (NAICS sectors), state-industry (each state's sectors), metro "
+                "(metropolitan areas; published ones with --oews-msa)")
       ->check(CLI::IsMember({"nation", "state", "county", "occupation", "major", "industry",
                              "state-industry", "metro"}));
   c->add_option("--state", args.state,

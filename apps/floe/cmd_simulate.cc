@@ -8,11 +8,11 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
-#include <cstring>
-#include <map>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
+#include <cstring>
+#include <map>
 
 #include "commands.h"
 #include "floe/error.h"
@@ -86,7 +86,8 @@ void check_resume(Args& a, const CheckpointSummary& run, const std::filesystem::
     conflict("--scenario", absolute_path(a.scenario), absolute_path(run.scenario.file));
   }
   if (a.given("--scale")) conflict("--scale", fmt::format("{}", a.scale), setting("scale"));
-  if (a.given("--population")) conflict("--population", a.population.string(), setting("population"));
+  if (a.given("--population"))
+    conflict("--population", a.population.string(), setting("population"));
   if (a.given("--no-twin")) conflict("--no-twin", "yes", setting("twin") == "no" ? "yes" : "no");
   if (a.given("--data")) conflict("--data", absolute_path(a.data.data_dir), setting("data"));
   if (a.given("--oews-year")) {
@@ -95,7 +96,8 @@ void check_resume(Args& a, const CheckpointSummary& run, const std::filesystem::
   if (a.given("--oews-state")) {
     conflict("--oews-state", a.data.oews_state_file.string(), setting("oews_state"));
   }
-  if (a.given("--oews-msa")) conflict("--oews-msa", a.data.oews_msa_file.string(), setting("oews_msa"));
+  if (a.given("--oews-msa"))
+    conflict("--oews-msa", a.data.oews_msa_file.string(), setting("oews_msa"));
   if (a.given("--cbp")) conflict("--cbp", a.data.cbp_file.string(), setting("cbp"));
   // The data as the run started with it.
   if (!setting("data").empty()) a.data.data_dir = setting("data");
@@ -221,17 +223,18 @@ void run(Args a) {
     indirect += sum_of(month, &MonthFigures::displaced_indirect);
   }
   const auto rate = [](const std::vector<MonthFigures>& month) {
-    const double seeking = sum_of(month, &MonthFigures::unemployed) +
-                           sum_of(month, &MonthFigures::training);
+    const double seeking =
+        sum_of(month, &MonthFigures::unemployed) + sum_of(month, &MonthFigures::training);
     return seeking / std::max(1.0, seeking + sum_of(month, &MonthFigures::employed));
   };
   const double force = sum_of(last, &MonthFigures::employed) +
                        sum_of(last, &MonthFigures::unemployed) +
                        sum_of(last, &MonthFigures::training);
-  fmt::print("Scenario {}: {} months; {:.1f}M workers in the labor force, {:.0f} agents at scale "
-             "{:g} ({:.3f} s per month).\n",
-             sc.name, result.last_month, force * per_agent / 1e6, force, result.scale,
-             result.seconds_per_month);
+  fmt::print(
+      "Scenario {}: {} months; {:.1f}M workers in the labor force, {:.0f} agents at scale "
+      "{:g} ({:.3f} s per month).\n",
+      sc.name, result.last_month, force * per_agent / 1e6, force, result.scale,
+      result.seconds_per_month);
   std::string effect;
   if (result.twin) {
     const double twin_rate = rate(result.twin->state_major.back());
@@ -280,22 +283,26 @@ void add_simulate_command(CLI::App& app) {
       "--out out/fast.db\n"
       "Ctrl-C stops after the current month and leaves a checkpoint; --resume continues it.");
   add_data_options(*c, args.data);
-  args.options["--scenario"] = c->add_option("--scenario", args.scenario,
-                "Scenario: a TOML file, or the name of a shipped one (baseline, fast-adoption, "
-                "slow-adoption, retraining, talent-levers)")
-      ->transform(scenario_file())
-      ->capture_default_str();
-  args.options["--population"] = c->add_option("--population", args.population,
-                "Population snapshot from `floe population build` (default: synthesize one)")
-      ->check(CLI::ExistingFile);
-  args.options["--scale"] = c->add_option("--scale", args.scale,
-                "Share of the workforce to synthesize when no --population is given")
-      ->check(CLI::Range(1e-9, 1.0))
-      ->capture_default_str();
-  args.options["--months"] = c->add_option("--months", args.months, "Override the scenario's horizon")
-      ->check(CLI::Range(1, 600));
-  args.options["--seed"] =
-      c->add_option("--seed", args.seed, "Override the scenario's seed")->check(CLI::NonNegativeNumber);
+  args.options["--scenario"] =
+      c->add_option("--scenario", args.scenario,
+                    "Scenario: a TOML file, or the name of a shipped one (baseline, fast-adoption, "
+                    "slow-adoption, retraining, talent-levers)")
+          ->transform(scenario_file())
+          ->capture_default_str();
+  args.options["--population"] =
+      c->add_option("--population", args.population,
+                    "Population snapshot from `floe population build` (default: synthesize one)")
+          ->check(CLI::ExistingFile);
+  args.options["--scale"] =
+      c->add_option("--scale", args.scale,
+                    "Share of the workforce to synthesize when no --population is given")
+          ->check(CLI::Range(1e-9, 1.0))
+          ->capture_default_str();
+  args.options["--months"] =
+      c->add_option("--months", args.months, "Override the scenario's horizon")
+          ->check(CLI::Range(1, 600));
+  args.options["--seed"] = c->add_option("--seed", args.seed, "Override the scenario's seed")
+                               ->check(CLI::NonNegativeNumber);
   c->add_option("--out", args.out, "Results file (SQLite)")->capture_default_str();
   c->add_option("--checkpoint", args.checkpoint, "Checkpoint file (default: <out>.ckpt)");
   c->add_flag("--resume", args.resume,

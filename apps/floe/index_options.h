@@ -11,7 +11,7 @@ namespace floe::cli {
 
 struct IndexArgs {
   std::string layer = "technical";  // technical | observed | path to a CSV
-  std::string labeler = "mean";  // the validated default (docs/method.md §11)
+  std::string labeler = "mean";     // the validated default (docs/method.md §11)
   double e2_weight = 0.25;
   bool transfer = false;
   double observed_min_share = 0.0;

@@ -20,7 +20,7 @@ namespace floe {
 #define FLOE_AGENT_FIELDS(FIELD)                                                        \
   FIELD(county, std::uint16_t, "county-equivalent (CountyId)")                          \
   FIELD(occupation, std::uint16_t, "OEWS occupation (OccupationId)")                    \
-  FIELD(industry, std::uint8_t, "industry of the job (SectorId)")                      \
+  FIELD(industry, std::uint8_t, "industry of the job (SectorId)")                       \
   FIELD(status, std::uint8_t, "AgentStatus in bits 0-2, flags above")                   \
   FIELD(months, std::uint16_t, "months in the current state (tenure, spell, training)") \
   FIELD(wage, float, "annual wage, dollars")                                            \

@@ -105,12 +105,12 @@ struct IndexResult {
   std::vector<double> exposure;          // E_o per occupation; NaN where uncovered
   std::vector<bool> surface_occupation;  // per occupation
   IndexFigures nation;
-  std::vector<IndexFigures> states;        // per StateId
-  std::vector<StateExtras> state_extras;   // per StateId
-  std::vector<IndexFigures> counties;      // per CountyId
-  std::vector<IndexFigures> occupations;   // per OccupationId (national)
-  std::vector<IndexFigures> major_groups;  // per MajorGroupId
-  std::vector<IndexFigures> industries;    // per SectorId (national)
+  std::vector<IndexFigures> states;            // per StateId
+  std::vector<StateExtras> state_extras;       // per StateId
+  std::vector<IndexFigures> counties;          // per CountyId
+  std::vector<IndexFigures> occupations;       // per OccupationId (national)
+  std::vector<IndexFigures> major_groups;      // per MajorGroupId
+  std::vector<IndexFigures> industries;        // per SectorId (national)
   IndexRanges ranges;                          // over options.ensemble and the chosen layer
   std::vector<IndexFigures> state_industries;  // [state * sectors + sector]
   // Whether county figures come from county industry data, or are the state's shares scaled by

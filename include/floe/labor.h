@@ -43,8 +43,8 @@ struct Projection {
 
 // A metropolitan statistical area of an OEWS MSA file, joined to the county -> CBSA delineation.
 struct MetroArea {
-  std::string code;   // CBSA code, "10180"
-  std::string title;  // as OEWS writes it, "Abilene, TX"
+  std::string code;                // CBSA code, "10180"
+  std::string title;               // as OEWS writes it, "Abilene, TX"
   std::vector<CountyId> counties;  // its counties in the shipped delineation (OMB July 2023)
 };
 

@@ -22,8 +22,8 @@ enum class Stream : std::uint32_t {
   // resamples of that half (docs/method.md §11).
   kValidationSplit = 3,
   kValidationBootstrap = 4,
-  kSimulation = 100,  // the simulation's streams start here
-  kTalent = 200,      // the talent segment's streams start here
+  kSimulation = 100,      // the simulation's streams start here
+  kTalent = 200,          // the talent segment's streams start here
   kGeographyCheck = 300,  // permutations of `floe validate geography`
 };
 

@@ -95,10 +95,10 @@ struct SimulationOptions {
 
 struct SimulationResult {
   SimulationOutput output;
-  std::optional<SimulationOutput> twin;  // the no-AI twin's, when it ran
-  Scenario scenario;         // as run (from the checkpoint when resumed)
+  std::optional<SimulationOutput> twin;         // the no-AI twin's, when it ran
+  Scenario scenario;                            // as run (from the checkpoint when resumed)
   std::map<std::string, std::string> settings;  // SimulationOptions::settings, as started
-  bool interrupted = false;  // stopped early; the checkpoint holds the state
+  bool interrupted = false;                     // stopped early; the checkpoint holds the state
   int last_month = 0;
   double seconds_per_month = 0;
   std::uint64_t slots = 0;  // agent records held (agents plus free slots), 16 bytes each

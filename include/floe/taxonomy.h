@@ -131,16 +131,16 @@ struct Taxonomy {
   std::vector<Sector> sectors;
   std::vector<OccupationCluster> clusters;
 
-  Csr<TaskId> occupation_tasks;       // per occupation (pooled or imputed)
-  Csr<DwaId> task_dwas;               // per task
-  Csr<TaskId> dwa_tasks;              // per DWA: every task linked to it, in any occupation
+  Csr<TaskId> occupation_tasks;           // per occupation (pooled or imputed)
+  Csr<DwaId> task_dwas;                   // per task
+  Csr<TaskId> dwa_tasks;                  // per DWA: every task linked to it, in any occupation
   Csr<SectorShare> occupation_sectors;    // per occupation, by sector; shares sum to 1
   Csr<ClusterShare> occupation_clusters;  // per occupation; shares sum to 1
   std::string staffing_file;              // the natsector file the staffing pattern came from
-  Csr<OnetOccupationId> related;      // per O*NET occupation: O*NET's Related Occupations
+  Csr<OnetOccupationId> related;          // per O*NET occupation: O*NET's Related Occupations
   std::vector<RelatedTier> related_tier;  // parallel to related.values
-  Csr<TechnologySkill> technology;    // per O*NET occupation
-  Csr<std::string> alternate_titles;  // per O*NET occupation: other names it is known by
+  Csr<TechnologySkill> technology;        // per O*NET occupation
+  Csr<std::string> alternate_titles;      // per O*NET occupation: other names it is known by
 
   // O*NET 30.1 Skills, then Knowledge: importance (IM, 1-5) and level (LV, 0-7) per occupation
   // x descriptor, each the mean over the occupation's O*NET occupations; row-major,

@@ -13,17 +13,17 @@ namespace {
 // midpoints; M (100,000 or more) is taken at its lower bound.
 double size_class_midpoint(const DelimitedReader& r, std::size_t col) {
   static constexpr std::array<std::pair<char, double>, 12> kClasses = {{{'A', 10},
-                                                                         {'B', 60},
-                                                                         {'C', 175},
-                                                                         {'E', 375},
-                                                                         {'F', 750},
-                                                                         {'G', 1750},
-                                                                         {'H', 3750},
-                                                                         {'I', 7500},
-                                                                         {'J', 17500},
-                                                                         {'K', 37500},
-                                                                         {'L', 75000},
-                                                                         {'M', 100000}}};
+                                                                        {'B', 60},
+                                                                        {'C', 175},
+                                                                        {'E', 375},
+                                                                        {'F', 750},
+                                                                        {'G', 1750},
+                                                                        {'H', 3750},
+                                                                        {'I', 7500},
+                                                                        {'J', 17500},
+                                                                        {'K', 37500},
+                                                                        {'L', 75000},
+                                                                        {'M', 100000}}};
   const std::string_view flag = r.text(col);
   for (const auto& [letter, midpoint] : kClasses) {
     if (flag.size() == 1 && flag[0] == letter) return midpoint;
@@ -46,8 +46,8 @@ std::vector<CbpRow> read_county_business_patterns(const std::filesystem::path& p
   DelimitedReader r(path, {',', true});
   r.read_header();
   const auto state = r.column_any({"fipstate", "FIPSTATE"}),
-             county = r.column_any({"fipscty", "FIPSCTY"}), naics = r.column_any({"naics", "NAICS"}),
-             emp = r.column_any({"emp", "EMP"});
+             county = r.column_any({"fipscty", "FIPSCTY"}),
+             naics = r.column_any({"naics", "NAICS"}), emp = r.column_any({"emp", "EMP"});
   auto flag = r.find_column("empflag");
   if (!flag) flag = r.find_column("EMPFLAG");
   std::vector<CbpRow> rows;

@@ -39,11 +39,11 @@ TEST(CountyBusinessPatterns, ReadsTheSectorRows) {
 }
 
 TEST(CountyBusinessPatterns, OlderFilesWithheldCellsTakeTheirClassMidpoint) {
-  const auto rows = read_county_business_patterns(
-      temp_file("cbp15co.txt",
-                "FIPSTATE,FIPSCTY,NAICS,EMPFLAG,EMP_NF,EMP\n"
-                "1,1,23----,,G,120\n"
-                "1,1,52----,B,D,0\n"));  // B: 20-99 employees
+  const auto rows =
+      read_county_business_patterns(temp_file("cbp15co.txt",
+                                              "FIPSTATE,FIPSCTY,NAICS,EMPFLAG,EMP_NF,EMP\n"
+                                              "1,1,23----,,G,120\n"
+                                              "1,1,52----,B,D,0\n"));  // B: 20-99 employees
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].county_fips, "01001");
   EXPECT_EQ(rows[1].employment, 60);

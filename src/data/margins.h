@@ -1,8 +1,8 @@
 // Readers for the derived OEWS May 2023 state margins (shared/data/derived): state employment
 // and wage-bill totals, the same by 23 occupation clusters (the files call them industry groups:
 // each O*NET occupation is in one, whatever industry employs it), and the O*NET-SOC -> cluster
-// map that produced them. They stand in for the real OEWS state employment file, which is not in the
-// offline data; see docs/method.md for how cells are estimated from them.
+// map that produced them. They stand in for the real OEWS state employment file, which is not in
+// the offline data; see docs/method.md for how cells are estimated from them.
 #pragma once
 
 #include <filesystem>

@@ -47,7 +47,7 @@ struct OewsRow {
   OewsAreaType area_type = OewsAreaType::kUnknown;
   std::string naics;        // NAICS sector ("31", "99") in sector rows; "000000" cross-industry
   std::string naics_title;  // "Manufacturing"
-  std::string occ_code;    // SOC or OEWS aggregate code
+  std::string occ_code;     // SOC or OEWS aggregate code
   std::string occ_title;
   OewsGroup group = OewsGroup::kUnknown;  // kUnknown when the file has no O_GROUP column
   OewsValue employment;                   // TOT_EMP
@@ -62,8 +62,7 @@ struct OewsTable {
   std::vector<OewsRow> rows;
 };
 
-OewsTable read_oews(const std::filesystem::path& path,
-                    OewsScope scope = OewsScope::kCrossIndustry);
+OewsTable read_oews(const std::filesystem::path& path, OewsScope scope = OewsScope::kCrossIndustry);
 
 // The top codes of OEWS wage estimates ("#" means at least this much) by survey year.
 struct OewsTopCode {

@@ -15,10 +15,10 @@
 namespace floe::data {
 
 struct StateUsageRow {
-  std::string state;          // USPS code, as the file's geo_id
-  double conversations = 0;   // total classified conversations of the state, that week
-  std::size_t tasks = 0;      // tasks published for the state
-  std::size_t line = 0;       // line of the task the total was taken from
+  std::string state;         // USPS code, as the file's geo_id
+  double conversations = 0;  // total classified conversations of the state, that week
+  std::size_t tasks = 0;     // tasks published for the state
+  std::size_t line = 0;      // line of the task the total was taken from
 };
 
 std::vector<StateUsageRow> read_state_usage(const std::filesystem::path& path);

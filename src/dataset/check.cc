@@ -251,10 +251,11 @@ void check_industries(const Dataset& ds, Report& r, std::vector<std::string>& pr
   }
   r.section("Industries: NAICS sectors (OEWS national industry-specific estimates)");
   r.line("  file {}", t.staffing_file);
-  r.line("  sectors {}, occupation x sector cells {}, of which estimated {} ({:.0f} workers, "
-         "{:.2f}%: suppressed by BLS, or an occupation without a row)",
-         t.sectors.size(), t.occupation_sectors.values.size(), estimated, estimated_employment,
-         pct(estimated_employment, employment));
+  r.line(
+      "  sectors {}, occupation x sector cells {}, of which estimated {} ({:.0f} workers, "
+      "{:.2f}%: suppressed by BLS, or an occupation without a row)",
+      t.sectors.size(), t.occupation_sectors.values.size(), estimated, estimated_employment,
+      pct(estimated_employment, employment));
   r.line("  occupations with their SOC group's pattern (no row of their own): {}", all_estimated);
   if (!l.cbp_file.empty()) {
     std::size_t covered = std::count(l.cbp_covered.begin(), l.cbp_covered.end(), true);
@@ -263,9 +264,10 @@ void check_industries(const Dataset& ds, Report& r, std::vector<std::string>& pr
     for (double e : l.cbp_state_sector) in_states += e;
     r.section("County Business Patterns (--cbp)");
     r.line("  file {}", l.cbp_file);
-    r.line("  sectors covered {} of {}; employees {:.0f}, in counties {:.0f}; withheld cells at "
-           "their size class's midpoint {}",
-           covered, t.sectors.size(), in_states, in_counties, l.cbp_withheld);
+    r.line(
+        "  sectors covered {} of {}; employees {:.0f}, in counties {:.0f}; withheld cells at "
+        "their size class's midpoint {}",
+        covered, t.sectors.size(), in_states, in_counties, l.cbp_withheld);
     r.line("  county codes the Census 2023 geography lacks (counted in their state): {}",
            l.cbp_unplaced.size());
     for (const auto& c : l.cbp_unplaced) r.line("    {}", c);

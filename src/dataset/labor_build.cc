@@ -172,8 +172,7 @@ LaborData build_labor(const LaborInputs& in, const Taxonomy& taxonomy, const Geo
                       "unknown occupation cluster " + quote(row.industry_group));
     }
     cluster_keys.insert(geo, *state, row.state, row.industry_group, row.line);
-    labor.state_cluster_employment[state->index() * n_clusters + cluster->index()] =
-        row.employment;
+    labor.state_cluster_employment[state->index() * n_clusters + cluster->index()] = row.employment;
   }
   if (in.cbp) add_county_business_patterns(*in.cbp, in.cbp_file, taxonomy, geo, labor);
   if (in.metro) add_metro_areas(*in.metro, in.year, taxonomy, geo, labor);
@@ -193,8 +192,7 @@ void add_metro_areas(const data::OewsTable& table, int year, const Taxonomy& tax
                        (row.area_type == OewsAreaType::kUnknown && row.area.size() == 5);
     if (!metro) continue;
     if (row.area.size() != 5 || row.area.find_first_not_of("0123456789") != std::string::npos) {
-      throw DataError(table.file, row.line, "AREA",
-                      "not a 5-digit CBSA code: '" + row.area + "'");
+      throw DataError(table.file, row.line, "AREA", "not a 5-digit CBSA code: '" + row.area + "'");
     }
     auto [it, added] = index.emplace(row.area, labor.metros.size());
     if (added) {
@@ -232,7 +230,8 @@ void add_county_business_patterns(const std::vector<data::CbpRow>& rows, const s
     if (!sector) continue;  // a sector OEWS does not publish
     const auto state = geo.find_state(row.state_fips);
     if (!state) {
-      throw DataError(file, row.line, "fipstate", "unknown state FIPS code '" + row.state_fips + "'");
+      throw DataError(file, row.line, "fipstate",
+                      "unknown state FIPS code '" + row.state_fips + "'");
     }
     labor.cbp_covered[sector->index()] = true;
     labor.cbp_state_sector[state->index() * n_sectors + sector->index()] += row.employment;

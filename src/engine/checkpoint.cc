@@ -231,12 +231,9 @@ void write_checkpoint(const std::filesystem::path& path, const Checkpoint& check
                     {"groups", s->groups()},
                     {"groups_per_region", s->groups_per_region()}});
   }
-  const nlohmann::ordered_json header = {{"format", "floe-checkpoint"},
-                                         {"month", checkpoint.month},
-                                         {"run", checkpoint.run},
-                                         {"fields", field_list()},
-                                         {"slot_sets", sets},
-                                         {"chunk_bytes", kChunkBytes}};
+  const nlohmann::ordered_json header = {
+      {"format", "floe-checkpoint"}, {"month", checkpoint.month}, {"run", checkpoint.run},
+      {"fields", field_list()},      {"slot_sets", sets},         {"chunk_bytes", kChunkBytes}};
   const std::string text = header.dump();
   auto partial = path;
   partial += ".partial";

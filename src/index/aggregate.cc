@@ -67,8 +67,8 @@ std::vector<MetroFigures> metro_figures(const Dataset& ds, const IndexResult& r)
   if (!l.metros.empty()) {
     const std::size_t n_occ = l.national.size();
     for (std::size_t m = 0; m < l.metros.size(); ++m) {
-      MetroFigures f{l.metros[m].code, l.metros[m].title, states_of(g, l.metros[m].counties), {},
-                     true};
+      MetroFigures f{
+          l.metros[m].code, l.metros[m].title, states_of(g, l.metros[m].counties), {}, true};
       for (std::size_t o = 0; o < n_occ; ++o) {
         const double emp = l.metro_employment[m * n_occ + o];
         if (emp <= 0) continue;
@@ -131,8 +131,8 @@ IndexResult compute_index(const Dataset& ds, const Cells& cells, const IndexOpti
       r.occupations[o].add(f);
       // Sectors: the cell's sector split (docs/method.md §5), estimated in every state; a
       // national sector figure is estimated where BLS suppressed a cell of it.
-      for (std::uint32_t e = t.occupation_sectors.offsets[o]; e < t.occupation_sectors.offsets[o + 1];
-           ++e) {
+      for (std::uint32_t e = t.occupation_sectors.offsets[o];
+           e < t.occupation_sectors.offsets[o + 1]; ++e) {
         const SectorShare& entry = t.occupation_sectors.values[e];
         IndexFigures part = scaled(f, cells.sector_share[s * entries + e]);
         part.estimated = part.estimated || entry.estimated;

@@ -168,10 +168,10 @@ TEST(TinyIndex, MetroAreasFromCounties) {
 // exposed 8M x 2/3 + 12M x 1/2. "Nowhere" is not in the delineation; its wage is not released
 // (the national $100,000 stands in). The nonmetropolitan area and the state row are skipped.
 TEST(TinyIndex, PublishedMetroAreas) {
-  const Dataset ds = load_dataset(
-      {.data_dir = FLOE_TINY_DATA_DIR,
-       .oews_msa_file = std::filesystem::path(FLOE_TINY_DATA_DIR).parent_path() /
-                        "xlsx/msa_tiny.xlsx"});
+  const Dataset ds =
+      load_dataset({.data_dir = FLOE_TINY_DATA_DIR,
+                    .oews_msa_file = std::filesystem::path(FLOE_TINY_DATA_DIR).parent_path() /
+                                     "xlsx/msa_tiny.xlsx"});
   const IndexResult r = compute_index(ds, build_cells(ds), by_hand());
   ASSERT_EQ(r.metros.size(), 2u);
   EXPECT_TRUE(r.metros[0].published);

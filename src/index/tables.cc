@@ -295,8 +295,9 @@ Table index_table(const Dataset& ds, const IndexResult& r, Breakdown by) {
   // mix of their states: ranking them would order ties.
   const bool from_state_shares = r.county_source == CountySource::kStateShares;
   const bool unranked_counties =
-      from_state_shares && (by == Breakdown::kCounty ||
-                            (by == Breakdown::kMetro && (r.metros.empty() || !r.metros[0].published)));
+      from_state_shares &&
+      (by == Breakdown::kCounty ||
+       (by == Breakdown::kMetro && (r.metros.empty() || !r.metros[0].published)));
   if (by != Breakdown::kNation && !unranked_counties) sort_by_iceberg(t);
   t.notes.push_back(exposure_band_note());
   if (by != Breakdown::kOccupation && by != Breakdown::kMajor) t.notes.push_back(kEstimatedNote);

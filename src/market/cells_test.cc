@@ -107,9 +107,10 @@ TEST(Cells, StateCellsSplitBySectorWithTheNationalPattern) {
 // With County Business Patterns (testdata/cbp): Alabama's construction 600, information 200,
 // finance 500 (100 of it statewide); Alaska has no rows.
 const Dataset& tiny_with_cbp() {
-  static const Dataset ds = load_dataset(
-      {.data_dir = FLOE_TINY_DATA_DIR,
-       .cbp_file = std::filesystem::path(FLOE_TINY_DATA_DIR).parent_path() / "cbp/cbp23co_tiny.txt"});
+  static const Dataset ds =
+      load_dataset({.data_dir = FLOE_TINY_DATA_DIR,
+                    .cbp_file = std::filesystem::path(FLOE_TINY_DATA_DIR).parent_path() /
+                                "cbp/cbp23co_tiny.txt"});
   return ds;
 }
 

@@ -63,7 +63,6 @@ TEST(Scenario, OutOfRangeValuesNameTheRange) {
   EXPECT_THAT(error_of("[run\nmonths = 1\n"), HasSubstr("s.toml:1:"));
 }
 
-
 // talent-levers.toml is the baseline with the talent levers pulled, nothing else: every setting
 // outside [talent] (and the name) is baseline.toml's, so comparing the two shows the levers alone.
 TEST(Scenario, TalentLeversIsTheBaselinePlusLevers) {

@@ -127,8 +127,8 @@ Simulation Simulation::resume(const Dataset& dataset, const Cells& cells,
   for (engine::Model* model : impl->models()) {
     const auto it = checkpoint.states.find(std::string(model->name()));
     if (it == checkpoint.states.end()) {
-      throw DataError(path.string(), 0, "", "checkpoint has no state for the " +
-                                                std::string(model->name()) + " model");
+      throw DataError(path.string(), 0, "",
+                      "checkpoint has no state for the " + std::string(model->name()) + " model");
     }
     engine::StateReader in(it->second, path.string());
     model->load(in);
@@ -279,8 +279,8 @@ SimulationResult simulate(const Dataset& dataset, const Cells& cells, Population
   // and its twin, and about half as much again in per-group tables, at 150 MB/s (measured: 2.4
   // GB in 12.9 s at scale 0.002 with the twin).
   auto last_checkpoint = start;
-  const double slot_bytes = 16.0 * static_cast<double>(sim.agents().size) *
-                            (sim.twin_output() ? 2.0 : 1.0);
+  const double slot_bytes =
+      16.0 * static_cast<double>(sim.agents().size) * (sim.twin_output() ? 2.0 : 1.0);
   double checkpoint_seconds = 1.5 * slot_bytes / 150e6;
   SimulationResult result;
   while (!sim.done()) {

@@ -431,11 +431,12 @@ Population load_population(const std::filesystem::path& path, const Progress& pr
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint8_t status = p.status[i] & kStatusMask;
     if (status > static_cast<std::uint8_t>(AgentStatus::kTraining)) {
-      in.fail("status", "agent " + std::to_string(i) + " has an unknown status " +
-                            std::to_string(status));
+      in.fail("status",
+              "agent " + std::to_string(i) + " has an unknown status " + std::to_string(status));
     }
     if (!std::isfinite(p.wage[i]) || p.wage[i] < 0) {
-      in.fail("wage", "agent " + std::to_string(i) + " has a wage that is negative or not a number");
+      in.fail("wage",
+              "agent " + std::to_string(i) + " has a wage that is negative or not a number");
     }
     if (p.id[i] >= n || seen[p.id[i]]) {
       in.fail("id", "agent " + std::to_string(i) + " has an id out of range or used twice");

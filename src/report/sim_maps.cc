@@ -263,12 +263,11 @@ std::string sim_table_section(const SimulationView& v) {
     }
     columns.insert(columns.end(), {"employed", "employment_change", "displaced_direct",
                                    "displaced_indirect", "exposed_wages"});
-    h += html_table(t, {.id = "states-table",
-                        .columns = columns,
-                        .swatch = [&](const std::vector<Value>& row) {
-                          const double r = std::get<double>(row[rate]);
-                          return std::isnan(r) ? std::string(kNoDataColor) : scale.color(r);
-                        }});
+    h += html_table(
+        t, {.id = "states-table", .columns = columns, .swatch = [&](const std::vector<Value>& row) {
+              const double r = std::get<double>(row[rate]);
+              return std::isnan(r) ? std::string(kNoDataColor) : scale.color(r);
+            }});
   }
   return h + "</section>\n";
 }

@@ -136,8 +136,8 @@ std::vector<NationalMonth> read_national(sqlite3* db, const std::string& file,
     NationalMonth n;
     n.month = q.integer(0);
     if (n.month != static_cast<int>(out.size())) {
-      throw Error(fmt::format("{}: the {} table has month {} where month {} should be", file,
-                              table, n.month, out.size()));
+      throw Error(fmt::format("{}: the {} table has month {} where month {} should be", file, table,
+                              n.month, out.size()));
     }
     n.figures = read_figures(q, 1);
     const int first = 1 + static_cast<int>(schema::kFigures.size());
@@ -162,7 +162,8 @@ void RunFigures::add(const RunFigures& o) {
 UnemploymentEffect unemployment_effect(const RunFigures& run, const RunFigures& twin) {
   const double r = run.unemployment_rate(), t = twin.unemployment_rate();
   if (!(run.agents > 0) || !(twin.agents > 0)) return {100 * (r - t), std::nan("")};
-  return {100 * (r - t), 100 * 1.645 * std::sqrt(r * (1 - r) / run.agents + t * (1 - t) / twin.agents)};
+  return {100 * (r - t),
+          100 * 1.645 * std::sqrt(r * (1 - r) / run.agents + t * (1 - t) / twin.agents)};
 }
 
 double RunFigures::unemployment_rate() const {
@@ -220,7 +221,8 @@ SimulationRun::SimulationRun(const std::filesystem::path& path)
                  "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'twin_national'");
   info_.twin = twin.step();
   if (info_.twin) {
-    for (const schema::TableDef& t : {schema::kNational, schema::kStateMajor, schema::kCountyMajor}) {
+    for (const schema::TableDef& t :
+         {schema::kNational, schema::kStateMajor, schema::kCountyMajor}) {
       schema::TableDef twin_table = t;
       const std::string name = std::string(schema::kTwinPrefix) + std::string(t.name);
       twin_table.name = name;
@@ -254,8 +256,8 @@ std::vector<RegionValues> SimulationRun::states(int month, bool twin) const {
   while (q.step()) out.push_back({.fips = q.text(0), .figures = read_figures(q, 1)});
   // Displacement so far: the events of every month up to this one.
   Statement sums(db_.get(), file,
-                 "SELECT state_fips, SUM(displaced_direct), SUM(displaced_indirect) FROM " +
-                     table + " WHERE month <= ?1 GROUP BY state_fips ORDER BY state_fips");
+                 "SELECT state_fips, SUM(displaced_direct), SUM(displaced_indirect) FROM " + table +
+                     " WHERE month <= ?1 GROUP BY state_fips ORDER BY state_fips");
   sums.bind(1, month);
   std::size_t i = 0;
   while (sums.step()) {

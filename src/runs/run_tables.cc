@@ -49,17 +49,22 @@ Table run_states_table(const SimulationRun& run, int month) {
     const RunFigures before = it == start.end() ? RunFigures{} : it->second.figures;
     const geo::StateCode* code = geo::find_state_code(s.fips);
     std::vector<Value> row{
-        s.fips, std::string(code ? code->usps : ""), std::string(code ? code->name : s.fips),
+        s.fips,
+        std::string(code ? code->usps : ""),
+        std::string(code ? code->name : s.fips),
         s.figures.unemployment_rate(),
-        100 * (s.figures.unemployment_rate() - before.unemployment_rate()), s.figures.employed,
+        100 * (s.figures.unemployment_rate() - before.unemployment_rate()),
+        s.figures.employed,
         before.employed > 0 ? s.figures.employed / before.employed - 1 : std::nan(""),
-        s.displaced_direct_cumulative, s.displaced_indirect_cumulative, s.figures.wage_bill,
+        s.displaced_direct_cumulative,
+        s.displaced_indirect_cumulative,
+        s.figures.wage_bill,
         s.figures.exposed_wages};
     if (twin) {
       const auto w = without_ai.find(s.fips);
-      const UnemploymentEffect e =
-          w == without_ai.end() ? UnemploymentEffect{std::nan(""), std::nan("")}
-                                : unemployment_effect(s.figures, w->second);
+      const UnemploymentEffect e = w == without_ai.end()
+                                       ? UnemploymentEffect{std::nan(""), std::nan("")}
+                                       : unemployment_effect(s.figures, w->second);
       row.insert(row.end(), {e.points, e.margin, s.figures.agents,
                              static_cast<bool>(s.figures.agents < kFewAgents)});
     }

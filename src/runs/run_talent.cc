@@ -129,10 +129,10 @@ std::vector<TalentTargetResult> read_targets(sqlite3* db, const std::string& fil
   // The targets' kinds: written since floe said what each target asks for; '' before.
   const bool kinds = columns_of(db, file, "talent_targets").contains("kind");
   store::Statement q(db, file,
-                    fmt::format("SELECT target, description, source, observed, tolerance, "
-                                "expected, expected_within, agents, agents_within, {} FROM "
-                                "talent_targets ORDER BY rowid",
-                                kinds ? "kind" : "''"));
+                     fmt::format("SELECT target, description, source, observed, tolerance, "
+                                 "expected, expected_within, agents, agents_within, {} FROM "
+                                 "talent_targets ORDER BY rowid",
+                                 kinds ? "kind" : "''"));
   std::vector<TalentTargetResult> out;
   while (q.step()) {
     out.push_back({.target = q.text(0),

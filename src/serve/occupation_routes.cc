@@ -59,8 +59,8 @@ Table in_state(const Dashboard& d, OccupationId o, StateId s) {
   return t;
 }
 
-// The page's tables, by name, openings added to the profile (career moves carry theirs); with a state, its
-// figures for the occupation as "state".
+// The page's tables, by name, openings added to the profile (career moves carry theirs); with a
+// state, its figures for the occupation as "state".
 detail::NamedTables page_tables(const Dashboard& d, OccupationId o, std::optional<StateId> s) {
   const auto e = d.explanation(o);
   detail::NamedTables tables{{"profile", with_openings(d.dataset(), e->profile)},

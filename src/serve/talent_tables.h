@@ -1,8 +1,8 @@
 // A run's AI-talent segment as tables (private to src/serve): what the segment covers, the
 // monthly indicators, headcount by employer class over time, the employer classes in one month,
 // moves and new PhDs summed over a period, the targets and the parameters, and two runs side by
-// side. The tables are those `floe simulate` writes (src/models/talent/db.cc, docs/talent.md §9); every
-// count is agents at the run's scale (TalentInfo::scale).
+// side. The tables are those `floe simulate` writes (src/models/talent/db.cc, docs/talent.md §9);
+// every count is agents at the run's scale (TalentInfo::scale).
 //
 // Months are 'YYYY-MM' text in the files; a DateRange holds two of them, already checked, and
 // compares as text (the same order as time).

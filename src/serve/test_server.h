@@ -26,8 +26,8 @@ struct FixtureRow {
   double employed, unemployed, wage_bill, exposed_wages, events = 0;
 };
 
-// A hand-made AI-talent segment (the tables of src/models/talent/db.cc), small enough to check by hand:
-// four classes over four months. The headcount of segment s at class k in the t-th month is
+// A hand-made AI-talent segment (the tables of src/models/talent/db.cc), small enough to check by
+// hand: four classes over four months. The headcount of segment s at class k in the t-th month is
 // base[k][s] + t * growth[s]; every (month, class) has 2 entrants and 1 exit; talent_month's
 // moves in and out, talent_series' net flow into big tech and its PhD shares are computed from
 // `moves` and `phd` as floe simulate does.

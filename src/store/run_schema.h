@@ -20,18 +20,29 @@ namespace floe::run_schema {
 
 // Stocks (people at the month's end, wages a year) and events (people in the month) of a place,
 // in MonthFigures' order (include/floe/simulation.h).
-inline constexpr std::array<std::string_view, 13> kFigures = {
-    "employed",           "unemployed",         "training",      "layoffs",
-    "displaced_direct",   "displaced_indirect", "quits",         "hires",
-    "occupation_changes", "wage_bill",          "exposed_wages", "exits",
-    "agents"};
+inline constexpr std::array<std::string_view, 13> kFigures = {"employed",
+                                                              "unemployed",
+                                                              "training",
+                                                              "layoffs",
+                                                              "displaced_direct",
+                                                              "displaced_indirect",
+                                                              "quits",
+                                                              "hires",
+                                                              "occupation_changes",
+                                                              "wage_bill",
+                                                              "exposed_wages",
+                                                              "exits",
+                                                              "agents"};
 
 // National indicators, after the figures in the national table, in MonthIndicators' order
 // (unemployment_rate first, computed from the figures: trainees count as not employed).
 inline constexpr std::array<std::string_view, 11> kIndicators = {
-    "unemployment_rate", "exposure",         "adoption",           "job_finding",
-    "openings",          "multiplier",       "trainees_started",   "trainees_completed",
-    "training_spending", "trainees_reemployed", "entrants"};
+    "unemployment_rate", "exposure",
+    "adoption",          "job_finding",
+    "openings",          "multiplier",
+    "trainees_started",  "trainees_completed",
+    "training_spending", "trainees_reemployed",
+    "entrants"};
 
 struct TableDef {
   std::string_view name;

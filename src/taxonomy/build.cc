@@ -222,7 +222,8 @@ void add_related_and_technology(const Inputs& in, Taxonomy& t) {
   std::vector<std::vector<std::string>> titles(t.onet_occupations.size());
   for (const auto& row : in.alternate_titles) {
     const auto onet = t.find_onet(row.occupation);
-    if (!onet) unknown(in.titles_file, row.line, "O*NET-SOC Code", "O*NET-SOC code", row.occupation);
+    if (!onet)
+      unknown(in.titles_file, row.line, "O*NET-SOC Code", "O*NET-SOC code", row.occupation);
     titles[onet->index()].push_back(row.title);
   }
   for (const auto& r : titles) t.alternate_titles.add_row(r);

@@ -29,15 +29,16 @@ struct Inputs {
   std::vector<data::SkillRatingRow> skills;
   std::vector<data::SkillRatingRow> knowledge;
   // Names of the files the rows came from, for error messages.
-  std::string tasks_file, task_dwas_file, related_file, technology_file, titles_file, job_zones_file,
-      skills_file, knowledge_file, clusters_file;
+  std::string tasks_file, task_dwas_file, related_file, technology_file, titles_file,
+      job_zones_file, skills_file, knowledge_file, clusters_file;
   bool impute_all_other = true;
 };
 
 // Joins the inputs. Throws DataError for references to unknown codes (a task ID in Tasks to
 // DWAs that Task Statements lacks, a DWA ID missing from DWA Reference, an occupation with no
-// occupation cluster, a staffing-pattern file without sector totals ...). Occupations or O*NET codes that cannot be joined but are not errors (an
-// O*NET occupation no OEWS code holds) are kept and reported by `floe data check`.
+// occupation cluster, a staffing-pattern file without sector totals ...). Occupations or O*NET
+// codes that cannot be joined but are not errors (an O*NET occupation no OEWS code holds) are kept
+// and reported by `floe data check`.
 Taxonomy build_taxonomy(const Inputs& in);
 
 // The sectors and each occupation's national staffing pattern (docs/method.md §5), from the

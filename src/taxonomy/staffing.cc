@@ -51,8 +51,10 @@ double group_room(const SectorFigures& f, const std::string& soc) {
     int suppressed = 0;
     for (const auto& [code, value] : f.detailed) {
       if (code.compare(0, prefix, soc, 0, prefix) != 0) continue;
-      if (std::isnan(value)) ++suppressed;
-      else released += value;
+      if (std::isnan(value))
+        ++suppressed;
+      else
+        released += value;
     }
     return std::max(0.0, it->second - released) / std::max(1, suppressed);
   }
@@ -104,9 +106,10 @@ void add_sectors(const data::OewsTable& natsector, const data::OewsTable& nation
     t.sectors.push_back({row.naics, row.naics_title, sector_key(row.naics)});
   }
   if (t.sectors.empty() || t.sectors.size() > 255) {
-    throw DataError(natsector.file, 0, "O_GROUP",
-                    "expected 1 to 255 sectors with an all-occupations (00-0000) total row, found " +
-                        std::to_string(t.sectors.size()));
+    throw DataError(
+        natsector.file, 0, "O_GROUP",
+        "expected 1 to 255 sectors with an all-occupations (00-0000) total row, found " +
+            std::to_string(t.sectors.size()));
   }
   const std::size_t n_sectors = t.sectors.size(), n_occ = t.occupations.size();
   std::vector<SectorFigures> fig(n_sectors);
@@ -196,9 +199,8 @@ void add_sectors(const data::OewsTable& natsector, const data::OewsTable& nation
                       "no employment in any sector for occupation " + t.occupations[o].soc_code);
     }
     for (auto& s : row) s.share = s.employment / total;
-    if (total > 0 && national_emp[o] > 0 && std::all_of(row.begin(), row.end(), [](auto& s) {
-          return s.estimated;
-        })) {
+    if (total > 0 && national_emp[o] > 0 &&
+        std::all_of(row.begin(), row.end(), [](auto& s) { return s.estimated; })) {
       for (auto& s : row) s.employment = s.share * national_emp[o];
     }
     t.occupation_sectors.add_row(row);

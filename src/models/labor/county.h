@@ -44,7 +44,8 @@ inline void separate(World& w, CountyScratch& s, const CountyScratch::Pick& pick
   engine::Slots& slots = *w.slots;
   AgentRecord& a = slots[pick.position];
   slots.wages(pick.k) -= a.wage;
-  a.status = static_cast<std::uint8_t>((a.status & (kRetrained | kReemployed)) | kUnemployed | flag);
+  a.status =
+      static_cast<std::uint8_t>((a.status & (kRetrained | kReemployed)) | kUnemployed | flag);
   a.months = static_cast<std::uint16_t>(kMonthBase + month);
   slots.change_block(pick.k, pick.position, engine::kEmployedBlock, engine::kUnemployedBlock);
   ++s.fresh[pick.k - first];

@@ -230,8 +230,7 @@ TEST(Simulation, ScenarioNamesTheDataDoesNotKnowAreErrors) {
   }
   // An old occupation-cluster name says which sector to use instead.
   s = parse_scenario(
-      "[adoption]\nindustry_speed = { CONSTRUCTION = 2 }\n[talent]\nenabled = false\n",
-      "old.toml");
+      "[adoption]\nindustry_speed = { CONSTRUCTION = 2 }\n[talent]\nenabled = false\n", "old.toml");
   try {
     simulate(tiny(), tiny_cells(), tiny_population(), s);
     FAIL();
@@ -241,7 +240,6 @@ TEST(Simulation, ScenarioNamesTheDataDoesNotKnowAreErrors) {
   }
 }
 
-
 // With AI's progress switched off in the scenario itself, the scenario is its own no-AI twin: the
 // two runs draw the same random numbers for the same purposes, so they agree exactly
 // (docs/model.md §16).
@@ -249,8 +247,7 @@ TEST(Twin, WithoutAIProgressTheTwinIsTheRunItself) {
   Scenario s = busy_scenario(6);
   s.labor.capability.frozen = true;
   s.labor.adoption.frozen = true;
-  const SimulationResult r =
-      simulate(tiny(), tiny_cells(), tiny_population(), s, {.twin = true});
+  const SimulationResult r = simulate(tiny(), tiny_cells(), tiny_population(), s, {.twin = true});
   ASSERT_TRUE(r.twin);
   EXPECT_EQ(flatten(r.output), flatten(*r.twin));
 }
@@ -275,9 +272,8 @@ TEST(Twin, HoldsCapabilityAndAdoptionAtTheStart) {
   }
   EXPECT_GT(run_direct, twin_direct);
   // Without a twin, none is run.
-  EXPECT_FALSE(simulate(tiny(), tiny_cells(), tiny_population(), busy_scenario(1),
-                        {.twin = false})
-                   .twin);
+  EXPECT_FALSE(
+      simulate(tiny(), tiny_cells(), tiny_population(), busy_scenario(1), {.twin = false}).twin);
 }
 
 }  // namespace

@@ -55,7 +55,10 @@ void entrants_county_step(World& w, int month, std::size_t county, int thread) {
         begin);
     const std::uint32_t e = static_cast<std::uint32_t>(k - c.first);
     const std::uint16_t o = l.entry_occupation[e];
-    AgentRecord a{static_cast<std::uint16_t>(county), o, l.entry_group[e], kUnemployed,
+    AgentRecord a{static_cast<std::uint16_t>(county),
+                  o,
+                  l.entry_group[e],
+                  kUnemployed,
                   static_cast<std::uint16_t>(kMonthBase + month),
                   static_cast<float>(w.cells->state_wage[c.state * l.occupations + o]),
                   w.tables.entrant_id[county] + j};
@@ -76,7 +79,8 @@ void entrants_county_step(World& w, int month, std::size_t county, int thread) {
 // Entrants whose subcell was full, placed when every county is done.
 void seekers_step(World& w, int) {
   std::vector<Arrival> seekers;
-  for (CountyEvents& e : w.events) seekers.insert(seekers.end(), e.seekers.begin(), e.seekers.end());
+  for (CountyEvents& e : w.events)
+    seekers.insert(seekers.end(), e.seekers.begin(), e.seekers.end());
   if (!seekers.empty()) w.slots->place_seekers(std::move(seekers));
 }
 

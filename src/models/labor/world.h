@@ -97,9 +97,9 @@ struct Trainee {
 // Fixed over the run.
 struct Fixed {
   Layout layout;
-  std::vector<double> exposure_now, exposure_full;     // E1 only; E1 + E2 (docs/model.md §2)
-  std::vector<double> automation;                      // a_o, share of task weight automatable
-  std::vector<std::uint8_t> tradable;                  // per NAICS sector
+  std::vector<double> exposure_now, exposure_full;  // E1 only; E1 + E2 (docs/model.md §2)
+  std::vector<double> automation;                   // a_o, share of task weight automatable
+  std::vector<std::uint8_t> tradable;               // per NAICS sector
   // The career-move candidates of every occupation (include/floe/career.h): the one definition
   // that floe explain, job matching and retraining share.
   CareerCandidates careers;
@@ -107,17 +107,17 @@ struct Fixed {
   std::vector<std::vector<float>> candidate_similarity;
   std::vector<double> mean_wage;  // per occupation: national mean wage (a move's pay kept)
   std::vector<population::WageShape> wage_shapes;
-  std::vector<double> employment0;          // per occupation: jobs at the start, in agents
-  std::vector<double> growth;               // per occupation: 10-year projected growth
-  std::vector<double> transfer_rate;        // per occupation: moves to another occupation/month
-  std::vector<double> exit_rate;            // per occupation: labor force exits/month
-  std::vector<double> log_stay;             // per occupation: log(1 - quits - exit rate)
-  std::vector<double> created;              // per occupation: AI-created demand share
-  std::vector<std::uint8_t> county_has;     // [county * occupations + o]: jobs there at start
+  std::vector<double> employment0;       // per occupation: jobs at the start, in agents
+  std::vector<double> growth;            // per occupation: 10-year projected growth
+  std::vector<double> transfer_rate;     // per occupation: moves to another occupation/month
+  std::vector<double> exit_rate;         // per occupation: labor force exits/month
+  std::vector<double> log_stay;          // per occupation: log(1 - quits - exit rate)
+  std::vector<double> created;           // per occupation: AI-created demand share
+  std::vector<std::uint8_t> county_has;  // [county * occupations + o]: jobs there at start
   // The labor force at the start: per subcell, cumulated over its county's subcells up to it;
   // per county. Entrants join in these proportions (§17).
   std::vector<std::uint32_t> start_cumulative, start_county_agents;
-  engine::AliasTables state_of_occupation;  // table o: states by employment in o
+  engine::AliasTables state_of_occupation;         // table o: states by employment in o
   engine::AliasTables county_of_state_occupation;  // table state * occupations + o: its counties
   // The counties of each state, in order: state s has [state_county_offset[s], ...[s + 1]).
   std::vector<std::uint32_t> state_county_offset, state_counties;
