@@ -3,13 +3,23 @@
 
 #include <chrono>
 #include <ctime>
+#include <iostream>
 
 #include "commands.h"
 #include "floe/error.h"
 #include "floe/install.h"
+#include "floe/store.h"
 #include "progress.h"
 
 namespace floe::cli {
+
+void print_or_write(const std::filesystem::path& out, const std::string& text) {
+  if (out.empty()) {
+    std::cout << text;
+  } else {
+    write_file_atomically(out, text);
+  }
+}
 
 std::string today() {
   const std::time_t now = std::time(nullptr);

@@ -285,11 +285,7 @@ void run(const Args& a) {
     write_csv(detail, detail_table(comparisons));
     write_file_atomically(a.detail, detail.str());
   }
-  if (a.out.empty()) {
-    std::cout << out.str();
-  } else {
-    write_file_atomically(a.out, out.str());
-  }
+  print_or_write(a.out, out.str());
   std::string parts;
   for (const Comparison& c : comparisons) {
     parts += fmt::format("{}May {}: data {:.1f} s, model {:.1f} s, AI frozen {:.1f} s",

@@ -86,11 +86,7 @@ void run(const Args& a) {
     out << fmt::format("Ensemble behind every interval: {}\n\n", ensemble);
     write_text(out, narrow(table));
   }
-  if (a.out.empty()) {
-    std::cout << out.str();
-  } else {
-    write_file_atomically(a.out, out.str());
-  }
+  print_or_write(a.out, out.str());
   fmt::print(stderr, "Validated {} layers in {:.2f} s.\n", v.layers.size(),
              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
 }

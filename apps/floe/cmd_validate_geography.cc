@@ -34,11 +34,7 @@ void run(const Args& a) {
   } else {
     write_text(out, t);
   }
-  if (a.out.empty()) {
-    std::cout << out.str();
-  } else {
-    write_file_atomically(a.out, out.str());
-  }
+  print_or_write(a.out, out.str());
 }
 
 }  // namespace

@@ -59,11 +59,7 @@ void run(const Args& a) {
   } else {
     write_text(out, narrow(table));
   }
-  if (a.out.empty()) {
-    std::cout << out.str();
-  } else {
-    write_file_atomically(a.out, out.str());
-  }
+  print_or_write(a.out, out.str());
   fmt::print(stderr, "Validated the similarity in {:.2f} s.\n",
              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
 }

@@ -25,6 +25,8 @@ void add_data_options(CLI::App& command, DataOptions& options);
 // A --scenario value: a TOML file, or the name of a shipped scenario ("fast-adoption"),
 // resolved to its file (include/floe/install.h); an error names what was not found.
 CLI::Validator scenario_file();
+// A command's output: printed when `out` is empty, else written to it atomically.
+void print_or_write(const std::filesystem::path& out, const std::string& text);
 // Today's date, "2026-11-23" (local time), for dating reports.
 std::string today();
 // Loads the dataset with a progress bar.

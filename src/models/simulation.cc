@@ -91,12 +91,15 @@ Simulation Simulation::resume(const Dataset& dataset, const Cells& cells,
   nlohmann::json run;
   Scenario scenario;
   bool twin = false;
+  std::map<std::string, std::string> settings;
   try {
     run = nlohmann::json::parse(header.run);
     scenario = parse_scenario(run.at("settings").get<std::string>(), path.string());
     scenario.text = run.at("scenario_text").get<std::string>();
     scenario.file = run.at("scenario_file").get<std::string>();
     twin = run.at("twin").get<bool>();
+    if (run.contains("caller"))
+      settings = run.at("caller").get<std::map<std::string, std::string>>();
   } catch (const nlohmann::json::exception& e) {
     throw DataError(path.string(), 0, "",
                     std::string("corrupt checkpoint run settings: ") + e.what());
@@ -134,7 +137,7 @@ Simulation Simulation::resume(const Dataset& dataset, const Cells& cells,
     model->load(in);
   }
   impl->month = checkpoint.month;
-  impl->settings = read_checkpoint_summary(path).settings;
+  impl->settings = std::move(settings);
   impl->assemble();
   return Simulation(std::move(impl));
 }
