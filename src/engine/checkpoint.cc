@@ -13,11 +13,14 @@
 namespace floe::engine {
 namespace {
 
-constexpr char kMagic[8] = {'F', 'L', 'O', 'E', 'C', 'K', 'P', '3'};
-constexpr char kEndMagic[8] = {'F', 'L', 'O', 'E', 'E', 'N', 'D', '3'};
+constexpr char kMagic[8] = {'F', 'L', 'O', 'E', 'C', 'K', 'P', '4'};
+constexpr char kEndMagic[8] = {'F', 'L', 'O', 'E', 'E', 'N', 'D', '4'};
 constexpr std::size_t kChunkBytes = 16u << 20;
 constexpr std::uint64_t kMaxHeader = 1u << 20;
 constexpr std::uint64_t kMaxRecords = std::uint64_t{1} << 34;
+// Groups (empty ones hold no slots, so their number is not bounded by the records'): 8x today's
+// 26.9M (county, occupation, sector) subcells.
+constexpr std::uint64_t kMaxGroups = std::uint64_t{1} << 28;
 
 std::uint64_t fnv1a(const char* data, std::size_t n, std::uint64_t h = 1469598103934665603ull) {
   for (std::size_t i = 0; i < n; ++i) {
@@ -125,7 +128,8 @@ Checkpoint read_header(In& in) {
   }
   std::uint64_t total = 0;
   for (const SlotSetInfo& s : h.slot_sets) {
-    if (s.groups_per_region == 0 || s.records > kMaxRecords || s.groups > s.records + 1) {
+    if (s.groups_per_region == 0 || s.records > kMaxRecords || s.groups > kMaxGroups ||
+        s.groups % s.groups_per_region != 0) {
       in.fail("corrupt checkpoint (sizes out of range)");
     }
     total += s.records;
@@ -247,11 +251,10 @@ void write_checkpoint(const std::filesystem::path& path, const Checkpoint& check
     std::uint64_t hash = 1469598103934665603ull;
     for (const auto& [name, s] : slots) {
       StateWriter state;
-      state.vec(s->capacity());
-      state.vec(s->waiting());
       // Wage bills are running sums, kept rather than recounted (a recount adds in another
       // order).
-      state.vec(s->wage_bills());
+      state.vec(s->saved_groups());
+      state.vec(s->waiting());
       put_section(out, hash, "slots:" + name, state.bytes());
     }
     for (const auto& [name, state] : checkpoint.states) put_section(out, hash, name, state);
@@ -316,16 +319,13 @@ Checkpoint read_checkpoint(const std::filesystem::path& path,
     const auto it = sections.find("slots:" + set.name);
     if (it == sections.end()) in.fail("corrupt checkpoint (no slots of " + set.name + ")");
     StateReader state(it->second, path.string());
-    const auto capacity = state.vec<std::uint32_t>();
+    const auto saved = state.vec<SavedGroup>();
     auto waiting = state.vec<Arrival>();
-    auto wages = state.vec<double>();
-    if (capacity.size() != set.groups || wages.size() != set.groups) {
-      in.fail("corrupt checkpoint (slot groups of " + set.name + ")");
-    }
+    if (saved.size() > set.groups) in.fail("corrupt checkpoint (slot groups of " + set.name + ")");
     sections.erase(it);
     std::unique_ptr<Slots> s;
     try {
-      s = std::make_unique<Slots>(std::move(records[i]), capacity, set.groups_per_region);
+      s = std::make_unique<Slots>(std::move(records[i]), saved, set.groups, set.groups_per_region);
     } catch (const Error& e) {
       in.fail(e.what());
     }
@@ -333,7 +333,6 @@ Checkpoint read_checkpoint(const std::filesystem::path& path,
       if (a.group >= set.groups) in.fail("corrupt checkpoint (waiting list)");
     }
     s->waiting() = std::move(waiting);
-    s->wage_bills() = std::move(wages);
     slots[set.name] = std::move(s);
   }
   h.states = std::move(sections);

@@ -1,13 +1,13 @@
 // Checkpoints (docs/model.md §11): one file holding everything a run needs to continue — the
 // month, the run's defining settings, the agent slots and each model's state.
 //
-//   file    := magic "FLOECKP3" | u64 header bytes | header (JSON) | u64 FNV-1a of the header |
+//   file    := magic "FLOECKP4" | u64 header bytes | header (JSON) | u64 FNV-1a of the header |
 //              records of each slot set | sections | trailer
 //   records := chunks of at most 16 MiB of AgentRecord bytes, each: u64 raw | u64 packed | one
 //              zstd frame with its content checksum
 //   sections:= per section: u64 name bytes | name | u64 bytes | one zstd frame of the bytes
-//              (each slot set's capacities and waiting list, "slots:<name>", then one per model)
-//   trailer := magic "FLOEEND3" | u64 FNV-1a of the sections
+//              (each slot set's groups with slots (group, capacity, wage bill) and waiting list, "slots:<name>", then one per model)
+//   trailer := magic "FLOEEND4" | u64 FNV-1a of the sections
 //
 // The header is hashed and its sizes bounded before any is used; the records' field list
 // (include/floe/agent.h) must match this build's. The file is written to <path>.partial and

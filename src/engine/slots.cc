@@ -10,8 +10,11 @@ namespace {
 
 constexpr AgentRecord kVacantRecord{0, 0, 0, kVacantStatus, 0, 0.0f, UINT32_MAX};
 
-// Free slots a group gets beyond its agents: about 6%, at least 2.
-std::uint32_t room_for(std::uint64_t agents) { return static_cast<std::uint32_t>(2 + agents / 16); }
+// Free slots a group gets beyond its agents: about 6%, at least 2; none for an empty group (most
+// groups are empty below full scale; an arrival there waits for the next repack).
+std::uint32_t room_for(std::uint64_t agents) {
+  return agents == 0 ? 0 : static_cast<std::uint32_t>(2 + agents / 16);
+}
 
 // A repack happens when more agents than this share of the population wait for slots.
 constexpr double kWaitingShare = 0.002;
@@ -28,126 +31,224 @@ int block_of(std::uint8_t status) {
 // are not touched until used).
 void reserve_room(AgentRecords& records, std::uint64_t n) { records.reserve(n + n / 8); }
 
+// (group, agents) for agents sorted by group.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> count_by_group(
+    const std::vector<Arrival>& sorted) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  for (const auto& [k, a] : sorted) {
+    if (out.empty() || out.back().first != k) out.push_back({k, 0});
+    ++out.back().second;
+  }
+  return out;
+}
+
 }  // namespace
 
-Slots::Slots(const Population& from, const std::vector<std::uint64_t>& group_begin,
+Slots::Slots(const Population& from, const std::vector<Range>& ranges, std::size_t groups,
              std::size_t groups_per_region)
-    : per_region_(groups_per_region) {
-  const std::size_t n_groups = group_begin.size() - 1;
-  capacity_.resize(n_groups);
-  for (std::size_t k = 0; k < n_groups; ++k) {
-    const std::uint64_t n = group_begin[k + 1] - group_begin[k];
-    capacity_[k] = static_cast<std::uint32_t>(n + room_for(n));
+    : per_region_(groups_per_region), of_group_(groups, 0) {
+  open_.resize(ranges.size() + 1);
+  std::uint64_t next = 0;
+  for (std::size_t i = 0; i < ranges.size(); ++i) {
+    const std::uint64_t n = ranges[i].end - ranges[i].begin;
+    GroupSlots& g = open_[i + 1];
+    g.group = ranges[i].group;
+    g.start = next;
+    g.capacity = static_cast<std::uint32_t>(n + room_for(n));
+    next += g.capacity;
+    if (i > 0 && ranges[i].group <= ranges[i - 1].group) throw Error("slots: groups out of order");
   }
-  set_starts();
-  employed_.assign(n_groups, 0);
-  unemployed_.assign(n_groups, 0);
-  training_.assign(n_groups, 0);
-  wages_.assign(n_groups, 0.0);
-  const std::uint64_t total = n_groups ? start_.back() + capacity_.back() : 0;
-  reserve_room(records_, total);
-  records_.resize(total);  // uninitialized: every slot is written below
+  index_regions();
+  reserve_room(records_, next);
+  records_.resize(next);  // uninitialized: every slot is written below
 #pragma omp parallel for schedule(dynamic, 256)
-  for (std::size_t k = 0; k < n_groups; ++k) {
+  for (std::size_t i = 0; i < ranges.size(); ++i) {
+    const Range& range = ranges[i];
+    GroupSlots& g = open_[i + 1];
     std::uint32_t count[3] = {0, 0, 0};
-    for (std::uint64_t i = group_begin[k]; i < group_begin[k + 1]; ++i)
-      ++count[std::min(2, block_of(from.status[i]))];
-    std::uint64_t cursor[3] = {start_[k], start_[k] + count[0], start_[k] + count[0] + count[1]};
-    for (std::uint64_t i = group_begin[k]; i < group_begin[k + 1]; ++i) {
-      const AgentRecord a = from.record(i);
+    for (std::uint64_t j = range.begin; j < range.end; ++j)
+      ++count[std::min(2, block_of(from.status[j]))];
+    std::uint64_t cursor[3] = {g.start, g.start + count[0], g.start + count[0] + count[1]};
+    for (std::uint64_t j = range.begin; j < range.end; ++j) {
+      const AgentRecord a = from.record(j);
       records_[cursor[std::min(2, block_of(a.status))]++] = a;
     }
     std::fill(records_.begin() + static_cast<std::ptrdiff_t>(cursor[2]),
-              records_.begin() + static_cast<std::ptrdiff_t>(start_[k] + capacity_[k]),
-              kVacantRecord);
-    employed_[k] = count[0];
-    unemployed_[k] = count[1];
-    training_[k] = count[2];
+              records_.begin() + static_cast<std::ptrdiff_t>(g.start + g.capacity), kVacantRecord);
+    g.employed = count[0];
+    g.unemployed = count[1];
+    g.training = count[2];
   }
 }
 
-Slots::Slots(AgentRecords records, const std::vector<std::uint32_t>& capacity,
+Slots::Slots(AgentRecords records, const std::vector<SavedGroup>& saved, std::size_t groups,
              std::size_t groups_per_region)
-    : records_(std::move(records)), per_region_(groups_per_region), capacity_(capacity) {
-  const std::size_t n_groups = capacity_.size();
-  set_starts();
-  const std::uint64_t total = n_groups ? start_.back() + capacity_.back() : 0;
-  if (total != records_.size()) throw Error("checkpoint: slot capacities do not add up");
-  employed_.assign(n_groups, 0);
-  unemployed_.assign(n_groups, 0);
-  training_.assign(n_groups, 0);
-  wages_.assign(n_groups, 0.0);
+    : records_(std::move(records)), per_region_(groups_per_region), of_group_(groups, 0) {
+  open_.resize(saved.size() + 1);
+  std::uint64_t next = 0;
+  for (std::size_t i = 0; i < saved.size(); ++i) {
+    if (saved[i].group >= groups || saved[i].capacity == 0 ||
+        (i > 0 && saved[i].group <= saved[i - 1].group)) {
+      throw Error("checkpoint: slot groups out of order or out of range");
+    }
+    GroupSlots& g = open_[i + 1];
+    g.group = saved[i].group;
+    g.capacity = saved[i].capacity;
+    g.wages = saved[i].wages;
+    g.start = next;
+    next += g.capacity;
+  }
+  if (next != records_.size()) throw Error("checkpoint: slot capacities do not add up");
+  index_regions();
   bool ordered = true;
 #pragma omp parallel for schedule(dynamic, 256) reduction(&& : ordered)
-  for (std::size_t k = 0; k < n_groups; ++k) {
+  for (std::size_t i = 1; i < open_.size(); ++i) {
+    GroupSlots& g = open_[i];
     int previous = 0;
     std::uint32_t count[3] = {0, 0, 0};
-    for (std::uint64_t i = start_[k]; i < start_[k] + capacity_[k]; ++i) {
-      const int b = block_of(records_[i].status);
+    for (std::uint64_t j = g.start; j < g.start + g.capacity; ++j) {
+      const int b = block_of(records_[j].status);
       ordered = ordered && b >= previous;
       previous = b;
       if (b < 3) ++count[b];
     }
-    employed_[k] = count[0];
-    unemployed_[k] = count[1];
-    training_[k] = count[2];
+    g.employed = count[0];
+    g.unemployed = count[1];
+    g.training = count[2];
   }
   if (!ordered) throw Error("checkpoint: agents are not in block order within their groups");
 }
 
-void Slots::set_starts() {
-  start_.assign(capacity_.size(), 0);
-  for (std::size_t k = 1; k < capacity_.size(); ++k) start_[k] = start_[k - 1] + capacity_[k - 1];
+std::vector<SavedGroup> Slots::saved_groups() const {
+  std::vector<SavedGroup> out;
+  out.reserve(open_.size() - 1);
+  for (std::size_t i = 1; i < open_.size(); ++i) {
+    out.push_back({open_[i].group, open_[i].capacity, open_[i].wages});
+  }
+  return out;
 }
 
-// Moves every group's agents into new ranges with room for `extra[k]` more, in place: first
-// all agents slide left into one packed run (each moves left or stays), then each group, from
-// the last down, slides right to its new start (each moves right or stays: a new range starts
-// at or after the packed one, as capacities are never below sizes). A second array for the
-// copy would double the peak memory, and faulting its 2.5 GiB in took seconds.
-void Slots::repack(const std::vector<std::uint32_t>& extra) {
-  const std::size_t n_groups = capacity_.size();
-  std::vector<std::uint64_t> packed(n_groups);
+// After open_ changed: each group's place in it, and each region's range of it.
+void Slots::index_regions() {
+  open_offset_.assign(of_group_.size() / per_region_ + 1, 0);
+  for (std::size_t i = 1; i < open_.size(); ++i) {
+    of_group_[open_[i].group] = static_cast<std::uint32_t>(i);
+    ++open_offset_[open_[i].group / per_region_ + 1];
+  }
+  open_offset_[0] = 1;
+  for (std::size_t r = 1; r < open_offset_.size(); ++r) open_offset_[r] += open_offset_[r - 1];
+}
+
+// Moves the agents of every group with slots, or getting some (`extra`, sorted by group: (group,
+// agents to come), and those waiting for a slot), into new ranges with room for them, in place:
+// first all agents slide left into one packed run (each moves left or stays), then each group,
+// from the last down, slides right to its new start (each moves right or stays: a new range
+// starts at or after the packed one, as capacities are never below sizes). A second array for
+// the copy would double the peak memory, and faulting its 2.5 GiB in took seconds. Then the
+// waiting agents take their slots. Groups left empty lose their slots; groups without slots
+// are not visited, so a repack costs in proportion to the agents, not to the groups.
+void Slots::repack(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& extra) {
+  // Agents to come per group: `extra` and the waiting (sorted by group), merged.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> coming;
+  {
+    auto e = extra.begin();
+    for (auto w = waiting_.begin(); w != waiting_.end();) {
+      const std::uint32_t k = w->group;
+      for (; e != extra.end() && e->first < k; ++e) coming.push_back(*e);
+      std::uint32_t n = 0;
+      for (; w != waiting_.end() && w->group == k; ++w) ++n;
+      if (e != extra.end() && e->first == k) n += (e++)->second;
+      coming.push_back({k, n});
+    }
+    coming.insert(coming.end(), e, extra.end());
+  }
+  std::vector<bool> had_slots(waiting_.size());
+  for (std::size_t i = 0; i < waiting_.size(); ++i) had_slots[i] = of_group_[waiting_[i].group];
+  // The groups concerned, in order: those with slots and those getting agents.
+  std::vector<GroupSlots> next(1);
+  next.reserve(open_.size() + coming.size());
+  std::vector<std::uint32_t> more(1, 0);  // per group in `next`: agents to come
+  {
+    auto c = coming.begin();
+    for (std::size_t i = 1; i < open_.size(); ++i) {
+      for (; c != coming.end() && c->first < open_[i].group; ++c) {
+        GroupSlots g;
+        g.group = c->first;
+        next.push_back(g);
+        more.push_back(c->second);
+      }
+      next.push_back(open_[i]);
+      more.push_back(c != coming.end() && c->first == open_[i].group ? (c++)->second : 0);
+    }
+    for (; c != coming.end(); ++c) {
+      GroupSlots g;
+      g.group = c->first;
+      next.push_back(g);
+      more.push_back(c->second);
+    }
+  }
+  std::vector<std::uint64_t> packed(next.size());
   std::uint64_t end = 0;
-  for (std::size_t k = 0; k < n_groups; ++k) {
-    packed[k] = end;
-    if (end != start_[k]) {
-      std::memmove(&records_[end], &records_[start_[k]], size(k) * sizeof(AgentRecord));
+  for (std::size_t i = 1; i < next.size(); ++i) {
+    const GroupSlots& g = next[i];
+    packed[i] = end;
+    if (size(g) > 0 && end != g.start) {
+      std::memmove(&records_[end], &records_[g.start], size(g) * sizeof(AgentRecord));
     }
-    end += size(k);
+    end += size(g);
   }
-  for (std::size_t k = 0; k < n_groups; ++k) {
-    const std::uint64_t need = size(k) + extra[k];
-    capacity_[k] = static_cast<std::uint32_t>(need + room_for(need));
+  // New ranges; groups left without agents drop out.
+  std::size_t kept = 1;
+  std::uint64_t start = 0;
+  for (std::size_t i = 1; i < next.size(); ++i) {
+    GroupSlots g = next[i];
+    const std::uint64_t need = size(g) + more[i];
+    of_group_[g.group] = 0;
+    if (need == 0) continue;
+    g.capacity = static_cast<std::uint32_t>(need + room_for(need));
+    g.start = start;
+    start += g.capacity;
+    packed[kept] = packed[i];
+    next[kept++] = g;
   }
-  set_starts();
-  records_.resize(start_.back() + capacity_.back());  // within the reserved room, or reallocated
-  for (std::size_t k = n_groups; k-- > 0;) {
-    const std::uint32_t n = size(k);
-    if (packed[k] != start_[k]) {
-      std::memmove(&records_[start_[k]], &records_[packed[k]], n * sizeof(AgentRecord));
+  next.resize(kept);
+  records_.resize(start);  // within the reserved room, or reallocated
+  for (std::size_t i = next.size(); i-- > 1;) {
+    const GroupSlots& g = next[i];
+    const std::uint32_t n = size(g);
+    if (n > 0 && packed[i] != g.start) {
+      std::memmove(&records_[g.start], &records_[packed[i]], n * sizeof(AgentRecord));
     }
-    std::fill(records_.begin() + static_cast<std::ptrdiff_t>(start_[k] + n),
-              records_.begin() + static_cast<std::ptrdiff_t>(start_[k] + capacity_[k]),
-              kVacantRecord);
+    std::fill(records_.begin() + static_cast<std::ptrdiff_t>(g.start + n),
+              records_.begin() + static_cast<std::ptrdiff_t>(g.start + g.capacity), kVacantRecord);
   }
+  open_ = std::move(next);
+  index_regions();
+  // The waiting take their slots; the wage bill of a group that had no slots starts with theirs.
+  for (std::size_t i = 0; i < waiting_.size(); ++i) {
+    const auto& [k, a] = waiting_[i];
+    put_in(k, kEmployedBlock, a);
+    if (!had_slots[i]) at(k).wages += a.wage;
+  }
+  waiting_.clear();
 }
 
 std::uint64_t Slots::change_block(std::size_t k, std::uint64_t i, int from, int to) {
+  GroupSlots& g = at(k);
   while (from < to) {  // swap with the block's last agent; the edge moves left past it
-    const std::uint64_t last = block_begin(k, from) + block(k, from) - 1;
+    const std::uint64_t last = block_begin(k, from) + block(g, from) - 1;
     std::swap(records_[i], records_[last]);
     i = last;
-    --block(k, from);
-    ++block(k, from + 1);
+    --block(g, from);
+    ++block(g, from + 1);
     ++from;
   }
   while (from > to) {  // swap with the block's first agent; the edge moves right past it
     const std::uint64_t first = block_begin(k, from);
     std::swap(records_[i], records_[first]);
     i = first;
-    --block(k, from);
-    ++block(k, from - 1);
+    --block(g, from);
+    ++block(g, from - 1);
     --from;
   }
   return i;
@@ -155,19 +256,21 @@ std::uint64_t Slots::change_block(std::size_t k, std::uint64_t i, int from, int 
 
 AgentRecord Slots::take_out(std::size_t k, std::uint64_t i, int from) {
   i = change_block(k, i, from, kTrainingBlock);
-  const std::uint64_t last = block_begin(k, kTrainingBlock) + training_[k] - 1;
+  GroupSlots& g = at(k);
+  const std::uint64_t last = block_begin(k, kTrainingBlock) + g.training - 1;
   std::swap(records_[i], records_[last]);
   const AgentRecord a = records_[last];
   records_[last] = kVacantRecord;
-  --training_[k];
+  --g.training;
   return a;
 }
 
 bool Slots::put_in(std::size_t k, int to, const AgentRecord& a) {
-  if (size(k) == capacity_[k]) return false;
-  const std::uint64_t slot = start_[k] + size(k);
+  GroupSlots& g = at(k);
+  if (size(g) == g.capacity) return false;  // full, or no slots (open_[0])
+  const std::uint64_t slot = g.start + size(g);
   records_[slot] = a;
-  ++training_[k];
+  ++g.training;
   change_block(k, slot, kTrainingBlock, to);
   return true;
 }
@@ -216,11 +319,11 @@ void Slots::place(const std::vector<std::vector<Arrival>>& arrivals,
     for (std::size_t r = 0; r < regions; ++r) {
       for (std::size_t i = offset[r]; i < offset[r + 1]; ++i) {
         if (i + 8 < offset[r + 1]) {  // the slot a later arrival will take
-          const std::uint32_t next = by_destination[i + 8].arrival->group;
-          __builtin_prefetch(&records_[start_[next] + size(next)], 1);
+          const GroupSlots& next = at(by_destination[i + 8].arrival->group);
+          if (next.capacity > 0) __builtin_prefetch(&records_[next.start + size(next)], 1);
         }
         const auto& [k, a] = *by_destination[i].arrival;
-        wages_[k] += a.wage;  // newly employed here, placed or waiting
+        add_wages(k, a.wage);  // newly employed here, placed or waiting
         if (!put_in(k, kEmployedBlock, a)) full_here.push_back(by_destination[i]);
       }
     }
@@ -230,16 +333,10 @@ void Slots::place(const std::vector<std::vector<Arrival>>& arrivals,
   std::sort(full.begin(), full.end(),
             [](const Numbered& a, const Numbered& b) { return a.number < b.number; });
   for (const Numbered& x : full) waiting_.push_back(*x.arrival);
-  if (waiting_.size() > kWaitingShare * static_cast<double>(records_.size())) {
-    std::vector<std::uint32_t> extra(capacity_.size(), 0);
-    for (const auto& [k, a] : waiting_) ++extra[k];
-    repack(extra);
-    for (const auto& [k, a] : waiting_) put_in(k, kEmployedBlock, a);
-    waiting_.clear();
-  }
   std::sort(waiting_.begin(), waiting_.end(), [](const auto& a, const auto& b) {
     return a.group != b.group ? a.group < b.group : a.agent.id < b.agent.id;
   });
+  if (waiting_.size() > kWaitingShare * static_cast<double>(records_.size())) repack({});
 }
 
 void Slots::place_seekers(std::vector<Arrival> seekers) {
@@ -250,9 +347,10 @@ void Slots::place_seekers(std::vector<Arrival> seekers) {
     if (!put_in(k, kUnemployedBlock, a)) full.push_back({k, a});
   }
   if (full.empty()) return;
-  std::vector<std::uint32_t> extra(capacity_.size(), 0);
-  for (const auto& [k, a] : full) ++extra[k];
-  repack(extra);
+  std::vector<Arrival> by_group = full;
+  std::stable_sort(by_group.begin(), by_group.end(),
+                   [](const Arrival& a, const Arrival& b) { return a.group < b.group; });
+  repack(count_by_group(by_group));
   for (const auto& [k, a] : full) put_in(k, kUnemployedBlock, a);
 }
 
@@ -265,14 +363,14 @@ std::uint32_t Slots::waiting_in(std::size_t k) const {
 }
 
 void Slots::count_wages() {
-  wages_.assign(capacity_.size(), 0.0);
 #pragma omp parallel for schedule(dynamic, 256)
-  for (std::size_t k = 0; k < capacity_.size(); ++k) {
+  for (std::size_t i = 1; i < open_.size(); ++i) {
+    GroupSlots& g = open_[i];
     double sum = 0;
-    for (std::uint64_t i = start_[k]; i < start_[k] + employed_[k]; ++i) sum += records_[i].wage;
-    wages_[k] = sum;
+    for (std::uint64_t j = g.start; j < g.start + g.employed; ++j) sum += records_[j].wage;
+    g.wages = sum;
   }
-  for (const auto& [k, a] : waiting_) wages_[k] += a.wage;
+  for (const auto& [k, a] : waiting_) add_wages(k, a.wage);
 }
 
 }  // namespace floe::engine

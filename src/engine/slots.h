@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <new>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -51,15 +52,36 @@ struct Arrival {
   AgentRecord agent;
 };
 
+// A group's slot range and stocks (Slots keeps these only for groups that hold agents or are
+// about to).
+struct GroupSlots {
+  std::uint64_t start = 0;
+  std::uint32_t capacity = 0;
+  std::uint32_t employed = 0, unemployed = 0, training = 0;  // block sizes: the stocks
+  std::uint32_t group = 0;
+  double wages = 0;  // the wage bill of the employed (dollars a year), kept as agents come and go
+};
+
+// What a checkpoint keeps of a group beyond its records.
+struct SavedGroup {
+  std::uint32_t group, capacity;
+  double wages;
+};
+
 class Slots {
  public:
-  // Lays out a population sorted by group: group k's agents are [group_begin[k],
-  // group_begin[k + 1]); each gets blocks by status and room to grow.
-  Slots(const Population& population, const std::vector<std::uint64_t>& group_begin,
+  // A group's agents in a population sorted by group: [begin, end).
+  struct Range {
+    std::uint32_t group;
+    std::uint64_t begin, end;
+  };
+  // Lays out a population sorted by group, given its non-empty groups (ascending) out of
+  // `groups`: each gets blocks by status and room to grow.
+  Slots(const Population& population, const std::vector<Range>& ranges, std::size_t groups,
         std::size_t groups_per_region);
-  // Restores slots saved by records()/capacity() (a checkpoint). Throws Error when the records
-  // are not in block order within their groups.
-  Slots(AgentRecords records, const std::vector<std::uint32_t>& capacity,
+  // Restores slots saved by records()/saved_groups() (a checkpoint). Throws Error when the
+  // records are not in block order within their groups or the groups are out of order.
+  Slots(AgentRecords records, const std::vector<SavedGroup>& saved, std::size_t groups,
         std::size_t groups_per_region);
 
   // Moves the agent at position i, in `block` of group k, into block `to` of the same group;
@@ -85,34 +107,50 @@ class Slots {
   // Recounts each group's wage bill from its employed (and those waiting for a slot).
   void count_wages();
 
-  std::size_t groups() const { return capacity_.size(); }
+  std::size_t groups() const { return of_group_.size(); }
   std::size_t groups_per_region() const { return per_region_; }
   std::uint64_t block_begin(std::size_t k, int block) const {
-    std::uint64_t b = start_[k];
-    if (block > 0) b += employed_[k];
-    if (block > 1) b += unemployed_[k];
+    const GroupSlots& g = at(k);
+    std::uint64_t b = g.start;
+    if (block > 0) b += g.employed;
+    if (block > 1) b += g.unemployed;
     return b;
   }
   std::uint32_t block_size(std::size_t k, int block) const {
-    return block == 0 ? employed_[k] : block == 1 ? unemployed_[k] : training_[k];
+    const GroupSlots& g = at(k);
+    return block == 0 ? g.employed : block == 1 ? g.unemployed : g.training;
   }
-  std::uint64_t start(std::size_t k) const { return start_[k]; }
-  std::uint32_t employed(std::size_t k) const { return employed_[k]; }
-  std::uint32_t unemployed(std::size_t k) const { return unemployed_[k]; }
-  std::uint32_t training(std::size_t k) const { return training_[k]; }
-  std::uint32_t size(std::size_t k) const { return employed_[k] + unemployed_[k] + training_[k]; }
-  const std::vector<std::uint32_t>& capacity() const { return capacity_; }
+  std::uint64_t start(std::size_t k) const { return at(k).start; }
+  std::uint32_t employed(std::size_t k) const { return at(k).employed; }
+  std::uint32_t unemployed(std::size_t k) const { return at(k).unemployed; }
+  std::uint32_t training(std::size_t k) const { return at(k).training; }
+  std::uint32_t size(std::size_t k) const { return size(at(k)); }
+  std::uint32_t capacity(std::size_t k) const { return at(k).capacity; }
+
+  // The groups of region r that have slots, in increasing order, with their stocks: all that
+  // can hold agents, so loops over a region's agents visit only these. Below full scale most
+  // groups are empty and get no slots (an arrival there waits for the next repack), which keeps
+  // a small run's memory and month in proportion to its agents rather than to its groups.
+  std::span<const GroupSlots> open_groups(std::size_t r) const {
+    return {open_.data() + open_offset_[r], open_.data() + open_offset_[r + 1]};
+  }
+  // Every group with slots, in increasing order.
+  std::span<const GroupSlots> open_groups() const { return {open_.data() + 1, open_.size() - 1}; }
 
   AgentRecord& operator[](std::uint64_t i) { return records_[i]; }
   const AgentRecord& operator[](std::uint64_t i) const { return records_[i]; }
   const AgentRecords& records() const { return records_; }
   AgentRecords& records() { return records_; }
 
-  // The wage bill of each group's employed (dollars a year), kept as agents come and go.
-  double& wages(std::size_t k) { return wages_[k]; }
-  double wages(std::size_t k) const { return wages_[k]; }
-  std::vector<double>& wage_bills() { return wages_; }
-  const std::vector<double>& wage_bills() const { return wages_; }
+  // The wage bill of group k's employed (dollars a year), kept as agents come and go, with those
+  // waiting for a slot; 0 for a group without slots (its waiting agents' wages are theirs).
+  double wages(std::size_t k) const { return at(k).wages; }
+  // Adds to the wage bill of group k (a change of wage or of employed); does nothing for a
+  // group without slots. Safe from the region's own thread.
+  void add_wages(std::size_t k, double amount) {
+    if (const std::uint32_t i = of_group_[k]) open_[i].wages += amount;
+  }
+  std::vector<SavedGroup> saved_groups() const;
 
   // Agents hired into a group that had no free slot: employed, counted, placed as soon as slots
   // free up (or at the next repack); sorted by group, then id.
@@ -122,18 +160,22 @@ class Slots {
   std::uint32_t waiting_in(std::size_t k) const;
 
  private:
-  void set_starts();
-  void repack(const std::vector<std::uint32_t>& extra);
-  std::uint32_t& block(std::size_t k, int b) {
-    return b == 0 ? employed_[k] : b == 1 ? unemployed_[k] : training_[k];
+  static std::uint32_t size(const GroupSlots& g) { return g.employed + g.unemployed + g.training; }
+  const GroupSlots& at(std::size_t k) const { return open_[of_group_[k]]; }
+  GroupSlots& at(std::size_t k) { return open_[of_group_[k]]; }
+  void index_regions();
+  void repack(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& extra);
+  static std::uint32_t& block(GroupSlots& g, int b) {
+    return b == 0 ? g.employed : b == 1 ? g.unemployed : g.training;
   }
 
   AgentRecords records_;
   std::size_t per_region_ = 1;
-  std::vector<std::uint64_t> start_;                             // per group
-  std::vector<std::uint32_t> capacity_;                          // per group
-  std::vector<std::uint32_t> employed_, unemployed_, training_;  // block sizes: the stocks
-  std::vector<double> wages_;
+  // The groups with slots, in order of group, after open_[0]: a group with no slots and no
+  // agents that every other group maps to.
+  std::vector<GroupSlots> open_;
+  std::vector<std::uint32_t> of_group_;     // per group: its place in open_, or 0
+  std::vector<std::uint64_t> open_offset_;  // per region, into open_
   std::vector<Arrival> waiting_;
 };
 

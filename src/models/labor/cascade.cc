@@ -34,7 +34,8 @@ void cascade_step(World& w, int month, std::size_t county, int thread) {
   const engine::Slots& slots = *w.slots;
   const auto t = static_cast<std::uint32_t>(month);
   double local = 0;
-  for (std::size_t k = c.first; k < c.last; ++k) {
+  for (const engine::GroupSlots& g : slots.open_groups(county)) {
+    const std::size_t k = g.group;
     if (!tradable[l.entry_group[k - c.first]]) local += slots.employed(k);
   }
   s.picks.clear();
@@ -42,7 +43,9 @@ void cascade_step(World& w, int month, std::size_t county, int thread) {
     const double hazard = std::min(0.5, m.multiplier * s.tradable_displaced / local);
     std::uint32_t events = engine::binomial(static_cast<std::uint32_t>(local), hazard,
                                             w.rng.uniform(stream(Draw::kCascade), county, t));
-    for (std::size_t k = c.first; k < c.last && events > 0; ++k) {
+    for (const engine::GroupSlots& g : slots.open_groups(county)) {
+      const std::size_t k = g.group;
+      if (events == 0) break;
       const std::size_t e = k - c.first;
       if (tradable[l.entry_group[e]] || slots.employed(k) == 0) continue;
       const double share = slots.employed(k) / local;

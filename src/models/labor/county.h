@@ -43,7 +43,7 @@ inline void separate(World& w, CountyScratch& s, const CountyScratch::Pick& pick
                      int month, std::size_t first) {
   engine::Slots& slots = *w.slots;
   AgentRecord& a = slots[pick.position];
-  slots.wages(pick.k) -= a.wage;
+  slots.add_wages(pick.k, -a.wage);
   a.status =
       static_cast<std::uint8_t>((a.status & (kRetrained | kReemployed)) | kUnemployed | flag);
   a.months = static_cast<std::uint16_t>(kMonthBase + month);

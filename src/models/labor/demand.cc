@@ -35,11 +35,13 @@ void openings_step(World& w, int month) {
   m.unemployed.assign(n_occ, 0.0);
   std::vector<double> adoption_weight(n_occ, 0.0);
   double unemployed = 0, total_employed = 0;
-  // County by county, skipping empty subcells (most are, below full scale): adding their zeros
-  // would change no sum.
-  for (std::size_t c = 0, k = 0; c < l.counties; ++c) {
+  // County by county, over the subcells with slots (engine/slots.h), skipping empty ones: adding
+  // their zeros would change no sum.
+  for (std::size_t c = 0; c < l.counties; ++c) {
     const double* adoption = &m.adoption[l.county_state[c] * l.groups];
-    for (std::size_t e = 0; e < l.entries; ++e, ++k) {
+    for (const engine::GroupSlots& g : slots.open_groups(c)) {
+      const std::size_t k = g.group;
+      const std::size_t e = k - c * l.entries;
       const std::uint32_t emp = slots.employed(k), seeking = slots.unemployed(k);
       if ((emp | seeking) == 0) continue;
       const std::uint16_t o = l.entry_occupation[e];
@@ -89,10 +91,10 @@ void demand_memory_step(World& w, int) {
   const Layout& l = w.fixed.layout;
   const engine::Slots& slots = *w.slots;
   std::vector<double> employed(l.occupations, 0.0);
-  for (std::size_t c = 0, k = 0; c < l.counties; ++c) {
-    for (std::size_t e = 0; e < l.entries; ++e, ++k) {
-      if (const std::uint32_t emp = slots.employed(k)) employed[l.entry_occupation[e]] += emp;
-    }
+  for (const engine::GroupSlots& g : slots.open_groups()) {
+    const std::size_t k = g.group;
+    if (const std::uint32_t emp = slots.employed(k))
+      employed[l.entry_occupation[k % l.entries]] += emp;
   }
   for (std::size_t o = 0; o < l.occupations; ++o) {
     double displaced = 0;

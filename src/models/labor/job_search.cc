@@ -19,7 +19,8 @@ void job_finding_step(World& w, int month, std::size_t county, int thread) {
   const auto t = static_cast<std::uint32_t>(month);
 
   s.picks.clear();
-  for (std::size_t k = c.first; k < c.last; ++k) {
+  for (const engine::GroupSlots& g : slots.open_groups(county)) {
+    const std::size_t k = g.group;
     const std::uint32_t recent = s.fresh[k - c.first];
     const std::uint32_t n = slots.unemployed(k) - recent;
     if (n == 0) continue;

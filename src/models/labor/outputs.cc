@@ -65,9 +65,12 @@ void outputs_step(World& w, int month) {
     county = std::move(w.county_pending);
     w.county_pending.assign(out.counties * majors, {});
   }
-  // County by county, skipping empty subcells (adding their zeros would change no sum).
-  for (std::size_t c = 0, k = 0; c < l.counties; ++c) {
-    for (std::size_t e = 0; e < l.entries; ++e, ++k) {
+  // County by county, over the subcells with slots (engine/slots.h), skipping empty ones (adding
+  // their zeros would change no sum).
+  for (std::size_t c = 0; c < l.counties; ++c) {
+    for (const engine::GroupSlots& g : slots.open_groups(c)) {
+      const std::size_t k = g.group;
+      const std::size_t e = k - c * l.entries;
       if ((slots.employed(k) | slots.unemployed(k) | slots.training(k)) == 0 &&
           slots.wages(k) == 0.0) {
         continue;  // a wage bill kept by additions can leave a residue: only true zeros skip
@@ -85,11 +88,20 @@ void outputs_step(World& w, int month) {
       }
     }
   }
-  for (const auto& [k, a] : slots.waiting()) {  // hired, employed, waiting for a slot
+  // Hired, employed, waiting for a slot; in a subcell without slots, their wages are counted
+  // here (one with slots has them in its wage bill).
+  for (const auto& [k, a] : slots.waiting()) {
     const std::size_t c = k / l.entries;
-    const std::size_t major = l.occupation_major[l.entry_occupation[k % l.entries]];
-    figures[l.county_state[c] * majors + major].employed += 1;
-    if (county_month) county[c * majors + major].employed += 1;
+    const std::uint16_t o = l.entry_occupation[k % l.entries];
+    const std::size_t major = l.occupation_major[o];
+    const double wage = slots.capacity(k) > 0 ? 0.0 : a.wage;
+    for (MonthFigures* f : {&figures[l.county_state[c] * majors + major],
+                            county_month ? &county[c * majors + major] : nullptr}) {
+      if (!f) continue;
+      f->employed += 1;
+      f->wage_bill += wage;
+      f->exposed_wages += wage * m.exposure[o];
+    }
   }
   MonthIndicators indicators = w.indicators;
   for (const CountyEvents& e : w.events) indicators.trainees_reemployed += e.trainees_reemployed;

@@ -22,7 +22,7 @@ void local_placement_step(World& w, int, std::size_t county, int thread) {
     if (!slots.put_in(it->group, engine::kEmployedBlock, it->agent)) unplaced.push_back(*it);
   }
   for (const Arrival& x : s.arrivals) {
-    slots.wages(x.group) += x.agent.wage;  // employed here, placed or not
+    slots.add_wages(x.group, x.agent.wage);  // employed here, placed or not
     if (!slots.put_in(x.group, engine::kEmployedBlock, x.agent)) unplaced.push_back(x);
   }
 }

@@ -32,7 +32,8 @@ void retraining_pool_step(World& w, int, std::size_t county, int thread) {
   const Layout& l = w.fixed.layout;
   const engine::Slots& slots = *w.slots;
   CountyEvents& out = w.events_of(thread);
-  for (std::size_t k = c.first; k < c.last; ++k) {
+  for (const engine::GroupSlots& g : slots.open_groups(county)) {
+    const std::size_t k = g.group;
     const std::uint64_t begin = slots.block_begin(k, engine::kUnemployedBlock);
     for (std::uint64_t i = begin; i < begin + slots.unemployed(k); ++i) {
       const std::uint8_t st = slots[i].status;

@@ -58,7 +58,8 @@ void separations_step(World& w, int month, std::size_t county, int thread) {
   const double* log_stay = &m.separation_log_stay[c.state * l.entries];
   const float* ai_share = &m.separation_ai_share[c.state * l.entries];
   s.picks.clear();
-  for (std::size_t k = c.first; k < c.last; ++k) {
+  for (const engine::GroupSlots& g : slots.open_groups(county)) {
+    const std::size_t k = g.group;
     const std::uint32_t n = slots.employed(k);
     const double hazard = hazards[k - c.first];
     if (n == 0 || hazard <= 0) continue;

@@ -178,28 +178,28 @@ Fixed build_fixed(const Dataset& ds, const Cells& cells, const LaborSettings& sc
 void lay_out(World& w, const Population& from) {
   const Layout& l = w.fixed.layout;
   const std::size_t n_sub = l.subcells();
-  std::vector<std::uint64_t> begin(n_sub + 1, 0);
+  std::vector<engine::Slots::Range> ranges;  // the non-empty subcells
+  // The labor force at the start, where entrants will join (§17).
+  w.fixed.start_cumulative.assign(n_sub, 0);
+  w.fixed.start_county_agents.assign(l.counties, 0);
   for (std::size_t c = 0; c < l.counties; ++c) {
+    std::uint32_t county_agents = 0;
     for (std::size_t o = 0; o < l.occupations; ++o) {
       std::uint64_t i = from.cell_offsets[c * l.occupations + o];
       const std::uint64_t end = from.cell_offsets[c * l.occupations + o + 1];
       for (std::uint32_t e = l.entry_offset[o]; e < l.entry_offset[o + 1]; ++e) {
-        begin[c * l.entries + e] = i;
+        const std::uint64_t begin = i;
         while (i < end && from.industry[i] == l.entry_group[e]) ++i;
+        const auto k = static_cast<std::uint32_t>(c * l.entries + e);
+        if (i > begin) ranges.push_back({k, begin, i});
+        county_agents += static_cast<std::uint32_t>(i - begin);
+        w.fixed.start_cumulative[k] = county_agents;
       }
       if (i != end) throw Error("population: a cell's agents are not grouped by industry group");
     }
+    w.fixed.start_county_agents[c] = county_agents;
   }
-  begin[n_sub] = from.size();
-  // The labor force at the start, where entrants will join (§17).
-  w.fixed.start_cumulative.assign(n_sub, 0);
-  w.fixed.start_county_agents.assign(l.counties, 0);
-  for (std::size_t k = 0; k < n_sub; ++k) {
-    const std::size_t c = k / l.entries;
-    w.fixed.start_county_agents[c] += static_cast<std::uint32_t>(begin[k + 1] - begin[k]);
-    w.fixed.start_cumulative[k] = w.fixed.start_county_agents[c];
-  }
-  w.slots = std::make_unique<engine::Slots>(from, begin, l.entries);
+  w.slots = std::make_unique<engine::Slots>(from, ranges, n_sub, l.entries);
   AgentRecords& records = w.slots->records();
 #pragma omp parallel for schedule(static)
   for (std::size_t i = 0; i < records.size(); ++i) {
@@ -224,7 +224,8 @@ void initial_unemployment(World& w) {
   const Layout& l = w.fixed.layout;
 #pragma omp parallel for schedule(dynamic, 64)
   for (std::size_t c = 0; c < l.counties; ++c) {
-    for (std::size_t k = c * l.entries; k < (c + 1) * l.entries; ++k) {
+    for (const engine::GroupSlots& g : s.open_groups(c)) {
+      const std::size_t k = g.group;
       const std::uint32_t n = s.employed(k);
       if (n == 0) continue;
       const std::uint32_t want =
@@ -255,7 +256,7 @@ void start(World& w) {
   separation_hazards_step(w, 0);
   openings_step(w, 0);
   double unemployed = 0;
-  for (std::size_t k = 0; k < w.slots->groups(); ++k) unemployed += w.slots->unemployed(k);
+  for (const engine::GroupSlots& g : w.slots->open_groups()) unemployed += g.unemployed;
   w.theta0 = unemployed > 0 ? w.tables.total_openings / unemployed : 0;
   openings_step(w, 0);  // job finding at θ_0
   multiplier_step(w, 0);

@@ -52,7 +52,8 @@ void turnover_step(World& w, int month, std::size_t county, int thread) {
   const auto t = static_cast<std::uint32_t>(month);
 
   s.picks.clear();
-  for (std::size_t k = c.first; k < c.last; ++k) {
+  for (const engine::GroupSlots& g : slots.open_groups(county)) {
+    const std::size_t k = g.group;
     const std::uint32_t n = slots.employed(k);
     if (n == 0) continue;
     const std::uint16_t o = l.entry_occupation[k - c.first];
@@ -78,7 +79,7 @@ void turnover_step(World& w, int month, std::size_t county, int thread) {
       a.status = kEmployed;
       a.months = static_cast<std::uint16_t>(kMonthBase + month);
       slots[at] = a;
-      slots.wages(k) += a.wage - before;
+      slots.add_wages(k, a.wage - before);
       out.by_state_major[c.state * majors + major].exits += 1;
       continue;
     }
@@ -87,9 +88,9 @@ void turnover_step(World& w, int month, std::size_t county, int thread) {
     const std::uint32_t to = take_new_job(w, a, change, false, out);
     if (to == k) {
       slots[at] = a;  // same subcell: a new employer, wage and tenure
-      slots.wages(k) += a.wage - before;
+      slots.add_wages(k, a.wage - before);
     } else {
-      slots.wages(k) -= before;
+      slots.add_wages(k, -before);
       slots.take_out(k, at, engine::kEmployedBlock);
       (to / l.entries == county ? s.arrivals : leaving).push_back({to, a});
     }
