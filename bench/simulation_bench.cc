@@ -3,11 +3,13 @@
 // reports wall time, time per month and where it went, the ratio of a month to one
 // bandwidth-bound pass over the agent state (measured in the same run), peak RSS; then the cost
 // of one checkpoint (write) and of resuming from it. Target: <= 0.5 s per simulated month.
-//   build/release/bench/simulation_bench [SCENARIO] [MONTHS] [SCALE]
+//   build/release/bench/simulation_bench [SCENARIO] [MONTHS] [SCALE] [twin|no-twin]
+// (the no-AI twin, on by default as in `floe simulate`, doubles the work and the agent records).
 #include <fmt/format.h>
 #include <omp.h>
 
 #include <cstdlib>
+#include <string_view>
 #include <vector>
 
 #include "bench_util.h"
@@ -19,6 +21,7 @@ int main(int argc, char** argv) {
   const std::string scenario_file = argc > 1 ? argv[1] : "scenarios/baseline.toml";
   const int months = argc > 2 ? std::atoi(argv[2]) : 120;
   const double scale = argc > 3 ? std::atof(argv[3]) : 1.0;
+  const SimulationOptions options{.twin = !(argc > 4 && std::string_view(argv[4]) == "no-twin")};
   Scenario sc = read_scenario(scenario_file);
   sc.run.months = months;
   sc.run.checkpoint_every = 600;  // never within the run: timed separately below
@@ -28,11 +31,11 @@ int main(int argc, char** argv) {
   Population p = synthesize(ds, cells, {.scale = scale, .seed = sc.run.seed});
   const double t_synth = bench::seconds_since(start);
   const std::size_t agents = p.size();
-  fmt::print("Simulation benchmark: {} ({} months), {} agents, {} threads\n", sc.name, months,
-             agents, omp_get_max_threads());
+  fmt::print("Simulation benchmark: {} ({} months), {} agents, {} threads, {}\n", sc.name, months,
+             agents, omp_get_max_threads(), options.twin ? "with the no-AI twin" : "no twin");
   fmt::print("  synthesis: {:.2f} s\n", t_synth);
   start = std::chrono::steady_clock::now();
-  const SimulationResult r = simulate(ds, cells, std::move(p), sc);
+  const SimulationResult r = simulate(ds, cells, std::move(p), sc, options);
   const double wall = bench::seconds_since(start);
   const auto& t = r.seconds;
   fmt::print(
@@ -65,12 +68,15 @@ int main(int argc, char** argv) {
   std::filesystem::create_directories("out");
   Scenario two = sc;
   two.run.months = 2;
-  Simulation sim(ds, cells, synthesize(ds, cells, {.scale = scale, .seed = sc.run.seed}), two);
-  sim.step();
-  start = std::chrono::steady_clock::now();
-  sim.checkpoint(checkpoint);
-  fmt::print("  checkpoint: {:.2f} s to write one ({:.2f} GB on disk)\n",
-             bench::seconds_since(start), std::filesystem::file_size(checkpoint) / 1e9);
+  {
+    Simulation sim(ds, cells, synthesize(ds, cells, {.scale = scale, .seed = sc.run.seed}), two,
+                   options.twin);
+    sim.step();
+    start = std::chrono::steady_clock::now();
+    sim.checkpoint(checkpoint);
+    fmt::print("  checkpoint: {:.2f} s to write one ({:.2f} GB on disk)\n",
+               bench::seconds_since(start), std::filesystem::file_size(checkpoint) / 1e9);
+  }
   start = std::chrono::steady_clock::now();
   Simulation resumed = Simulation::resume(ds, cells, checkpoint);
   resumed.step();

@@ -43,8 +43,9 @@ void add_compare_command(CLI::App& app) {
       "compare",
       "What differs between two runs of `floe simulate` (A and B): the scenario keys they set "
       "differently, the national series side by side at months 12, 60, 120 and the last "
-      "(unemployment rate in points; employment, AI displacement so far, wages), and the states "
-      "whose unemployment differs most at --month.\n"
+      "(unemployment rate in points; employment, AI displacement so far, wages), each run's AI "
+      "effect (the run minus its own no-AI twin, with its 90% margin), and the states whose "
+      "unemployment differs most at --month.\n"
       "Example:\n"
       "  floe compare out/baseline.db out/fast.db --month 60\n"
       "The runs must cover the same months and places. For charts and maps: floe report --run "

@@ -227,6 +227,8 @@ struct RunComparison {
   int month = 0;  // of the state comparison
   std::vector<ScenarioDifference> scenario;
   std::vector<std::pair<NationalMonth, NationalMonth>> national;  // at comparison_months()
+  // Each run's no-AI twin at the same months (empty for a run without one: --no-twin).
+  std::vector<NationalMonth> a_twin, b_twin;
   // Every state with people in either run, largest |B - A| unemployment rate first (then by
   // FIPS code).
   std::vector<StateComparison> states;
@@ -239,8 +241,10 @@ RunComparison compare_runs(const SimulationRun& a, const SimulationRun& b,
 
 // The comparison as tables, by name: runs (what each file is), scenario (the differing keys),
 // one national_<measure> table per measure (unemployment_rate, employed, displaced_direct,
-// displaced_indirect, wage_bill, exposed_wages: A, B and B - A at comparison_months) and states
-// (every state, largest difference first).
+// displaced_indirect, wage_bill, exposed_wages: A, B and B - A at comparison_months),
+// national_ai_effect (each run minus its no-AI twin at those months: unemployment points with
+// their 90% margins, employed and wage bill; empty for a run without a twin) and states (every
+// state, largest difference first).
 std::vector<std::pair<std::string, Table>> run_comparison_tables(const RunComparison& comparison);
 
 // Writes the tables as "table" (aligned text; the states table cut to `top` rows), "csv" (each

@@ -115,8 +115,10 @@ RunComparison compare_runs(const SimulationRun& a, const SimulationRun& b,
   }
   c.scenario = scenario_differences(a.info().scenario_text, b.info().scenario_text);
   for (int m : comparison_months(last, month)) {
-    c.national.emplace_back(a.national()[static_cast<std::size_t>(m)],
-                            b.national()[static_cast<std::size_t>(m)]);
+    const auto i = static_cast<std::size_t>(m);
+    c.national.emplace_back(a.national()[i], b.national()[i]);
+    if (a.info().twin) c.a_twin.push_back(a.twin_national()[i]);
+    if (b.info().twin) c.b_twin.push_back(b.twin_national()[i]);
   }
 
   const auto a_now = by_fips(a.states(c.month)), b_now = by_fips(b.states(c.month));

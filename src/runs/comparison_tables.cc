@@ -52,6 +52,51 @@ Table national_table(const RunComparison& c, const Measure& m) {
   return t;
 }
 
+// Each run minus its own no-AI twin (docs/model.md §16), and how B's effect differs from A's.
+Table ai_effect_table(const RunComparison& c) {
+  Table t{.title = "National: the AI effect (each run minus its no-AI twin)",
+          .columns = {{"month", "Month", ColumnKind::kNumber, 0},
+                      {"a_unemployment_points", "A unemp. pts", ColumnKind::kNumber, 2},
+                      {"a_margin", "A ±90%", ColumnKind::kNumber, 2},
+                      {"b_unemployment_points", "B unemp. pts", ColumnKind::kNumber, 2},
+                      {"b_margin", "B ±90%", ColumnKind::kNumber, 2},
+                      {"difference", "B - A pts", ColumnKind::kNumber, 2},
+                      {"a_employed", "A employed", ColumnKind::kCount},
+                      {"b_employed", "B employed", ColumnKind::kCount},
+                      {"a_wage_bill", "A wage bill", ColumnKind::kDollars},
+                      {"b_wage_bill", "B wage bill", ColumnKind::kDollars}},
+          .notes = {"The AI effect: the run minus its no-AI twin (capability and adoption frozen "
+                    "at month 0, the same random numbers otherwise), in unemployment points, "
+                    "workers employed and wage bill a year; ±90%: the sampling margin of the "
+                    "points at the runs' scale (docs/model.md §16). B - A: how much B changes "
+                    "AI's effect on unemployment."}};
+  const double none = std::nan("");
+  for (std::size_t i = 0; i < c.national.size(); ++i) {
+    const auto& [a, b] = c.national[i];
+    const auto effect = [&](const NationalMonth& run, const std::vector<NationalMonth>& twin) {
+      return twin.empty() ? UnemploymentEffect{none, none}
+                          : unemployment_effect(run.figures, twin[i].figures);
+    };
+    const UnemploymentEffect ea = effect(a, c.a_twin), eb = effect(b, c.b_twin);
+    const auto minus_twin = [&](const NationalMonth& run, const std::vector<NationalMonth>& twin,
+                                double RunFigures::*field) {
+      return twin.empty() ? none : run.figures.*field - twin[i].figures.*field;
+    };
+    t.rows.push_back({static_cast<double>(a.month), ea.points, ea.margin, eb.points, eb.margin,
+                      eb.points - ea.points, minus_twin(a, c.a_twin, &RunFigures::employed),
+                      minus_twin(b, c.b_twin, &RunFigures::employed),
+                      minus_twin(a, c.a_twin, &RunFigures::wage_bill),
+                      minus_twin(b, c.b_twin, &RunFigures::wage_bill)});
+  }
+  for (const auto& [label, twin] : {std::pair{"A", &c.a_twin}, std::pair{"B", &c.b_twin}}) {
+    if (twin->empty()) {
+      t.notes.push_back(std::string(label) +
+                        " was run without its no-AI twin (--no-twin): its AI effect is unknown.");
+    }
+  }
+  return t;
+}
+
 Table states_table(const RunComparison& c) {
   Table t{
       .title = fmt::format("States at month {}, largest difference in unemployment first", c.month),
@@ -143,6 +188,7 @@ std::vector<std::pair<std::string, Table>> run_comparison_tables(const RunCompar
   for (const Measure& m : kMeasures) {
     tables.emplace_back(std::string("national_") + m.name, national_table(c, m));
   }
+  tables.emplace_back("national_ai_effect", ai_effect_table(c));
   tables.emplace_back("states", states_table(c));
   return tables;
 }

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -155,7 +157,7 @@ TEST_F(RunComparisonTest, RunsOfDifferentLengthsOrPlaces) {
 TEST_F(RunComparisonTest, NationalTablesInPointsAndRelativeChange) {
   const auto tables = run_comparison_tables(compare_runs(a_, b_));
   std::map<std::string, Table> by_name(tables.begin(), tables.end());
-  ASSERT_EQ(tables.size(), 9u);  // runs, scenario, 6 national measures, states
+  ASSERT_EQ(tables.size(), 10u);  // runs, scenario, 6 national measures, AI effect, states
   const Table& rate = by_name.at("national_unemployment_rate");
   ASSERT_EQ(rate.rows.size(), 1u);
   EXPECT_EQ(std::get<double>(rate.rows[0][rate.column("month")]), 2);
@@ -183,6 +185,33 @@ TEST_F(RunComparisonTest, NationalTablesInPointsAndRelativeChange) {
   const Table& scenario = by_name.at("scenario");
   ASSERT_EQ(scenario.rows.size(), 4u);
   EXPECT_EQ(std::get<std::string>(scenario.rows[1][1]), "(not set)");
+}
+
+// B with a no-AI twin that stays at month 0's 3,800 employed / 200 unemployed (5%); A without.
+TEST_F(RunComparisonTest, EachRunsAIEffectAgainstItsOwnTwin) {
+  const auto path = temp("cmp-fast-twin.db");
+  testing::write_fast_run(path);
+  testing::exec_file_sql(path,
+                         "CREATE TABLE twin_national AS SELECT * FROM national;"
+                         "CREATE TABLE twin_state_major AS SELECT * FROM state_major;"
+                         "CREATE TABLE twin_county_major AS SELECT * FROM county_major;"
+                         "UPDATE twin_national SET employed = 3800, unemployed = 200, "
+                         "wage_bill = 3800 * 50000.0 WHERE month = 2;");
+  const SimulationRun b(path);
+  const auto tables = run_comparison_tables(compare_runs(a_, b));
+  const Table& t = std::find_if(tables.begin(), tables.end(), [](const auto& x) {
+                     return x.first == "national_ai_effect";
+                   })->second;
+  ASSERT_EQ(t.rows.size(), 1u);
+  const auto at = [&](const char* column) { return std::get<double>(t.rows[0][t.column(column)]); };
+  // B: 406 / 4,000 = 10.15% against 5%; 90% margin from 4,000 agents in each.
+  EXPECT_NEAR(at("b_unemployment_points"), 5.15, 1e-9);
+  EXPECT_NEAR(at("b_margin"), 164.5 * std::sqrt(0.1015 * 0.8985 / 4000 + 0.05 * 0.95 / 4000), 1e-9);
+  EXPECT_DOUBLE_EQ(at("b_employed"), 3594 - 3800);
+  EXPECT_DOUBLE_EQ(at("b_wage_bill"), (3594 - 3800) * 50000.0);
+  EXPECT_TRUE(std::isnan(at("a_unemployment_points")));
+  EXPECT_TRUE(std::isnan(at("difference")));
+  EXPECT_THAT(t.notes.back(), HasSubstr("A was run without its no-AI twin"));
 }
 
 TEST_F(RunComparisonTest, WrittenAsTextCsvAndJson) {

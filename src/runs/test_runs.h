@@ -94,6 +94,22 @@ inline std::string national_row(int month, double employed, double unemployed, d
       employed + unemployed, unemployed / (employed + unemployed), adoption, job_finding);
 }
 
+// Runs `sql` on an existing run file.
+inline void exec_file_sql(const std::filesystem::path& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
+    sqlite3_close(db);
+    throw std::runtime_error("test run file: cannot open " + path.string());
+  }
+  try {
+    exec_sql(db, sql);
+  } catch (...) {
+    sqlite3_close(db);
+    throw;
+  }
+  sqlite3_close(db);
+}
+
 inline std::string run_keys(const std::string& scenario, const std::string& text) {
   std::string sql;
   for (const auto& [k, v] : {std::pair<std::string, std::string>{"command", "floe simulate"},
