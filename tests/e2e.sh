@@ -213,7 +213,7 @@ echo "ok: $(cat "$work/err.txt")"
 [ -e "$work/x.db" ] && fail "partial output after a scenario error"
 
 # A run interrupted with Ctrl-C and resumed ends identical to an uninterrupted one.
-run=(simulate --scenario scenarios/baseline.toml --scale 0.002 --months 60 --seed 7)
+run=(simulate --scenario scenarios/baseline.toml --scale 0.002 --months 120 --seed 7)
 "$floe" "${run[@]}" --out "$work/whole.db" > /dev/null 2>&1 || fail "uninterrupted run failed"
 "$floe" "${run[@]}" --out "$work/cut.db" > /dev/null 2> "$work/cut.err" &
 pid=$!
@@ -264,6 +264,39 @@ assert abs((e + u + t) / 151.853e6 - 1) < 0.02, f"labor force {e + u + t:.0f}"
 print(f"ok: counts in workers: labor force {(e + u + t) / 1e6:.1f}M at month 0")
 PY
 [ -e "$work/cut.db.ckpt" ] && fail "checkpoint not removed after the run completed"
+
+# Replicates: each seed's national series, replicate 0 the run itself, and the 90% ranges
+# recomputed here from the series (type-7 percentiles of the three values).
+"$floe" simulate --scale 0.001 --months 2 --seed 4 --replicates 3 --out "$work/rep.db" \
+  > "$work/rep.txt" 2>&1 || fail "replicates failed: $(cat "$work/rep.txt")"
+python3 - "$work/rep.db" <<'PY' || fail "replicate tables wrong"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("select replicate, seed, month, employed, unemployed, training, twin_employed,"
+                  " twin_unemployed, twin_training from replicate_national").fetchall()
+assert sorted({(r[0], r[1]) for r in rows}) == [(0, 4), (1, 5), (2, 6)], rows
+for month, employed in db.execute("select month, employed from national"):
+    mine = [r[3] for r in rows if r[0] == 0 and r[2] == month]
+    assert mine == [employed], (month, mine, employed)
+def q(values, p):
+    v = sorted(values); h = p * (len(v) - 1); i = int(h)
+    return v[i] if i + 1 >= len(v) else v[i] + (h - i) * (v[i + 1] - v[i])
+for month in range(3):
+    rate = [(r[4] + r[5]) / (r[3] + r[4] + r[5]) for r in rows if r[2] == month]
+    effect = [100 * ((r[4] + r[5]) / (r[3] + r[4] + r[5]) - (r[7] + r[8]) / (r[6] + r[7] + r[8]))
+              for r in rows if r[2] == month]
+    for measure, values in (("unemployment_rate", rate), ("ai_effect_points", effect)):
+        mean, low, high, n = db.execute("select mean, low, high, replicates from replicate_intervals"
+                                        " where month = ? and measure = ?", (month, measure)).fetchone()
+        assert n == 3 and abs(mean - sum(values) / 3) < 1e-9, (measure, mean)
+        assert abs(low - q(values, 0.05)) < 1e-9 and abs(high - q(values, 0.95)) < 1e-9, measure
+print("ok: 3 replicates (seeds 4-6), replicate 0 is the run, 90% ranges recomputed")
+PY
+grep -q "3 replicates (seeds 4 to 6)" "$work/rep.txt" || fail "no replicates line: $(cat "$work/rep.txt")"
+if "$floe" simulate --out "$work/rep.db" --resume --replicates 2 2> "$work/err.txt"; then
+  fail "--replicates with --resume was accepted"
+fi
+grep -q "cannot be used with --resume" "$work/err.txt" || fail "$(cat "$work/err.txt")"
 
 # --- floe talent ---------------------------------------------------------------------------
 "$floe" talent calibrate --start all --out "$work/talent.toml" > "$work/talent.txt" 2> "$work/talent.err" \

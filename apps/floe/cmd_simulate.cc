@@ -40,6 +40,7 @@ struct Args {
   std::filesystem::path checkpoint;
   bool resume = false;
   bool no_twin = false;
+  int replicates = 1;
   // The options given on the command line, by name ("--seed"), to check a resume against.
   std::map<std::string, const CLI::Option*> options;
   bool given(const std::string& name) const { return options.at(name)->count() > 0; }
@@ -148,6 +149,11 @@ void run(Args a) {
     checkpoint += ".ckpt";
   }
   const OutLock lock(a.out);
+  if (a.replicates > 1 && (a.resume || !a.population.empty())) {
+    throw Error(std::string("--replicates synthesizes a population for each seed: it cannot be "
+                            "used with ") +
+                (a.resume ? "--resume" : "--population"));
+  }
   Scenario sc;
   if (a.resume) {
     if (!std::filesystem::exists(checkpoint)) {
@@ -209,6 +215,27 @@ void run(Args a) {
                result.last_month, checkpoint.string(), a.out.string(),
                a.checkpoint.empty() ? "" : " --checkpoint " + a.checkpoint.string());
   }
+  if (a.replicates > 1 && !result.interrupted) {
+    ProgressBar bar("replicates", static_cast<std::uint64_t>((a.replicates - 1) * sc.run.months));
+    result.replicates = {replicate_of(result)};
+    std::signal(SIGINT, on_sigint);
+    for (Replicate& r : run_replicates(
+             ds, cells, result.scenario, result.scale, a.replicates - 1, result.twin.has_value(),
+             [&](int replicate, int month, int months) {
+               bar.update(
+                   static_cast<std::uint64_t>((replicate - 1) * months + month),
+                   fmt::format("replicate {} of {}, month {}", replicate + 1, a.replicates, month));
+             },
+             &g_interrupt)) {
+      result.replicates.push_back(std::move(r));
+    }
+    std::signal(SIGINT, SIG_DFL);
+    if (result.replicates.size() < static_cast<std::size_t>(a.replicates)) {
+      fmt::print(stderr, "Interrupted: {} of {} replicates complete; the results keep those.\n",
+                 result.replicates.size(), a.replicates);
+    }
+    if (result.replicates.size() < 2) result.replicates.clear();
+  }
   write_simulation_db(a.out, ds, result, source);
   if (!result.interrupted) {  // the run is complete: its checkpoint has served
     std::error_code ec;
@@ -263,8 +290,25 @@ void run(Args a) {
                         t.model == "twin" ? "twin " : "", t.substep, t.seconds);
   }
   fmt::print("  time: {}\n", line.empty() ? "negligible" : line);
-  fmt::print("Results in {} (tables national, state_major, county_major, flows{}{}).\n",
-             a.out.string(), result.twin ? ", twin_*" : "", talent.enabled ? ", talent_*" : "");
+  if (!result.replicates.empty()) {
+    const auto intervals = replicate_intervals(result.replicates, result.scale);
+    for (const ReplicateInterval& x : intervals) {
+      if (x.month != result.last_month) continue;
+      if (x.measure == "unemployment_rate") {
+        fmt::print(
+            "  {} replicates (seeds {} to {}): unemployment at month {} between {:.2f}% and "
+            "{:.2f}% in 90% of them",
+            x.replicates, sc.run.seed, sc.run.seed + x.replicates - 1, x.month, 100 * x.low,
+            100 * x.high);
+      } else if (x.measure == "ai_effect_points") {
+        fmt::print("; AI effect between {:+.2f} and {:+.2f} points", x.low, x.high);
+      }
+    }
+    fmt::print("\n");
+  }
+  fmt::print("Results in {} (tables national, state_major, county_major, flows{}{}{}).\n",
+             a.out.string(), result.twin ? ", twin_*" : "", talent.enabled ? ", talent_*" : "",
+             result.replicates.empty() ? "" : ", replicate_national, replicate_intervals");
   if (result.interrupted) throw Error("interrupted");
 }
 
@@ -312,6 +356,13 @@ void add_simulate_command(CLI::App& app) {
       "--no-twin", args.no_twin,
       "Skip the no-AI twin (the same run with AI capability and adoption held at the start, "
       "which every AI effect is measured against; docs/model.md §16)");
+  c->add_option("--replicates", args.replicates,
+                "Run the scenario with this many seeds (the seed and the next ones, each with "
+                "its own population and twin, one after another) and store each one's national "
+                "series and the range holding 90% of them (tables replicate_national, "
+                "replicate_intervals; docs/model.md §16). The other tables are the first seed's.")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   for (const char* name : {"--data", "--oews-year", "--oews-state", "--oews-msa", "--cbp"}) {
     args.options[name] = c->get_option(name);
   }

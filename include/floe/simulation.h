@@ -93,6 +93,28 @@ struct SimulationOptions {
   std::map<std::string, std::string> settings;
 };
 
+// One replicate of a run (`floe simulate --replicates N`, docs/model.md §16): the same scenario
+// with another seed, which synthesizes its own population at the same scale and draws its own
+// events. National figures per month, in agents, of the run and of its no-AI twin (empty
+// without one).
+struct Replicate {
+  std::uint64_t seed = 0;
+  std::vector<MonthFigures> national, twin_national;
+};
+
+// A national measure's spread over replicates in one month: the mean and the 5th and 95th
+// percentiles (linear interpolation between order statistics, R's type 7), so that [low, high]
+// holds 90% of runs. Measures: unemployment_rate, twin_unemployment_rate, ai_effect_points (100
+// x the difference of the two), employed, ai_effect_employed, wage_bill, ai_effect_wage_bill
+// (counts and dollars in workers: agents / scale; the twin's and the effects only when every
+// replicate has a twin).
+struct ReplicateInterval {
+  int month = 0;
+  std::string measure;
+  double mean = 0, low = 0, high = 0;
+  int replicates = 0;
+};
+
 struct SimulationResult {
   SimulationOutput output;
   std::optional<SimulationOutput> twin;         // the no-AI twin's, when it ran
@@ -104,6 +126,8 @@ struct SimulationResult {
   std::uint64_t slots = 0;  // agent records held (agents plus free slots), 16 bytes each
   double scale = 1.0;       // the population's share of the workforce
   std::vector<SubstepSeconds> seconds;  // where the time went
+  // With replicates: every replicate, this run first (replicate 0); empty otherwise.
+  std::vector<Replicate> replicates;
   // Seconds summed over the substeps whose name is listed (e.g. {"separations", "cascade"}).
   double seconds_in(std::initializer_list<std::string_view> substeps) const;
 };
@@ -183,6 +207,22 @@ CheckpointSummary read_checkpoint_summary(const std::filesystem::path& checkpoin
 // run continues from options.checkpoint and `population` and `scenario` are not used.
 SimulationResult simulate(const Dataset& dataset, const Cells& cells, Population population,
                           const Scenario& scenario, const SimulationOptions& options = {});
+
+// The national figures of a run's output per month (its states' sums), in agents.
+std::vector<MonthFigures> national_figures(const SimulationOutput& output);
+// The replicate of a finished run: its seed and national figures (and its twin's).
+Replicate replicate_of(const SimulationResult& result);
+// Runs the scenario again with seeds scenario.run.seed + 1, ..., + count (each synthesizing its
+// population at `scale`, with the twin when `twin`), one after another (each uses every thread);
+// `progress(replicate, month, months)` after each month, replicates numbered from 1. When
+// `interrupt` is set, stops after the current month and returns the replicates completed.
+std::vector<Replicate> run_replicates(const Dataset& dataset, const Cells& cells,
+                                      const Scenario& scenario, double scale, int count, bool twin,
+                                      const std::function<void(int, int, int)>& progress = {},
+                                      const std::atomic<bool>* interrupt = nullptr);
+// Every measure's spread over the replicates (at least two), month by month.
+std::vector<ReplicateInterval> replicate_intervals(const std::vector<Replicate>& replicates,
+                                                   double scale);
 
 // Writes a run's results to a SQLite file (docs/model.md §12): tables run, national,
 // state_major, county_major, flows, the twin's twin_* tables when it ran, and the talent

@@ -31,18 +31,9 @@ int block_of(std::uint8_t status) {
 // are not touched until used).
 void reserve_room(AgentRecords& records, std::uint64_t n) { records.reserve(n + n / 8); }
 
-// (group, agents) for agents sorted by group.
-std::vector<std::pair<std::uint32_t, std::uint32_t>> count_by_group(
-    const std::vector<Arrival>& sorted) {
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
-  for (const auto& [k, a] : sorted) {
-    if (out.empty() || out.back().first != k) out.push_back({k, 0});
-    ++out.back().second;
-  }
-  return out;
-}
-
 }  // namespace
+
+int block_for(const AgentRecord& a) { return std::min(2, block_of(a.status)); }
 
 Slots::Slots(const Population& from, const std::vector<Range>& ranges, std::size_t groups,
              std::size_t groups_per_region)
@@ -227,8 +218,8 @@ void Slots::repack(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& e
   // The waiting take their slots; the wage bill of a group that had no slots starts with theirs.
   for (std::size_t i = 0; i < waiting_.size(); ++i) {
     const auto& [k, a] = waiting_[i];
-    put_in(k, kEmployedBlock, a);
-    if (!had_slots[i]) at(k).wages += a.wage;
+    put_in(k, block_for(a), a);
+    if (!had_slots[i] && block_for(a) == kEmployedBlock) at(k).wages += a.wage;
   }
   waiting_.clear();
 }
@@ -333,25 +324,29 @@ void Slots::place(const std::vector<std::vector<Arrival>>& arrivals,
   std::sort(full.begin(), full.end(),
             [](const Numbered& a, const Numbered& b) { return a.number < b.number; });
   for (const Numbered& x : full) waiting_.push_back(*x.arrival);
-  std::sort(waiting_.begin(), waiting_.end(), [](const auto& a, const auto& b) {
-    return a.group != b.group ? a.group < b.group : a.agent.id < b.agent.id;
-  });
+  sort_waiting();
   if (waiting_.size() > kWaitingShare * static_cast<double>(records_.size())) repack({});
 }
 
 void Slots::place_seekers(std::vector<Arrival> seekers) {
   std::sort(seekers.begin(), seekers.end(),
             [](const auto& a, const auto& b) { return a.agent.id < b.agent.id; });
-  std::vector<Arrival> full;
-  for (const auto& [k, a] : seekers) {
-    if (!put_in(k, kUnemployedBlock, a)) full.push_back({k, a});
+  bool full = false;
+  for (const auto& x : seekers) {
+    if (!put_in(x.group, kUnemployedBlock, x.agent)) {
+      waiting_.push_back(x);
+      full = true;
+    }
   }
-  if (full.empty()) return;
-  std::vector<Arrival> by_group = full;
-  std::stable_sort(by_group.begin(), by_group.end(),
-                   [](const Arrival& a, const Arrival& b) { return a.group < b.group; });
-  repack(count_by_group(by_group));
-  for (const auto& [k, a] : full) put_in(k, kUnemployedBlock, a);
+  if (!full) return;
+  sort_waiting();
+  if (waiting_.size() > kWaitingShare * static_cast<double>(records_.size())) repack({});
+}
+
+void Slots::sort_waiting() {
+  std::sort(waiting_.begin(), waiting_.end(), [](const auto& a, const auto& b) {
+    return a.group != b.group ? a.group < b.group : a.agent.id < b.agent.id;
+  });
 }
 
 std::uint32_t Slots::waiting_in(std::size_t k) const {
@@ -370,7 +365,9 @@ void Slots::count_wages() {
     for (std::uint64_t j = g.start; j < g.start + g.employed; ++j) sum += records_[j].wage;
     g.wages = sum;
   }
-  for (const auto& [k, a] : waiting_) add_wages(k, a.wage);
+  for (const auto& [k, a] : waiting_) {
+    if (block_for(a) == kEmployedBlock) add_wages(k, a.wage);
+  }
 }
 
 }  // namespace floe::engine

@@ -46,6 +46,9 @@ using AgentRecords = std::vector<AgentRecord, UninitializedAllocator<AgentRecord
 // Blocks of a group's slots, in order.
 enum Block : int { kEmployedBlock = 0, kUnemployedBlock = 1, kTrainingBlock = 2 };
 
+// The block an agent of this status belongs in (vacant slots: none; kTrainingBlock).
+int block_for(const AgentRecord& a);
+
 // An agent on its way into a group (a new hire, a retraining completer).
 struct Arrival {
   std::uint32_t group;
@@ -101,8 +104,8 @@ class Slots {
   // repacked with room. Adds each arrival's wage to its group's wage bill.
   void place(const std::vector<std::vector<Arrival>>& arrivals,
              const std::vector<std::vector<Arrival>>& unplaced);
-  // Places job seekers (group, agent), sorted by id, into unemployed blocks; repacks at once if
-  // some group is full (rare: retraining completers).
+  // Places job seekers (group, agent), sorted by id, into unemployed blocks; those whose group
+  // is full wait (unemployed, counted) like hires, until a slot frees up or the next repack.
   void place_seekers(std::vector<Arrival> seekers);
   // Recounts each group's wage bill from its employed (and those waiting for a slot).
   void count_wages();
@@ -152,11 +155,12 @@ class Slots {
   }
   std::vector<SavedGroup> saved_groups() const;
 
-  // Agents hired into a group that had no free slot: employed, counted, placed as soon as slots
-  // free up (or at the next repack); sorted by group, then id.
+  // Agents hired into a group that had no free slot (employed) and job seekers who found none
+  // (unemployed): counted by their status, placed as soon as slots free up (or at the next
+  // repack) into the block of their status; sorted by group, then id.
   const std::vector<Arrival>& waiting() const { return waiting_; }
   std::vector<Arrival>& waiting() { return waiting_; }
-  // Agents employed in group k but waiting for a slot.
+  // Agents of group k waiting for a slot.
   std::uint32_t waiting_in(std::size_t k) const;
 
  private:
@@ -164,6 +168,7 @@ class Slots {
   const GroupSlots& at(std::size_t k) const { return open_[of_group_[k]]; }
   GroupSlots& at(std::size_t k) { return open_[of_group_[k]]; }
   void index_regions();
+  void sort_waiting();
   void repack(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& extra);
   static std::uint32_t& block(GroupSlots& g, int b) {
     return b == 0 ? g.employed : b == 1 ? g.unemployed : g.training;

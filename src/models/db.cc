@@ -121,6 +121,52 @@ void write_world(Store& store, const std::string& file, const Dataset& ds,
              "county_major (month, county_fips)");
 }
 
+// Replicates (docs/model.md §16): each one's national series, and every measure's spread.
+void write_replicates(Store& store, const std::string& file,
+                      const std::vector<Replicate>& replicates, double scale) {
+  sqlite3* db = store.handle();
+  store.exec(
+      "CREATE TABLE replicate_national (replicate INTEGER, seed INTEGER, month INTEGER, employed "
+      "REAL, unemployed REAL, training REAL, wage_bill REAL, twin_employed REAL, "
+      "twin_unemployed REAL, twin_training REAL, twin_wage_bill REAL, PRIMARY KEY (replicate, "
+      "month))");
+  store.exec(
+      "CREATE TABLE replicate_intervals (month INTEGER, measure TEXT, mean REAL, low REAL, high "
+      "REAL, replicates INTEGER, PRIMARY KEY (month, measure))");
+  Statement series(db, file, "INSERT INTO replicate_national VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  for (std::size_t r = 0; r < replicates.size(); ++r) {
+    const Replicate& rep = replicates[r];
+    for (std::size_t m = 0; m < rep.national.size(); ++m) {
+      const MonthFigures& f = rep.national[m];
+      series.bind(1, static_cast<std::int64_t>(r))
+          .bind(2, static_cast<std::int64_t>(rep.seed))
+          .bind(3, static_cast<std::int64_t>(m));
+      int i = 4;
+      for (double v : {f.employed, f.unemployed, f.training, f.wage_bill})
+        series.bind(i++, v / scale);
+      if (m < rep.twin_national.size()) {
+        const MonthFigures& t = rep.twin_national[m];
+        for (double v : {t.employed, t.unemployed, t.training, t.wage_bill}) {
+          series.bind(i++, v / scale);
+        }
+      } else {
+        for (; i <= 11; ++i) series.bind_null(i);
+      }
+      series.run();
+    }
+  }
+  Statement interval(db, file, "INSERT INTO replicate_intervals VALUES (?,?,?,?,?,?)");
+  for (const ReplicateInterval& x : replicate_intervals(replicates, scale)) {
+    interval.bind(1, static_cast<std::int64_t>(x.month))
+        .bind(2, x.measure)
+        .bind(3, x.mean)
+        .bind(4, x.low)
+        .bind(5, x.high)
+        .bind(6, static_cast<std::int64_t>(x.replicates));
+    interval.run();
+  }
+}
+
 }  // namespace
 
 void write_simulation_db(const std::filesystem::path& path, const Dataset& ds,
@@ -144,6 +190,10 @@ void write_simulation_db(const std::filesystem::path& path, const Dataset& ds,
   write_world(store, file, ds, result.output, result.scale, "");
   if (result.twin) write_world(store, file, ds, *result.twin, result.scale, schema::kTwinPrefix);
   if (result.output.talent.enabled) write_talent_tables(store, result.output.talent);
+  if (!result.replicates.empty()) {
+    store.write_run_info("replicates", std::to_string(result.replicates.size()));
+    write_replicates(store, file, result.replicates, result.scale);
+  }
   store.commit();
 }
 

@@ -52,9 +52,14 @@ void openings_step(World& w, int month) {
       adoption_weight[o] += emp * adoption[l.entry_group[e]];
     }
   }
-  for (const auto& [k, a] : slots.waiting()) {  // hired, employed, waiting for a slot
-    employed[a.occupation] += 1;
-    total_employed += 1;
+  for (const auto& [k, a] : slots.waiting()) {  // hired or seeking, waiting for a slot
+    if ((a.status & kStatusMask) == kEmployed) {
+      employed[a.occupation] += 1;
+      total_employed += 1;
+    } else {
+      m.unemployed[a.occupation] += 1;
+      unemployed += 1;
+    }
   }
 
   const double horizon = std::max(1, w.run->months);

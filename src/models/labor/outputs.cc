@@ -88,17 +88,18 @@ void outputs_step(World& w, int month) {
       }
     }
   }
-  // Hired, employed, waiting for a slot; in a subcell without slots, their wages are counted
-  // here (one with slots has them in its wage bill).
+  // Hired (employed) or seeking (unemployed), waiting for a slot; in a subcell without slots, the
+  // employed's wages are counted here (one with slots has them in its wage bill).
   for (const auto& [k, a] : slots.waiting()) {
     const std::size_t c = k / l.entries;
     const std::uint16_t o = l.entry_occupation[k % l.entries];
     const std::size_t major = l.occupation_major[o];
-    const double wage = slots.capacity(k) > 0 ? 0.0 : a.wage;
+    const bool hired = (a.status & kStatusMask) == kEmployed;
+    const double wage = hired && slots.capacity(k) == 0 ? a.wage : 0.0;
     for (MonthFigures* f : {&figures[l.county_state[c] * majors + major],
                             county_month ? &county[c * majors + major] : nullptr}) {
       if (!f) continue;
-      f->employed += 1;
+      (hired ? f->employed : f->unemployed) += 1;
       f->wage_bill += wage;
       f->exposed_wages += wage * m.exposure[o];
     }

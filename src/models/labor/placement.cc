@@ -19,7 +19,7 @@ void local_placement_step(World& w, int, std::size_t county, int thread) {
   const auto waiting_begin = std::partition_point(
       waiting.begin(), waiting.end(), [&](const Arrival& x) { return x.group < c.first; });
   for (auto it = waiting_begin; it != waiting.end() && it->group < c.last; ++it) {
-    if (!slots.put_in(it->group, engine::kEmployedBlock, it->agent)) unplaced.push_back(*it);
+    if (!slots.put_in(it->group, engine::block_for(it->agent), it->agent)) unplaced.push_back(*it);
   }
   for (const Arrival& x : s.arrivals) {
     slots.add_wages(x.group, x.agent.wage);  // employed here, placed or not
