@@ -35,6 +35,19 @@ std::optional<RunFigures> sum(const std::map<std::string, RegionValues>& places,
   return total;
 }
 
+// A place whose labor force is fewer agents than kFewAgents (include/floe/runs.h) is drawn grey,
+// not colored: at the run's scale its rate is mostly sampling noise (docs/model.md §16).
+constexpr const char* kFewLabel = "no data or too few agents";
+std::optional<PlaceValue> too_few(const RunFigures& a, const RunFigures* b = nullptr) {
+  const double agents = b ? std::min(a.agents, b->agents) : a.agents;
+  if (agents >= kFewAgents) return std::nullopt;
+  return PlaceValue{std::nan(""),
+                    fmt::format("{} agents behind its figures{}, fewer than {}: too few to show at "
+                                "this scale",
+                                format_value(agents, kCount), b ? " in one run" : "",
+                                format_value(kFewAgents, kCount))};
+}
+
 double employment_change(const RunFigures& now, const RunFigures& start) {
   return start.employed > 0 ? now.employed / start.employed - 1 : std::nan("");
 }
@@ -77,9 +90,10 @@ std::size_t with_value(const MapLayers& map) {
 }
 
 std::string map_figure(const std::string& figure_id, const MapLayers& map, const ColorScale& scale,
-                       const std::string& caption, const std::string& extra_attributes = "") {
+                       const std::string& caption, const std::string& extra_attributes = "",
+                       const std::string& no_data_label = "no data") {
   return fmt::format("<figure id=\"{}\"{}>\n", figure_id, extra_attributes) + svg_map(map, scale) +
-         "<figcaption>" + svg_color_legend(scale, caption, any_without_value(map)) +
+         "<figcaption>" + svg_color_legend(scale, caption, any_without_value(map), no_data_label) +
          "<span class=\"hint\">Hover over a place for its figures.</span></figcaption>\n"
          "</figure>\n";
 }
@@ -93,6 +107,7 @@ MapLayers unemployment_state_map(const SimulationView& v) {
         const auto a = sum(v.a_states, fips), a0 = sum(v.a_start, fips);
         if (!a || !a0) return std::nullopt;
         if (!v.comparing()) {
+          if (auto few = too_few(*a)) return few;
           return PlaceValue{
               a->unemployment_rate(),
               fmt::format("unemployment {} ({} at month 0); {} employed ({} since month 0)",
@@ -103,6 +118,7 @@ MapLayers unemployment_state_map(const SimulationView& v) {
         }
         const auto b = sum(v.b_states, fips);
         if (!b) return std::nullopt;
+        if (auto few = too_few(*a, &*b)) return few;
         const double diff = b->unemployment_rate() - a->unemployment_rate();
         return PlaceValue{diff, fmt::format("unemployment {} in {}, {} in {} ({})",
                                             format_value(a->unemployment_rate(), kRate2), v.a_label,
@@ -146,6 +162,7 @@ MapLayers county_unemployment_map(const SimulationView& v) {
         const auto a = sum(v.a_counties, fips);
         if (!a) return std::nullopt;
         if (!v.comparing()) {
+          if (auto few = too_few(*a)) return few;
           return PlaceValue{a->unemployment_rate(),
                             fmt::format("unemployment {}; {} employed",
                                         format_value(a->unemployment_rate(), kRate),
@@ -153,6 +170,7 @@ MapLayers county_unemployment_map(const SimulationView& v) {
         }
         const auto b = sum(v.b_counties, fips);
         if (!b) return std::nullopt;
+        if (auto few = too_few(*a, &*b)) return few;
         const double diff = b->unemployment_rate() - a->unemployment_rate();
         return PlaceValue{diff, fmt::format("unemployment {} in {}, {} in {} ({})",
                                             format_value(a->unemployment_rate(), kRate), v.a_label,
@@ -200,7 +218,7 @@ std::string sim_map_section(const SimulationView& v) {
   const std::string in_data = fmt::format(" data-states-in-data=\"{}\"", with_value(states));
   if (v.comparing()) {
     h += map_figure("state-figure", states, state_scale,
-                    "Unemployment rate, B − A (percentage points), " + month, in_data);
+                    "Unemployment rate, B − A (percentage points), " + month, in_data, kFewLabel);
     h += fmt::format(
         "<p class=\"note\">Orange: unemployment is higher in {} (B) than in {} (A); blue: "
         "lower.</p>\n",
@@ -208,7 +226,8 @@ std::string sim_map_section(const SimulationView& v) {
     h += map_figure("state-change-figure", change, change_scale,
                     "Employment in B relative to A, " + month);
   } else {
-    h += map_figure("state-figure", states, state_scale, "Unemployment rate, " + month, in_data);
+    h += map_figure("state-figure", states, state_scale, "Unemployment rate, " + month, in_data,
+                    kFewLabel);
     h += map_figure("state-change-figure", change, change_scale,
                     "Employment change since month 0, at " + month);
   }
@@ -223,10 +242,15 @@ std::string sim_map_section(const SimulationView& v) {
                   v.comparing() ? fmt::format("Unemployment rate, B − A (percentage points), "
                                               "month {}",
                                               v.county_month)
-                                : fmt::format("Unemployment rate, month {}", v.county_month));
-  h += "<p class=\"note\">The colors cover the middle 96% of counties; the rest take the end "
-       "colors. A small county has few simulated workers, so its rate moves in large steps; "
-       "the state maps are steadier. Shapes are 2017 boundaries (docs/method.md §6).</p>\n";
+                                : fmt::format("Unemployment rate, month {}", v.county_month),
+                  "", kFewLabel);
+  h += fmt::format(
+      "<p class=\"note\">The colors cover the middle 96% of counties; the rest take the end "
+      "colors. Grey: no data, or fewer than {} simulated workers (agents) behind the "
+      "figures, whose rate at this scale is mostly sampling noise (±1 point or more; "
+      "docs/model.md §16); a larger scale shows more of them. Shapes are 2017 boundaries "
+      "(docs/method.md §6).</p>\n",
+      format_value(kFewAgents, kCount));
   return h + "</section>\n";
 }
 

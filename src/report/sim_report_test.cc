@@ -103,8 +103,12 @@ TEST_F(SimulationReportTest, OneRunMaps) {
   // Employment since month 0: Alabama 1,840 / 1,900 - 1 = -3.2%, Alaska 1,860 / 1,900 - 1.
   EXPECT_THAT(h, HasSubstr("<title>Alaska: 1,860 employed at month 2, 1,900 at month 0 "
                            "(\u22122.1%)</title>"));
-  // Counties at month 2: Autauga 30 of 330; Valdez-Cordova's successors are not in the run.
-  EXPECT_THAT(h, HasSubstr("<title>Autauga County, AL: unemployment 9.1%; 300 employed</title>"));
+  // Counties at month 2: Baldwin 130 of 1,670 = 7.8%; Autauga's 330 agents are fewer than
+  // kFewAgents, so it is grey; Valdez-Cordova's successors are not in the run.
+  EXPECT_THAT(h, HasSubstr("<title>Baldwin County, AL: unemployment 7.8%; 1,540 employed</title>"));
+  EXPECT_THAT(h, HasSubstr("fill=\"#d4d4d4\" d=\"M0.0,0.0L5.0,0.0L5.0,10.0L0.0,10.0L0.0,0.0Z\">"
+                           "<title>Autauga County, AL: 330 agents behind its figures, fewer than "
+                           "1,000: too few to show at this scale</title>"));
   EXPECT_THAT(h, HasSubstr("<title>Valdez-Cordova: no data</title>"));
   EXPECT_EQ(count(h, "<path class=\"county\""), 4u);
 }
@@ -153,9 +157,12 @@ TEST_F(SimulationReportTest, ComparisonMapsShowBMinusA) {
   EXPECT_THAT(h, HasSubstr(">+4.0</text>"));
   EXPECT_THAT(h, HasSubstr(">0.0</text>"));
   EXPECT_THAT(h, HasSubstr("Unemployment rate, B − A (percentage points), month 2"));
-  // Autauga: 30 / 330 = 9.1% against 70 / 330 = 21.2%.
-  EXPECT_THAT(h, HasSubstr("<title>Autauga County, AL: unemployment 9.1% in baseline, 21.2% in "
-                           "fast-adoption (+12.1 points)</title>"));
+  // Baldwin: 130 / 1,670 = 7.8% against 170 / 1,670 = 10.2% (+2.40 points); Autauga (330 agents)
+  // too few to show.
+  EXPECT_THAT(h, HasSubstr("<title>Baldwin County, AL: unemployment 7.8% in baseline, 10.2% in "
+                           "fast-adoption (+2.4 points)</title>"));
+  EXPECT_THAT(h, HasSubstr("<title>Autauga County, AL: 330 agents behind its figures in one run, "
+                           "fewer than 1,000: too few to show at this scale</title>"));
   // Employment, B relative to A: Alabama 1,760 / 1,840 - 1 = -4.3%.
   EXPECT_THAT(h, HasSubstr("<title>Alabama: 1,840 employed in baseline, 1,760 in fast-adoption "
                            "(\u22124.3%)</title>"));

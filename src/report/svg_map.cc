@@ -79,7 +79,8 @@ std::string svg_map(const MapLayers& map, const ColorScale& scale) {
   return s + "</svg>\n";
 }
 
-std::string svg_color_legend(const ColorScale& scale, const std::string& caption, bool no_data) {
+std::string svg_color_legend(const ColorScale& scale, const std::string& caption, bool no_data,
+                             const std::string& no_data_label) {
   constexpr double kSwatch = 46, kLeft = 18, kGap = 24;
   const std::size_t k = scale.colors.size();
   const double width =
@@ -103,9 +104,9 @@ std::string svg_color_legend(const ColorScale& scale, const std::string& caption
     const double x = kLeft + kSwatch * static_cast<double>(k) + kGap;
     s += fmt::format(
         "<rect class=\"legend-swatch\" x=\"{:.0f}\" y=\"20\" width=\"{:.0f}\" height=\"14\" "
-        "fill=\"{}\"><title>no data</title></rect>\n"
-        "<text class=\"legend-break\" x=\"{:.0f}\" y=\"50\">no data</text>\n",
-        x, kSwatch, kNoDataColor, x + kSwatch / 2);
+        "fill=\"{}\"><title>{}</title></rect>\n"
+        "<text class=\"legend-break\" x=\"{:.0f}\" y=\"50\">{}</text>\n",
+        x, kSwatch, kNoDataColor, no_data_label, x + kSwatch / 2, no_data_label);
   }
   return s + "</svg>\n";
 }

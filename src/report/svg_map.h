@@ -49,7 +49,9 @@ std::string svg_map(const MapLayers& map, const ColorScale& scale);
 
 // A row of class swatches with the breaks below them, as percents; a "no data" swatch when
 // asked for.
-std::string svg_color_legend(const ColorScale& scale, const std::string& caption, bool no_data);
+// With `no_data`, a grey swatch labeled `no_data_label` (places drawn without a value).
+std::string svg_color_legend(const ColorScale& scale, const std::string& caption, bool no_data,
+                             const std::string& no_data_label = "no data");
 
 // Circles for round values up to the largest circle's value, drawn at the map's scale.
 std::string svg_circle_legend(const MapLayers& map, const std::string& caption);
