@@ -262,6 +262,12 @@ print(f"ok: resumed run identical to the uninterrupted one ({rows} rows in 12 ta
 e, u, t = a.execute("select employed, unemployed, training from national where month = 0").fetchone()
 assert abs((e + u + t) / 151.853e6 - 1) < 0.02, f"labor force {e + u + t:.0f}"
 print(f"ok: counts in workers: labor force {(e + u + t) / 1e6:.1f}M at month 0")
+# A baseline that does not drift (issue 14, docs/model.md §17): the no-AI twin's unemployment at
+# month 120 within 0.3 points of month 0's.
+u0, u120 = (a.execute("select unemployment_rate from twin_national where month = ?", (m,)).fetchone()[0]
+            for m in (0, 120))
+assert abs(u120 - u0) <= 0.003, f"the twin drifts: {100 * u0:.2f}% -> {100 * u120:.2f}%"
+print(f"ok: no drift: the twin's unemployment {100 * u0:.2f}% at month 0, {100 * u120:.2f}% at 120")
 PY
 [ -e "$work/cut.db.ckpt" ] && fail "checkpoint not removed after the run completed"
 
