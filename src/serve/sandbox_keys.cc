@@ -47,6 +47,13 @@ Json structured_value(const Scenario& s, std::string_view key) {
   return nullptr;
 }
 
+// A value as a field shows it: a string without the quotes TOML writes around it.
+std::string unquoted(const std::string& v) {
+  const bool quoted =
+      v.size() >= 2 && (v.front() == '\'' || v.front() == '"') && v.back() == v.front();
+  return quoted ? v.substr(1, v.size() - 2) : v;
+}
+
 }  // namespace
 
 const std::vector<SandboxKey>& sandbox_keys() {
@@ -54,7 +61,7 @@ const std::vector<SandboxKey>& sandbox_keys() {
       {"name", "Run", "text"},
       {"description", "Run", "text"},
       {"run.months", "Run", "whole"},
-      {"run.seed", "Run", "text"},
+      {"run.seed", "Run", "whole"},
       {"adoption.state_speed", "Adoption speed", "state_map"},
       {"adoption.industry_speed", "Adoption speed", "sector_map"},
       {"adoption.initial", "Adoption speed", "number"},
@@ -105,9 +112,9 @@ Json sandbox_keys_json(const Scenario& scenario) {
       j["hi"] = b->second;
     }
     if (s.widget == "choice") j["choices"] = choices(k.range);
-    j["default"] = defaults.at(k.key).value;
+    j["default"] = unquoted(defaults.at(k.key).value);
     const Json structured = structured_value(scenario, s.key);
-    j["value"] = structured.is_null() ? Json(k.value) : structured;
+    j["value"] = structured.is_null() ? Json(unquoted(k.value)) : structured;
     j["meaning"] = k.meaning;
     j["lever"] = k.lever;
     out.push_back(std::move(j));
