@@ -82,7 +82,7 @@ std::string shell_words(const std::vector<std::string>& words) {
 const std::vector<SandboxScale>& sandbox_scales() {
   // docs/dashboard.md §3: `floe simulate --scale S --months 120` on the 2-core machine.
   static const std::vector<SandboxScale> scales = {
-      {0.0005, 80, 3.9}, {0.001, 84, 4.0}, {0.002, 116, 4.1}, {0.005, 153, 4.1}};
+      {0.0005, 80, 3.9}, {0.001, 84, 4.0}, {0.002, 116, 4.1}, {0.005, 153, 4.1}, {0.01, 283, 4.1}};
   return scales;
 }
 
