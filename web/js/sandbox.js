@@ -96,8 +96,7 @@ export async function setupSandbox(onRun) {
   const intro = $('sb-intro');
   if (!sb.info.enabled) {
     intro.replaceChildren('The sandbox is off. ', sb.info.how.replace(/floe serve.*/, ''),
-                          el('code', {}, 'floe serve --runs out/sandbox'),
-                          ' (a folder for the runs it makes), then reload this page.');
+                          el('code', {}, 'floe serve --runs out/sandbox'), ', then reload this page.');
     $('sb-form').hidden = true;
     return;
   }
