@@ -8,8 +8,8 @@ import {el, formatDifference, formatValue, monthLabel, percent} from './js/forma
 import {drawLegend, drawMap, hideTip} from './js/map.js';
 import {mapUnit, mapValue, metricInfo, metricValue, RUN_METRICS, sumRows} from './js/metrics.js';
 import {nationPanel, occupationPanel, statePanel} from './js/panel.js';
-import {divergingScale, sequentialScale} from './js/scale.js';
 import {setupSandbox} from './js/sandbox.js';
+import {divergingScale, sequentialScale} from './js/scale.js';
 import {setupSearch} from './js/search.js';
 import {renderTable} from './js/table.js';
 import {drawTalent, readTalentHash, setupTalent, talentRuns, writeTalentHash} from './js/talent.js';
@@ -491,8 +491,8 @@ async function redraw({map = true, table = true, panel = true} = {}) {
   $('talent-view').hidden = !talent;
   $('talent-controls').hidden = !talent;
   $('sandbox-view').hidden = !sandbox;
-  document.querySelector('.skip').setAttribute(
-      'href', talent ? '#talent-view' : sandbox ? '#sandbox-view' : '#panel');
+  const skipTo = {talent: '#talent-view', sandbox: '#sandbox-view'}[app.view] || '#panel';
+  document.querySelector('.skip').setAttribute('href', skipTo);
   if (talent) return guarded(() => drawTalent(() => current(drawing)));
   if (sandbox) return;
   const work = [];
@@ -577,11 +577,13 @@ function showRuns() {
         'One simulation run is loaded; start floe serve with a second --run to compare scenarios.';
   }
   const option = (r) =>
-      el('option', {value: r.id}, `${r.id} (${r.last_month} months${r.seed ? `, seed ${r.seed}` : ''})`);
+      el('option', {value: r.id},
+         `${r.id} (${r.last_month} months${r.seed ? `, seed ${r.seed}` : ''})`);
   $('run-a').replaceChildren(...runs.map(option));
   $('run-b').replaceChildren(...runs.map(option));
   app.run = app.run || runs[0]?.id || null;
-  app.runB = app.runB && app.runB !== app.run ? app.runB : runs.find((r) => r.id !== app.run)?.id || app.run;
+  app.runB = app.runB && app.runB !== app.run ? app.runB :
+                                                runs.find((r) => r.id !== app.run)?.id || app.run;
 }
 
 // A run the sandbox made: it joins the selectors, as the second run of the comparison.

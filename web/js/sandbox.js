@@ -8,7 +8,12 @@ import {el} from './format.js';
 import {changedValues, drawFields, initialValues} from './sandbox_fields.js';
 
 const $ = (id) => document.getElementById(id);
-const sb = {info: null, keys: [], state: {values: {}, names: null, usps: 'CA'}, onRun: null};
+const sb = {
+  info: null,
+  keys: [],
+  state: {values: {}, names: null, usps: 'CA'},
+  onRun: null
+};
 
 async function fetchJson(path, options = {}) {
   const r = await fetch(path, {headers: {Accept: 'application/json'}, ...options});
@@ -26,7 +31,8 @@ const minutes = (s) => (s < 90 ? `${Math.round(s)} s` : `${(s / 60).toFixed(1)} 
 function scaleLabel(s) {
   const workers = Math.round(151.8e6 * s.scale).toLocaleString('en-US');
   if (!s.seconds) return `${s.scale} (${workers} agents)`;
-  return `${s.scale} (${workers} agents): about ${minutes(s.seconds)} and ${s.gib} GiB for 120 months`;
+  return `${s.scale} (${workers} agents): about ${minutes(s.seconds)} and ${
+      s.gib} GiB for 120 months`;
 }
 
 async function loadScenario(name) {
@@ -39,21 +45,27 @@ async function loadScenario(name) {
 
 function jobRow(job) {
   const bar = el('progress', {max: 100, value: job.percent, 'aria-label': `${job.id} progress`});
-  const phase = job.state === 'running'
-      ? `${job.phase}${job.note ? `: ${job.note}` : ''} (${job.percent}%)`
-      : job.state === 'done' ? 'done (100%)' : `${job.state}: ${job.message}`;
-  const actions = [el('a', {href: job.toml, download: `${job.id}.toml`, class: 'sb-toml'}, 'Scenario TOML')];
+  const phase = job.state === 'running' ?
+      `${job.phase}${job.note ? `: ${job.note}` : ''} (${job.percent}%)` :
+      job.state === 'done' ? 'done (100%)' :
+                             `${job.state}: ${job.message}`;
+  const actions =
+      [el('a', {href: job.toml, download: `${job.id}.toml`, class: 'sb-toml'}, 'Scenario TOML')];
   if (job.state === 'running') {
-    actions.push(el('button', {type: 'button', class: 'button small', onclick: () => cancel(job.id)}, 'Stop'));
+    actions.push(el(
+        'button', {type: 'button', class: 'button small', onclick: () => cancel(job.id)}, 'Stop'));
   }
-  return el('li', {class: `sb-job ${job.state}`, 'data-id': job.id, 'data-state': job.state},
-            el('strong', {}, job.id), ` from ${job.from}, scale ${job.scale}, ${job.months} months `,
-            bar, el('span', {class: 'sb-phase'}, phase), ' ', ...actions,
-            el('div', {class: 'hint'}, 'Repeat it from the command line: ', el('code', {}, job.command)));
+  return el(
+      'li', {class: `sb-job ${job.state}`, 'data-id': job.id, 'data-state': job.state},
+      el('strong', {}, job.id), ` from ${job.from}, scale ${job.scale}, ${job.months} months `, bar,
+      el('span', {class: 'sb-phase'}, phase), ' ', ...actions,
+      el('div', {class: 'hint'}, 'Repeat it from the command line: ', el('code', {}, job.command)));
 }
 
 async function cancel(id) {
-  await fetchJson(`/api/sandbox/jobs/${id}/cancel`, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: '{}'});
+  await fetchJson(
+      `/api/sandbox/jobs/${id}/cancel`,
+      {method: 'POST', headers: {'Content-Type': 'application/json'}, body: '{}'});
   poll();
 }
 
@@ -76,11 +88,17 @@ async function run(event) {
   event.preventDefault();
   const message = $('sb-message');
   message.classList.remove('error');
-  const body = {from: $('sb-from').value, scale: Number($('sb-scale').value),
-                values: changedValues(sb.keys, sb.state.values)};
+  const body = {
+    from: $('sb-from').value,
+    scale: Number($('sb-scale').value),
+    values: changedValues(sb.keys, sb.state.values)
+  };
   try {
     const job = await fetchJson(apiUrl('/api/sandbox/runs'), {
-      method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
+      method: 'POST',
+      headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify(body)
+    });
     message.textContent = `Started ${job.id}; it appears in the scenario list when done.`;
     poll();
   } catch (e) {
@@ -95,8 +113,9 @@ export async function setupSandbox(onRun) {
   sb.info = await fetchJson('/api/sandbox');
   const intro = $('sb-intro');
   if (!sb.info.enabled) {
-    intro.replaceChildren('The sandbox is off. ', sb.info.how.replace(/floe serve.*/, ''),
-                          el('code', {}, 'floe serve --runs out/sandbox'), ', then reload this page.');
+    intro.replaceChildren(
+        'The sandbox is off. ', sb.info.how.replace(/floe serve.*/, ''),
+        el('code', {}, 'floe serve --runs out/sandbox'), ', then reload this page.');
     $('sb-form').hidden = true;
     return;
   }
@@ -104,13 +123,15 @@ export async function setupSandbox(onRun) {
   const from = $('sb-from');
   from.replaceChildren(...sb.info.scenarios.map((s) => el('option', {value: s.name}, s.name)));
   from.addEventListener('change', () => loadScenario(from.value));
-  $('sb-scale').replaceChildren(...sb.info.scales.map(
-      (s) => el('option', {value: s.scale}, scaleLabel(s))));
+  $('sb-scale')
+      .replaceChildren(...sb.info.scales.map((s) => el('option', {value: s.scale}, scaleLabel(s))));
   $('sb-scale').value = '0.001';
-  $('sb-machine').textContent = `Times measured on ${sb.info.machine}; a run with fewer months takes less.`;
+  $('sb-machine').textContent =
+      `Times measured on ${sb.info.machine}; a run with fewer months takes less.`;
   const state = $('sb-state');
   state.replaceChildren(...sb.info.names.states.map((s) => el('option', {value: s.usps}, s.name)));
-  if (!sb.info.names.states.some((s) => s.usps === 'CA')) sb.state.usps = sb.info.names.states[0]?.usps;
+  if (!sb.info.names.states.some((s) => s.usps === 'CA'))
+    sb.state.usps = sb.info.names.states[0]?.usps;
   state.value = sb.state.usps;
   state.addEventListener('change', () => {
     sb.state.usps = state.value;

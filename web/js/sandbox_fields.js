@@ -4,7 +4,8 @@
 import {el} from './format.js';
 
 // A slider's step: a thousandth of the range, rounded to a power of ten (0.001 for [0, 1]).
-const stepOf = (k) => (k.widget === 'whole' ? 1 : 10 ** Math.floor(Math.log10((k.hi - k.lo) / 1000)));
+const stepOf = (k) =>
+    (k.widget === 'whole' ? 1 : 10 ** Math.floor(Math.log10((k.hi - k.lo) / 1000)));
 // Ranges over a thousandfold (budgets) get a number field instead of a slider.
 const wide = (k) => k.lo === undefined || k.hi - k.lo > 1000;
 const fieldId = (key, part = '') => `sb-${key.replace(/[^a-z0-9]/gi, '-')}${part}`;
@@ -22,14 +23,16 @@ function toml(widget, v) {
 }
 
 function hint(k) {
-  const range = k.widget === 'sector_map' || k.widget === 'state_map' ? k.range : `range ${k.range}`;
+  const range =
+      k.widget === 'sector_map' || k.widget === 'state_map' ? k.range : `range ${k.range}`;
   return el('small', {class: 'hint'}, `${k.key} · default ${k.default} · ${range}. ${k.meaning}`);
 }
 
 // A slider with a number field beside it, both editable; `onInput(value)` on every change.
 function numberInput(k, id, value, label, onInput) {
   const attrs = {min: k.lo, max: k.hi, step: stepOf(k), value};
-  const number = el('input', {type: 'number', id: `${id}-n`, 'aria-label': `${label} (value)`, ...attrs});
+  const number =
+      el('input', {type: 'number', id: `${id}-n`, 'aria-label': `${label} (value)`, ...attrs});
   const parts = [number];
   if (!wide(k)) {
     const slider = el('input', {type: 'range', id, 'aria-label': label, ...attrs});
@@ -53,8 +56,8 @@ function numberInput(k, id, value, label, onInput) {
 function field(k, state) {
   const v = state.values;
   const id = fieldId(k.key);
-  const row = (label, control) =>
-      el('div', {class: 'sb-field'}, el('label', {for: id}, label), control, hint(k));
+  const row = (label, control) => el('div', {class: 'sb-field'}, el('label', {for: id
+                                     }, label), control, hint(k));
   switch (k.widget) {
     case 'number':
     case 'whole':
@@ -75,18 +78,27 @@ function field(k, state) {
       const rows = state.names.sectors.map((s) => {
         const sid = fieldId(k.key, `-${s.key}`);
         const range = {...k, widget: 'number'};
-        return el('div', {class: 'sb-sector'}, el('label', {for: sid}, s.title),
-                  numberInput(range, sid, v[k.key][s.key] ?? 1, `${s.title} adoption speed`,
-                              (x) => (v[k.key] = {...v[k.key], [s.key]: x})));
+        return el(
+            'div', {class: 'sb-sector'},
+            el('label',
+               {for: sid
+               },
+               s.title),
+            numberInput(
+                range, sid, v[k.key][s.key] ?? 1, `${s.title} adoption speed`,
+                (x) => (v[k.key] = {...v[k.key], [s.key]: x})));
       });
-      return el('div', {class: 'sb-field'}, el('span', {class: 'sb-label'}, k.key), ...rows, hint(k));
+      return el(
+          'div', {class: 'sb-field'}, el('span', {class: 'sb-label'}, k.key), ...rows, hint(k));
     }
     case 'state_map': {
       const usps = state.usps;
       const neutral = k.key === 'adoption.state_speed' ? 1 : 0;
-      return row(`${k.key} for ${usps}`,
-                 numberInput({...k, widget: 'number'}, id, v[k.key][usps] ?? neutral, `${k.key} ${usps}`,
-                             (x) => (v[k.key] = {...v[k.key], [usps]: x})));
+      return row(
+          `${k.key} for ${usps}`,
+          numberInput(
+              {...k, widget: 'number'}, id, v[k.key][usps] ?? neutral, `${k.key} ${usps}`,
+              (x) => (v[k.key] = {...v[k.key], [usps]: x})));
     }
     case 'state_list': {
       const box = el('input', {type: 'checkbox', id});
@@ -112,9 +124,10 @@ export function drawFields(container, keys, state) {
     if (!groups.has(k.group)) groups.set(k.group, []);
     groups.get(k.group).push(k);
   }
-  container.replaceChildren(...[...groups].map(([group, ks]) =>
-      el('fieldset', {class: 'sb-group'}, el('legend', {}, group),
-         ...ks.map((k) => field(k, state)))));
+  container.replaceChildren(...[...groups].map(
+      ([group, ks]) =>
+          el('fieldset', {class: 'sb-group'}, el('legend', {}, group),
+             ...ks.map((k) => field(k, state)))));
 }
 
 // The scenario's values as the page holds them: numbers as numbers, maps as objects.
