@@ -110,7 +110,11 @@ function field(k, state) {
       return row(`${state.usps} among ${k.key}`, box);
     }
     default: {
-      const input = el('input', {type: 'text', id, value: v[k.key]});
+      const automatic = {
+        name: 'sandbox-N, given when it starts',
+        description: 'the values changed'
+      };
+      const input = el('input', {type: 'text', id, value: v[k.key], placeholder: automatic[k.key]});
       input.addEventListener('input', () => (v[k.key] = input.value));
       return row(k.key, input);
     }
@@ -136,6 +140,9 @@ export function initialValues(keys) {
   for (const k of keys) {
     out[k.key] = k.widget === 'number' || k.widget === 'whole' ? Number(k.value) : k.value;
   }
+  // The server names the run (sandbox-N) and describes it (the values changed) unless told.
+  out.name = '';
+  out.description = '';
   return out;
 }
 
