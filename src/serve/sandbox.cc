@@ -4,9 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
-#include <cmath>
 #include <fstream>
 #include <regex>
 #include <thread>
@@ -16,6 +14,7 @@
 #include "models/labor/model.h"
 #include "serve/child_process.h"
 #include "serve/http.h"
+#include "serve/sandbox_job.h"
 #include "serve/sandbox_keys.h"
 
 namespace floe::serve {
@@ -57,26 +56,6 @@ int sandbox_number(const std::filesystem::path& file) {
   return std::regex_match(s, m, name) ? std::stoi(m[1]) : 0;
 }
 
-std::string iso_now() {
-  const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1,
-                     utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
-}
-
-// The shell words of a command, quoted where they need it.
-std::string shell_words(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) {
-    const bool plain = !w.empty() && w.find_first_not_of(
-                                         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKL"
-                                         "MNOPQRSTUVWXYZ0123456789-_./=:+,") == std::string::npos;
-    out += (out.empty() ? "" : " ") + (plain ? w : "'" + w + "'");
-  }
-  return out;
-}
-
 }  // namespace
 
 const std::vector<SandboxScale>& sandbox_scales() {
@@ -85,58 +64,6 @@ const std::vector<SandboxScale>& sandbox_scales() {
       {0.0005, 80, 3.9}, {0.001, 84, 4.0}, {0.002, 116, 4.1}, {0.005, 153, 4.1}, {0.01, 283, 4.1}};
   return scales;
 }
-
-struct Sandbox::Job {
-  std::string id, from, toml, started;
-  double scale = 0;
-  int months = 0;
-  std::filesystem::path db;
-  std::vector<std::string> ran;  // the command, with the server's paths
-  std::unique_ptr<ChildProcess> child;
-  std::thread thread;
-  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
-  // Guarded by Sandbox::mutex_:
-  std::string state = "running";  // running | done | failed | cancelled
-  std::string phase = "starting floe simulate", note, message, run;
-  std::uint64_t done = 0, total = 0;
-  double seconds = 0;
-  bool cancelled = false;
-  std::vector<std::string> output;  // the last lines the run printed, progress left out
-
-  Json json(const SandboxOptions& options) const {
-    Json j;
-    j["id"] = id;
-    j["state"] = state;
-    j["from"] = from;
-    j["scale"] = scale;
-    j["months"] = months;
-    j["started"] = started;
-    j["phase"] = phase;
-    j["note"] = note;
-    j["done"] = done;
-    j["total"] = total;
-    const bool finished = state == "done";
-    j["percent"] = finished ? 100.0
-                   : total  ? std::floor(100.0 * static_cast<double>(done) / total)
-                            : 0.0;
-    j["seconds"] =
-        state == "running"
-            ? std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
-            : seconds;
-    j["message"] = message;
-    j["run"] = run.empty() ? Json(nullptr) : Json(run);
-    j["output"] = output;
-    j["toml"] = "/api/sandbox/jobs/" + id + "/scenario.toml";
-    // What repeats the run from the CLI, with the TOML downloaded beside it.
-    std::vector<std::string> words = {"floe",       "simulate", "--scenario",
-                                      id + ".toml", "--scale",  fmt::format("{:g}", scale),
-                                      "--out",      id + ".db"};
-    words.insert(words.end(), options.data_args.begin(), options.data_args.end());
-    j["command"] = shell_words(words);
-    j["ran"] = shell_words(ran);
-    return j;
-  }
-};
 
 Sandbox::Sandbox(Dashboard& dashboard, const SandboxOptions& options)
     : dashboard_(dashboard), options_(options) {
@@ -284,11 +211,11 @@ Json Sandbox::start(const std::string& body) {
                               running.size(), running.size() == 1 ? " is" : "s are",
                               fmt::format("{}", fmt::join(running, ", "))));
   }
-  auto job = std::make_unique<Job>();
+  auto job = std::make_unique<SandboxJob>();
   job->id = fmt::format("sandbox-{}", next_number_++);
   job->from = from;
   job->scale = scale->scale;
-  job->started = iso_now();
+  job->started = utc_now();
   if (!values.contains("name")) set_scenario_key(s, "name", toml_string(job->id), kOrigin);
   if (!values.contains("description")) {
     set_scenario_key(s, "description",
@@ -308,27 +235,16 @@ Json Sandbox::start(const std::string& body) {
   job->ran.insert(job->ran.end(), args.begin(), args.end());
   job->child = std::make_unique<ChildProcess>(options_.floe, args,
                                               std::vector<std::string>{"FLOE_PROGRESS=lines"});
-  Job& started = *job;
+  SandboxJob& started = *job;
   jobs_.push_back(std::move(job));
   started.thread = std::thread([this, &started] { watch(started); });
   return started.json(options_);
 }
 
-void Sandbox::watch(Job& job) {
+void Sandbox::watch(SandboxJob& job) {
   const int status = job.child->read_lines([&](std::string_view line) {
     std::lock_guard lock(mutex_);
-    // "floe-progress\t<label>\t<done>\t<total>\t<note>" (apps/floe/progress.h)
-    static const std::regex progress("floe-progress\t([^\t]*)\t([0-9]+)\t([0-9]+)\t(.*)");
-    std::match_results<std::string_view::const_iterator> m;
-    if (std::regex_match(line.begin(), line.end(), m, progress)) {
-      job.phase = m[1];
-      std::from_chars(m[2].first, m[2].second, job.done);
-      std::from_chars(m[3].first, m[3].second, job.total);
-      job.note = m[4];
-      return;
-    }
-    job.output.emplace_back(line);
-    if (job.output.size() > 20) job.output.erase(job.output.begin());
+    job.take_line(line);
   });
   std::string run, problem;
   if (status == 0) {
@@ -339,34 +255,10 @@ void Sandbox::watch(Job& job) {
     }
   }
   std::lock_guard lock(mutex_);
-  job.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - job.start).count();
-  if (status == 0 && problem.empty()) {
-    job.state = "done";
-    job.phase = "done";
-    job.run = run;
-    return;
-  }
-  job.state = job.cancelled ? "cancelled" : "failed";
-  if (job.cancelled) {
-    job.message = "stopped before it finished";
-    for (const char* leftover : {".lock", ".ckpt", ".partial"}) {
-      std::filesystem::path p = job.db;
-      p += leftover;
-      std::error_code ec;
-      std::filesystem::remove(p, ec);
-    }
-    return;
-  }
-  job.message = problem;
-  for (auto it = job.output.rbegin(); job.message.empty() && it != job.output.rend(); ++it) {
-    if (it->rfind("floe: error: ", 0) == 0) job.message = it->substr(13);
-  }
-  if (job.message.empty()) {
-    job.message = fmt::format("floe simulate ended with status {}", status);
-  }
+  job.finish(status, run, problem);
 }
 
-Sandbox::Job& Sandbox::find(const std::string& id) const {
+SandboxJob& Sandbox::find(const std::string& id) const {
   for (const auto& job : jobs_) {
     if (job->id == id) return *job;
   }
@@ -385,7 +277,7 @@ std::string Sandbox::toml(const std::string& id) const {
 
 Json Sandbox::cancel(const std::string& id) {
   std::lock_guard lock(mutex_);
-  Job& job = find(id);
+  SandboxJob& job = find(id);
   if (job.state == "running") {
     job.cancelled = true;
     job.child->terminate();

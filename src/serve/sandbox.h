@@ -34,6 +34,8 @@ struct SandboxScale {
 };
 const std::vector<SandboxScale>& sandbox_scales();
 
+struct SandboxJob;
+
 class Sandbox {
  public:
   // Opens every run already in options.runs_dir (earlier sessions') into `dashboard`.
@@ -60,16 +62,15 @@ class Sandbox {
   Json cancel(const std::string& id);
 
  private:
-  struct Job;
-  Job& find(const std::string& id) const;
+  SandboxJob& find(const std::string& id) const;
   Scenario shipped(const std::string& name) const;
-  void watch(Job& job);
+  void watch(SandboxJob& job);
 
   Dashboard& dashboard_;
   SandboxOptions options_;
   std::vector<std::string> scenario_names_;  // shipped scenarios, by name
   mutable std::mutex mutex_;
-  std::vector<std::unique_ptr<Job>> jobs_;
+  std::vector<std::unique_ptr<SandboxJob>> jobs_;
   int next_number_ = 1;  // sandbox-<n>: after the largest in the runs folder
 };
 
