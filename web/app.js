@@ -8,6 +8,7 @@ import {el, formatDifference, formatValue, monthLabel, percent} from './js/forma
 import {drawLegend, drawMap, hideTip} from './js/map.js';
 import {mapUnit, mapValue, metricInfo, metricValue, RUN_METRICS, sumRows} from './js/metrics.js';
 import {nationPanel, occupationPanel, statePanel} from './js/panel.js';
+import {setupSandbox} from './js/sandbox.js';
 import {divergingScale, sequentialScale} from './js/scale.js';
 import {setupSearch} from './js/search.js';
 import {renderTable} from './js/table.js';
@@ -17,7 +18,7 @@ const $ = (id) => document.getElementById(id);
 
 const app = {
   meta: null,
-  view: 'iceberg',   // iceberg | surface | run | compare | talent
+  view: 'iceberg',   // iceberg | surface | run | compare | talent | sandbox
   state: null,       // selected state FIPS
   occupation: null,  // SOC code shown in the panel
   run: null,
@@ -462,6 +463,7 @@ function readHash() {
   if (['surface', 'iceberg'].includes(p.get('view'))) app.view = p.get('view');
   if (p.get('view') === 'run' && runs.length) app.view = 'run';
   if (p.get('view') === 'compare' && runs.length > 1) app.view = 'compare';
+  if (p.get('view') === 'sandbox') app.view = 'sandbox';
   if (p.get('view') === 'talent' && talentRuns(app.meta).length) {
     app.view = 'talent';
     readTalentHash(p);
@@ -481,13 +483,18 @@ async function redraw({map = true, table = true, panel = true} = {}) {
   drawCrumbs();
   drawControls();
   const drawing = ++app.drawing;
-  // The talent view has its own controls and cards in place of the map, table and panel.
+  // The talent view and the sandbox have their own controls and cards in place of the map,
+  // table and panel.
   const talent = app.view === 'talent';
-  document.querySelector('main.layout').hidden = talent;
+  const sandbox = app.view === 'sandbox';
+  document.querySelector('main.layout').hidden = talent || sandbox;
   $('talent-view').hidden = !talent;
   $('talent-controls').hidden = !talent;
-  document.querySelector('.skip').setAttribute('href', talent ? '#talent-view' : '#panel');
+  $('sandbox-view').hidden = !sandbox;
+  const skipTo = {talent: '#talent-view', sandbox: '#sandbox-view'}[app.view] || '#panel';
+  document.querySelector('.skip').setAttribute('href', skipTo);
   if (talent) return guarded(() => drawTalent(() => current(drawing)));
+  if (sandbox) return;
   const work = [];
   if (map) work.push(drawMainMap(drawing), drawSeries(drawing));
   if (table) work.push(drawMainTable(drawing));
@@ -546,20 +553,17 @@ function stopPlaying() {
   $('play').setAttribute('aria-label', 'Play the months');
 }
 
-function setupControls() {
+// The view buttons, the run selectors and the note for the runs in app.meta (again when the
+// sandbox adds one).
+function showRuns() {
   const runs = app.meta.runs;
   for (const b of document.querySelectorAll('#view-buttons button')) {
     if (b.dataset.view === 'run') b.hidden = runs.length === 0;
     if (b.dataset.view === 'compare') b.hidden = runs.length < 2;
     if (b.dataset.view === 'talent') b.hidden = talentRuns(app.meta).length === 0;
-    b.addEventListener('click', () => {
-      stopPlaying();
-      app.view = b.dataset.view;
-      app.occupation = null;
-      redraw();
-    });
   }
   const note = $('sim-note');
+  note.hidden = runs.length > 1;
   if (runs.length === 0) {
     note.hidden = false;
     note.replaceChildren(
@@ -572,13 +576,34 @@ function setupControls() {
     note.textContent =
         'One simulation run is loaded; start floe serve with a second --run to compare scenarios.';
   }
-  for (const r of runs) {
-    const text = `${r.id} (${r.last_month} months${r.seed ? `, seed ${r.seed}` : ''})`;
-    $('run-a').append(el('option', {value: r.id}, text));
-    $('run-b').append(el('option', {value: r.id}, text));
+  const option = (r) =>
+      el('option', {value: r.id},
+         `${r.id} (${r.last_month} months${r.seed ? `, seed ${r.seed}` : ''})`);
+  $('run-a').replaceChildren(...runs.map(option));
+  $('run-b').replaceChildren(...runs.map(option));
+  app.run = app.run || runs[0]?.id || null;
+  app.runB = app.runB && app.runB !== app.run ? app.runB :
+                                                runs.find((r) => r.id !== app.run)?.id || app.run;
+}
+
+// A run the sandbox made: it joins the selectors, as the second run of the comparison.
+async function addSandboxRun(id) {
+  app.meta = await (await fetch('/api/meta', {headers: {Accept: 'application/json'}})).json();
+  showRuns();
+  if (id) app.runB = id;
+  drawControls();
+}
+
+function setupControls() {
+  for (const b of document.querySelectorAll('#view-buttons button')) {
+    b.addEventListener('click', () => {
+      stopPlaying();
+      app.view = b.dataset.view;
+      app.occupation = null;
+      redraw();
+    });
   }
-  app.run = runs[0]?.id || null;
-  app.runB = runs[1]?.id || app.run;
+  showRuns();
   for (const m of RUN_METRICS) $('metric').append(el('option', {value: m.name}, m.label));
   $('run-a').addEventListener('change', (e) => {
     app.run = e.target.value;
@@ -627,6 +652,7 @@ async function main() {
   $('options-line').textContent =
       `Index options: ${app.meta.options}. Capability: ${app.meta.provenance}.`;
   setupControls();
+  await setupSandbox(addSandboxRun);
   app.searchAgain = setupSearch({
     form: $('search'),
     input: $('search-input'),

@@ -16,6 +16,7 @@ struct Args {
   DataOptions data;
   IndexArgs index;
   std::vector<std::filesystem::path> runs;
+  std::filesystem::path runs_dir;  // the sandbox's runs
   std::string host = "127.0.0.1";
   int port = 8080;
   std::filesystem::path web;
@@ -23,6 +24,27 @@ struct Args {
   std::vector<std::string> allow_hosts;
   std::size_t max_connections = 512;
 };
+
+// The sandbox runs `floe simulate` with this very program and the data options the dashboard
+// was started with, so that its runs read the same data (docs/dashboard.md).
+SandboxOptions sandbox_options(const Args& a) {
+  SandboxOptions o;
+  o.runs_dir = a.runs_dir;
+  o.floe = std::filesystem::read_symlink("/proc/self/exe");
+  const auto absolute = [](const std::filesystem::path& p) {
+    return std::filesystem::absolute(p).lexically_normal().string();
+  };
+  if (!a.data.data_dir.empty()) o.data_args = {"--data", absolute(a.data.data_dir)};
+  if (a.data.oews_year != DataOptions().oews_year) {
+    o.data_args.insert(o.data_args.end(), {"--oews-year", std::to_string(a.data.oews_year)});
+  }
+  for (const auto& [flag, file] :
+       {std::pair{"--oews-state", a.data.oews_state_file},
+        std::pair{"--oews-msa", a.data.oews_msa_file}, std::pair{"--cbp", a.data.cbp_file}}) {
+    if (!file.empty()) o.data_args.insert(o.data_args.end(), {flag, absolute(file)});
+  }
+  return o;
+}
 
 // Waits for SIGINT or SIGTERM on a thread of its own and stops the server, so that no server
 // code runs inside a signal handler. The signals are blocked in every other thread (the mask is
@@ -68,11 +90,13 @@ void run(const Args& a) {
   o.cells = a.index.cell_options();
   o.index_description = a.index.describe();
   o.runs = a.runs;
+  o.sandbox = sandbox_options(a);
   DashboardServer server(load_with_progress(a.data), o);
   const bool loopback = a.host == "127.0.0.1" || a.host == "localhost" || a.host == "::1";
-  fmt::print(stderr, "floe serve: http://{}:{}/  ({} run{}; Ctrl-C stops){}\n",
+  fmt::print(stderr, "floe serve: http://{}:{}/  ({} run{}{}; Ctrl-C stops){}\n",
              a.host.find(':') != std::string::npos ? "[" + a.host + "]" : a.host, server.port(),
              a.runs.size(), a.runs.size() == 1 ? "" : "s",
+             a.runs_dir.empty() ? "" : "; sandbox runs go to " + a.runs_dir.string(),
              loopback ? ""
                       : "\n  warning: reachable from other machines (--host " + a.host +
                             "); it answers only requests naming 127.0.0.1, localhost, " + a.host +
@@ -90,16 +114,22 @@ void add_serve_command(CLI::App& app) {
       "The dashboard in a browser: a map of the Iceberg Index by state, then by county; the most "
       "exposed occupations, their tasks and where their workers could move; and, with --run, "
       "simulation runs by month, side by side. Also a JSON and CSV API (src/serve/README.md).\n"
-      "It listens on 127.0.0.1 only unless --host says otherwise, reads and never writes, and "
-      "stops with Ctrl-C.\n\n"
+      "With --runs DIR, a sandbox: build a scenario from a shipped one with sliders, run it "
+      "(floe simulate, in the background, into DIR) and see it beside the others.\n"
+      "It listens on 127.0.0.1 only unless --host says otherwise, writes nothing but the "
+      "sandbox's runs, and stops with Ctrl-C.\n\n"
       "Examples:\n"
       "  floe serve                                   then open http://127.0.0.1:8080/\n"
-      "  floe serve --run out/baseline.db --run out/fast.db --port 8000");
+      "  floe serve --run out/baseline.db --run out/fast.db --port 8000\n"
+      "  floe serve --runs out/sandbox                the sandbox; its runs stay in out/sandbox");
   add_data_options(*c, args.data);
   add_index_options(*c, args.index);
   c->add_option("--run,--db", args.runs,
                 "A simulation results file (floe simulate); repeat for several runs to compare")
       ->check(CLI::ExistingFile);
+  c->add_option("--runs", args.runs_dir,
+                "A folder for the sandbox's runs (created if needed): the runs already there are "
+                "shown too. Without it, the sandbox is off (docs/dashboard.md)");
   c->add_option("--port", args.port, "TCP port (0: any free one)")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();

@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 namespace floe::cli {
 
@@ -11,6 +13,8 @@ ProgressBar::ProgressBar(std::string label, std::uint64_t total)
     : label_(std::move(label)),
       total_(total == 0 ? 1 : total),
       enabled_(::isatty(STDERR_FILENO) != 0),
+      lines_(std::getenv("FLOE_PROGRESS") &&
+             std::strcmp(std::getenv("FLOE_PROGRESS"), "lines") == 0),
       start_(std::chrono::steady_clock::now()),
       last_draw_(start_ - std::chrono::seconds(1)) {}
 
@@ -25,6 +29,11 @@ void ProgressBar::update(std::uint64_t done, const std::string& note) {
 }
 
 void ProgressBar::draw(const std::string& note) {
+  if (lines_) {
+    fmt::print(stderr, "floe-progress\t{}\t{}\t{}\t{}\n", label_, done_, total_, note);
+    std::fflush(stderr);
+    return;
+  }
   if (!enabled_) return;
   constexpr int kWidth = 30;
   const double fraction = std::min(1.0, static_cast<double>(done_) / static_cast<double>(total_));
@@ -43,10 +52,10 @@ void ProgressBar::draw(const std::string& note) {
 void ProgressBar::finish() {
   if (finished_) return;
   finished_ = true;
-  if (!enabled_) return;
+  if (!enabled_ && !lines_) return;
   done_ = total_;
   draw("");
-  fmt::print(stderr, "\n");
+  if (!lines_) fmt::print(stderr, "\n");
 }
 
 }  // namespace floe::cli

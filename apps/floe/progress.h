@@ -1,4 +1,7 @@
-// A one-line progress bar on standard error, drawn only when it is a terminal.
+// A one-line progress bar on standard error, drawn only when it is a terminal; with
+// FLOE_PROGRESS=lines in the environment, one tab-separated line per redraw instead
+// ("floe-progress\t<label>\t<done>\t<total>\t<note>"), which `floe serve`'s sandbox reads from
+// the runs it starts (src/serve/sandbox_job.cc).
 #pragma once
 
 #include <chrono>
@@ -25,6 +28,7 @@ class ProgressBar {
   std::uint64_t total_;
   std::uint64_t done_ = 0;
   bool enabled_;
+  bool lines_;  // FLOE_PROGRESS=lines
   bool finished_ = false;
   std::chrono::steady_clock::time_point start_, last_draw_;
 };

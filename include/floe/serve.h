@@ -2,10 +2,11 @@
 // any number of simulation runs (with their AI-talent segment, include/floe/talent.h), over HTTP.
 // The endpoints are listed in src/serve/README.md.
 //
-// The server reads and never writes: runs are opened read-only, static files are served only
-// from inside the web folder (no "..", no symlinks leading out). Bad query parameters are
-// answered 400 with a JSON error naming the parameter, unknown paths 404. What it defends
-// against and how (Host allow-list, deadlines, connection cap): docs/security.md.
+// The server reads and never writes, except for the sandbox (with --runs DIR): it writes new
+// runs into DIR only, by starting `floe simulate` (docs/dashboard.md). Runs are opened read-only,
+// static files are served only from inside the web folder (no "..", no symlinks leading out). Bad
+// query parameters are answered 400 with a JSON error naming the parameter, unknown paths 404. What
+// it defends against and how (Host allow-list, deadlines, connection cap): docs/security.md.
 //
 // DashboardServer's methods may be called from any thread; stop() from another thread than
 // run() (e.g. a signal watcher).
@@ -23,6 +24,16 @@
 #include "floe/market.h"
 
 namespace floe {
+
+// The sandbox: scenarios built in the dashboard, run by a child `floe simulate` each.
+struct SandboxOptions {
+  std::filesystem::path runs_dir;  // where runs are written; empty: the sandbox is off
+  std::filesystem::path floe;      // the floe program that runs them (`floe serve`: itself)
+  // Data options given to every run ("--data", DIR, ...), so that runs read the same data as
+  // the server; none: floe's defaults.
+  std::vector<std::string> data_args;
+  int max_running = 2;  // runs at once; the next is refused (429) until one ends
+};
 
 struct ServeOptions {
   std::string host = "127.0.0.1";  // loopback only unless told otherwise
@@ -44,6 +55,7 @@ struct ServeOptions {
   CellOptions cells;
   std::string index_description;            // one line naming the index options, for titles
   std::vector<std::filesystem::path> runs;  // results of `floe simulate`, opened read-only
+  SandboxOptions sandbox;
 };
 
 // $FLOE_WEB when set, else the web/ folder of the source tree floe was built from.

@@ -1,7 +1,5 @@
 #include "serve/dashboard.h"
 
-#include <set>
-
 #include "serve/http.h"
 
 namespace floe::serve {
@@ -29,24 +27,40 @@ Dashboard::Dashboard(Dataset dataset, const ServeOptions& options)
     tables_[static_cast<std::size_t>(b)] = index_table(dataset_, index_, b);
   }
   maps_ = build_maps(dataset_, load_atlas(dataset_.data_dir, /*territories=*/true));
-  std::set<std::string> ids;
-  for (const auto& path : options_.runs) {
-    auto run = std::make_unique<RunFile>(path);
-    // Two runs of one scenario (other seeds, say) get "baseline", "baseline-2", ...
-    const std::string base = run_id(run->info().scenario);
-    std::string id = base;
-    for (int k = 2; ids.count(id); ++k) id = base + "-" + std::to_string(k);
-    ids.insert(id);
-    run->set_id(id);
-    runs_.push_back(std::move(run));
-  }
+  for (const auto& path : options_.runs) add_run(path);
+}
+
+std::vector<const RunFile*> Dashboard::runs() const {
+  std::lock_guard lock(runs_mutex_);
+  std::vector<const RunFile*> out;
+  for (const auto& r : runs_) out.push_back(r.get());
+  return out;
 }
 
 const RunFile& Dashboard::run(std::string_view id) const {
+  std::lock_guard lock(runs_mutex_);
   for (const auto& r : runs_) {
     if (r->info().id == id) return *r;
   }
   throw NotFound("no simulation run " + quote(id) + " (GET /api/runs lists them)");
+}
+
+std::string Dashboard::add_run(const std::filesystem::path& path) {
+  auto run = std::make_unique<RunFile>(path);  // outside the lock: it reads the file
+  std::lock_guard lock(runs_mutex_);
+  // Two runs of one scenario (other seeds, say) get "baseline", "baseline-2", ...
+  const std::string base = run_id(run->info().scenario);
+  const auto taken = [&](const std::string& id) {
+    for (const auto& r : runs_) {
+      if (r->info().id == id) return true;
+    }
+    return false;
+  };
+  std::string id = base;
+  for (int k = 2; taken(id); ++k) id = base + "-" + std::to_string(k);
+  run->set_id(id);
+  runs_.push_back(std::move(run));
+  return id;
 }
 
 StateId Dashboard::state(std::string_view id) const {

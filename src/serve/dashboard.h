@@ -2,8 +2,9 @@
 // cells, one index result and its tables, the map shapes and the simulation runs, made once at
 // start; and floe explain's page per occupation, made on first request and kept.
 //
-// Immutable after construction apart from that cache, which a mutex guards: safe to share
-// between the server's threads.
+// Immutable after construction apart from that cache and the list of runs (the sandbox adds the
+// runs it makes, src/serve/sandbox.h), each guarded by a mutex: safe to share between the
+// server's threads. A run once added is never removed, so a reference to one stays valid.
 #pragma once
 
 #include <array>
@@ -36,10 +37,13 @@ class Dashboard {
   const ServeOptions& options() const { return options_; }
   const Table& table(Breakdown by) const { return tables_[static_cast<std::size_t>(by)]; }
   const Maps& maps() const { return maps_; }
-  const std::vector<std::unique_ptr<RunFile>>& runs() const { return runs_; }
-
+  // The runs so far, in the order they were added.
+  std::vector<const RunFile*> runs() const;
   // The run with this id; NotFound when there is none.
   const RunFile& run(std::string_view id) const;
+  // Opens a run file written while the server runs and adds it under a unique id, which it
+  // returns. Throws Error when the file is not a complete run.
+  std::string add_run(const std::filesystem::path& path);
   // A state by FIPS code, USPS code or name; NotFound when there is none.
   StateId state(std::string_view id) const;
   // floe explain for one occupation under the server's index options (computed once).
@@ -52,6 +56,7 @@ class Dashboard {
   IndexResult index_;
   std::array<Table, 6> tables_;  // by Breakdown
   Maps maps_;
+  mutable std::mutex runs_mutex_;
   std::vector<std::unique_ptr<RunFile>> runs_;
 
   using Page = std::shared_future<std::shared_ptr<const Explanation>>;

@@ -104,20 +104,50 @@ void send(const Reply& reply, httplib::Response& response) {
   response.set_content(reply.body, reply.content_type);
 }
 
+namespace {
+
+// The handler's reply, with every error as a JSON answer.
+Reply answer(const Handler& handler, const httplib::Request& request) {
+  try {
+    return handler(request);
+  } catch (const BadRequest& e) {
+    return {400, error_json(e.what(), e.parameter())};
+  } catch (const NotFound& e) {
+    return {404, error_json(e.what())};
+  } catch (const Refused& e) {
+    return {e.status(), error_json(e.what())};
+  } catch (const std::exception& e) {
+    return {500, error_json(std::string("internal error: ") + e.what())};
+  }
+}
+
+}  // namespace
+
 void get(httplib::Server& server, const std::string& pattern, Handler handler) {
   server.Get(pattern, [handler = std::move(handler)](const httplib::Request& request,
                                                      httplib::Response& response) {
-    Reply reply;
-    try {
-      reply = handler(request);
-    } catch (const BadRequest& e) {
-      reply = {400, error_json(e.what(), e.parameter())};
-    } catch (const NotFound& e) {
-      reply = {404, error_json(e.what())};
-    } catch (const std::exception& e) {
-      reply = {500, error_json(std::string("internal error: ") + e.what())};
+    send(answer(handler, request), response);
+  });
+}
+
+void post(httplib::Server& server, const std::string& pattern, Handler handler) {
+  server.Post(pattern, [handler = std::move(handler)](const httplib::Request& request,
+                                                      httplib::Response& response) {
+    const std::string type = request.get_header_value("Content-Type");
+    if (type.rfind("application/json", 0) != 0) {
+      send({415, error_json("send the body as JSON (Content-Type: application/json)")}, response);
+      return;
     }
-    send(reply, response);
+    // A browser names the page that sent a request: only the dashboard's own pages may.
+    const std::string origin = request.get_header_value("Origin");
+    if (!origin.empty() && origin != "http://" + request.get_header_value("Host")) {
+      send({403, error_json("origin " + quote(origin) +
+                            " may not start runs here: only the "
+                            "dashboard's own page may")},
+           response);
+      return;
+    }
+    send(answer(handler, request), response);
   });
 }
 

@@ -43,6 +43,18 @@ class NotFound : public std::runtime_error {
   explicit NotFound(const std::string& message) : std::runtime_error(one_line(message)) {}
 };
 
+// A request refused for the server's state rather than its content (the sandbox is off: 403;
+// it runs enough already: 429): answered with `status` and {"error": what()}.
+class Refused : public std::runtime_error {
+ public:
+  Refused(int status, const std::string& message)
+      : std::runtime_error(one_line(message)), status_(status) {}
+  int status() const { return status_; }
+
+ private:
+  int status_;
+};
+
 // The query parameters of a request, checked against the names an endpoint accepts: an unknown
 // or repeated name is a BadRequest. Every accessor names the parameter in its error.
 class Params {
@@ -70,6 +82,12 @@ using Handler = std::function<Reply(const httplib::Request&)>;
 // the whole path). Exceptions become answers: BadRequest 400, NotFound 404, anything else 500,
 // each as a JSON error.
 void get(httplib::Server& server, const std::string& pattern, Handler handler);
+
+// Registers `handler` for POST requests whose path matches `pattern`, as get() does. The body
+// must be JSON (Content-Type application/json: a cross-site form cannot send that without the
+// browser asking first, which the server never allows; docs/security.md §6), else 415; and a
+// request with an Origin header must come from the dashboard's own origin, else 403.
+void post(httplib::Server& server, const std::string& pattern, Handler handler);
 
 // {"error": message} (and "parameter" when not empty), compact.
 std::string error_json(std::string_view message, std::string_view parameter = {});

@@ -22,12 +22,12 @@ httplib::Server::HandlerResponse error_body(const httplib::Request&, httplib::Re
 }  // namespace
 
 Router::Router(const Dashboard& dashboard, const ServeOptions& options,
-               const std::filesystem::path& web_dir)
+               const std::filesystem::path& web_dir, Sandbox* sandbox)
     : hosts_(options.host, options.allow_hosts) {
   // What cpp-httplib writes in Keep-Alive headers; the Transport enforces them.
   set_keep_alive_max_count(1000);
   set_keep_alive_timeout(std::max<time_t>(options.idle_timeout.count() / 1000, 1));
-  set_payload_max_length(64 * 1024);  // requests carry no bodies
+  set_payload_max_length(64 * 1024);  // only the sandbox's requests carry (small) bodies
   set_error_handler(HandlerWithResponse(error_body));
   set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
     const std::string host = request.get_header_value("Host");
@@ -44,6 +44,7 @@ Router::Router(const Dashboard& dashboard, const ServeOptions& options,
   add_map_routes(*this, dashboard);
   add_run_routes(*this, dashboard);
   add_talent_routes(*this, dashboard);
+  if (sandbox) add_sandbox_routes(*this, *sandbox);
   add_fallback_routes(*this, web_dir);
 }
 

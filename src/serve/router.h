@@ -11,14 +11,16 @@
 #include "floe/serve.h"
 #include "serve/allowed_hosts.h"
 #include "serve/dashboard.h"
+#include "serve/sandbox.h"
 
 namespace floe::serve {
 
 class Router : public httplib::Server {
  public:
-  // `dashboard` must outlive the router.
+  // `dashboard` and `sandbox` must outlive the router; without a sandbox, its paths are 404
+  // and every POST 405.
   Router(const Dashboard& dashboard, const ServeOptions& options,
-         const std::filesystem::path& web_dir);
+         const std::filesystem::path& web_dir, Sandbox* sandbox = nullptr);
 
   // Reads one request from `stream` and writes its answer. False when the connection cannot go
   // on; `closed` is set when the client asked to close it. `last`: answer "Connection: close".

@@ -22,6 +22,9 @@ void add_map_routes(httplib::Server& server, const Dashboard& dashboard);
 void add_run_routes(httplib::Server& server, const Dashboard& dashboard);
 // /api/runs/{run}/talent..., /api/compare/talent
 void add_talent_routes(httplib::Server& server, const Dashboard& dashboard);
+// /api/sandbox... (GET, and POST to start and stop runs)
+class Sandbox;
+void add_sandbox_routes(httplib::Server& server, Sandbox& sandbox);
 // Any other /api path: 404 in JSON; other methods than GET and HEAD: 405; everything else: a
 // file under `web_dir`.
 void add_fallback_routes(httplib::Server& server, const std::filesystem::path& web_dir);

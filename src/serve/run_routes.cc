@@ -84,6 +84,18 @@ Reply run_page(const Dashboard& d, const httplib::Request& request) {
   return {200, dump(j)};
 }
 
+// The scenario the run read, as its file said it (floe simulate keeps the text), so that it can
+// be repeated: floe simulate --scenario <id>.toml, with the run's scale.
+Reply scenario_toml(const Dashboard& d, const httplib::Request& request) {
+  const Params params(request, {});
+  const RunInfo& r = d.run(request.matches[1].str()).info();
+  const auto text = r.run.find("scenario_text");
+  if (text == r.run.end() || text->second.empty()) {
+    throw NotFound("run " + quote(r.id) + " does not keep its scenario's text");
+  }
+  return {200, text->second, "application/toml; charset=utf-8", r.id + ".toml"};
+}
+
 Reply series(const Dashboard& d, const httplib::Request& request) {
   const Params params(request, table_params({"state"}));
   const RunFile& run = d.run(request.matches[1].str());
@@ -166,6 +178,8 @@ Reply compare(const Dashboard& d, const httplib::Request& request) {
 void add_run_routes(httplib::Server& server, const Dashboard& d) {
   get(server, "/api/runs", [&d](const httplib::Request& r) { return run_list(d, r); });
   get(server, "/api/runs/([^/]+)", [&d](const httplib::Request& r) { return run_page(d, r); });
+  get(server, "/api/runs/([^/]+)/scenario.toml",
+      [&d](const httplib::Request& r) { return scenario_toml(d, r); });
   get(server, "/api/runs/([^/]+)/series", [&d](const httplib::Request& r) { return series(d, r); });
   get(server, "/api/runs/([^/]+)/states", [&d](const httplib::Request& r) { return states(d, r); });
   get(server, "/api/runs/([^/]+)/counties",

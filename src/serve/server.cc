@@ -17,6 +17,7 @@
 #include "serve/dashboard.h"
 #include "serve/http.h"
 #include "serve/router.h"
+#include "serve/sandbox.h"
 #include "serve/transport.h"
 
 namespace floe {
@@ -74,8 +75,8 @@ std::string bind_problem(const std::string& host, int port) {
 class HttpServer final : public serve::Router {
  public:
   HttpServer(const serve::Dashboard& dashboard, const ServeOptions& options,
-             const std::filesystem::path& web_dir)
-      : Router(dashboard, options, web_dir) {
+             const std::filesystem::path& web_dir, serve::Sandbox& sandbox)
+      : Router(dashboard, options, web_dir, &sandbox) {
     serve::TransportLimits limits;
     limits.head_timeout = options.head_timeout;
     limits.idle_timeout = options.idle_timeout;
@@ -123,6 +124,7 @@ std::filesystem::path default_web_dir() { return shipped_dir("web"); }
 
 struct DashboardServer::Impl {
   std::unique_ptr<serve::Dashboard> dashboard;
+  std::unique_ptr<serve::Sandbox> sandbox;  // after the dashboard, before the routes using it
   std::unique_ptr<HttpServer> http;
   int port = 0;
   std::atomic<bool> stopping{false}, serving{false};
@@ -135,7 +137,8 @@ DashboardServer::DashboardServer(Dataset dataset, const ServeOptions& options)
     throw Error("no web folder at " + web.string() + " (give one with --web)");
   }
   impl_->dashboard = std::make_unique<serve::Dashboard>(std::move(dataset), options);
-  impl_->http = std::make_unique<HttpServer>(*impl_->dashboard, options, web);
+  impl_->sandbox = std::make_unique<serve::Sandbox>(*impl_->dashboard, options.sandbox);
+  impl_->http = std::make_unique<HttpServer>(*impl_->dashboard, options, web, *impl_->sandbox);
   HttpServer& http = *impl_->http;
   http.set_socket_options(reuse_address);
   http.set_tcp_nodelay(true);  // headers and body go out in separate writes: no Nagle delay

@@ -443,6 +443,12 @@ async function dashboardWithoutRuns(browser, url, out) {
   check(
       !(await page.isVisible('#view-buttons [data-view="talent"]')),
       'AI talent button shown without runs');
+  // Without --runs, the sandbox says how to turn it on.
+  await page.click('#view-buttons [data-view="sandbox"]');
+  check(
+      (await page.textContent('#sb-intro')).includes('floe serve --runs') &&
+          !(await page.isVisible('#sb-form')),
+      'the sandbox without --runs does not say how to turn it on');
   // Iceberg vs Surface, and a state chosen from the keyboard.
   await page.click('#view-buttons [data-view="surface"]');
   await page.waitForFunction(

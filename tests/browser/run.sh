@@ -3,8 +3,9 @@
 # binary, renders it in the system Chromium (never a downloaded one) and checks the pixels
 # (check_report.mjs). The screenshot is kept as out/report.png (or $FLOE_REPORT_PNG).
 # Then the AI-talent pages (check_talent.mjs) and the dashboard (`floe serve`,
-# check_dashboard.mjs with dashboard_ux.mjs), with screenshots in out/talent-report.png,
-# out/sim-talent.png and out/dashboard-*.png (territories, search, one-number, puerto-rico ...).
+# check_dashboard.mjs with dashboard_ux.mjs) and its sandbox (check_sandbox.mjs), with
+# screenshots in out/talent-report.png, out/sim-talent.png, out/dashboard-*.png (territories,
+# search, one-number, puerto-rico ...) and out/sandbox-*.png.
 # Usage: tests/browser/run.sh path/to/floe [floe options, e.g. --data testdata/tiny]
 set -euo pipefail
 floe=$(realpath "$1")
@@ -64,6 +65,11 @@ echo "ok: simulation report rendered in Chromium; screenshot in $sim_png"
 "$floe" report --run "$work/talent-run.db" --out "$work/talent-run.html" \
   2> "$work/report.err" || { cat "$work/report.err" >&2; exit 1; }
 node "$here/check_talent.mjs" "$work/talent.html" "$work/talent-run.html" "${FLOE_TALENT_SHOTS:-out}"
+
+# The sandbox (check_sandbox.mjs): `floe serve --runs` with that run as the baseline; a scenario
+# built with two sliders, run at scale 0.001 for 2 months, compared, its TOML downloaded and the
+# run repeated from the CLI to the same tables. Screenshots out/sandbox-*.png.
+node "$here/check_sandbox.mjs" "$floe" "${FLOE_DASHBOARD_SHOTS:-out}" "$work/talent-run.db"
 
 # The dashboard: check_dashboard.mjs starts `floe serve` itself (a free port, two hand-made runs),
 # clicks through it and leaves its screenshots in out/ (or $FLOE_DASHBOARD_SHOTS).
