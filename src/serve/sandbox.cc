@@ -61,7 +61,7 @@ int sandbox_number(const std::filesystem::path& file) {
 const std::vector<SandboxScale>& sandbox_scales() {
   // docs/dashboard.md §3: `floe simulate --scale S --months 120` on the 2-core machine.
   static const std::vector<SandboxScale> scales = {
-      {0.0005, 80, 3.9}, {0.001, 84, 4.0}, {0.002, 116, 4.1}, {0.005, 153, 4.1}, {0.01, 283, 4.1}};
+      {0.0005, 28, 1.1}, {0.001, 31, 1.1}, {0.002, 43, 1.1}, {0.005, 70, 1.2}, {0.01, 74, 1.3}};
   return scales;
 }
 
