@@ -2,16 +2,18 @@
 """What the Python module costs over the command line (issue 17: at most 5% more).
 
 The same work both ways, each in a fresh process, alternated so that load on the machine falls
-on both alike: the baseline scenario at scale 0.01 for 12 months (load the data, synthesize 1.5M
-agents, calibrate the talent segment, run, write the results file), once as `floe simulate`
-and once as a Python script stepping floe.Simulation. Reports the median wall time and peak
-memory of each, and the Python run's own split (interpreter and imports; the run itself).
+on both alike: the baseline scenario at scale 0.01 for 12 months with its no-AI twin (load the
+data, synthesize 1.5M agents, calibrate the talent segment, run, write the results file), once
+as `floe simulate` and once as a Python script stepping floe.Simulation month by month. Reports
+the median wall time and the peak memory of each, and the Python run's own split (interpreter
+start and `import floe`; the run itself).
 
-The CLI writes a checkpoint every output.checkpoint_every months (12), which a Python run does
-only when asked; the comparison runs both without it (checkpoint_every = 600), and reports the
-CLI with its checkpoint too. Results and the command: BENCHMARKS.md.
+--also BINARY times another floe program the same way (e.g. one built without the module, whose
+libraries are not position-independent: the cost of -fPIC to the CLI).
 
-    PYTHONPATH=build/release/python /usr/bin/python3 bench/python_bench.py --repeats 7
+    PYTHONPATH=build/release/python /usr/bin/python3 bench/python_bench.py --repeats 3
+
+Results and the command: BENCHMARKS.md, "floe from Python".
 """
 
 import argparse
@@ -30,10 +32,10 @@ import sys, time
 begin = time.perf_counter()
 import floe
 imported = time.perf_counter()
-sim = floe.Simulation(sys.argv[1], scale=0.01, months=12)
+sim = floe.Simulation("baseline", scale=float(sys.argv[2]), months=int(sys.argv[3]))
 while not sim.done:
     sim.step()
-sim.write(sys.argv[2])
+sim.write(sys.argv[1])
 print(imported - begin, time.perf_counter() - imported)
 """
 
@@ -41,55 +43,59 @@ print(imported - begin, time.perf_counter() - imported)
 def timed(command, env=None):
     """Wall seconds, peak RSS (bytes) and stdout of one process."""
     start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                             env=env, cwd=ROOT, text=True)
+    child = subprocess.Popen([str(c) for c in command], stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, env=env, cwd=ROOT, text=True)
     out = child.stdout.read()
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        sys.exit(f"{command[0]} exited {child.returncode}")
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit(f"{command[0]} exited {code}")
     return seconds, usage.ru_maxrss * 1024, out
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--floe", default=str(ROOT / "build/release/apps/floe/floe"))
-    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--also", help="another floe program to time the same way")
+    parser.add_argument("--scale", default="0.01")
+    parser.add_argument("--months", default="12")
+    parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     work = pathlib.Path(tempfile.mkdtemp(prefix="floe_python_bench_"))
-    scenario = work / "baseline.toml"
-    text = (ROOT / "scenarios/baseline.toml").read_text()
-    if "checkpoint_every = 12" not in text:
-        sys.exit("scenarios/baseline.toml no longer says checkpoint_every = 12: update this script")
-    scenario.write_text(text.replace("checkpoint_every = 12", "checkpoint_every = 600", 1))
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-    cli = [args.floe, "simulate", "--scale", "0.01", "--months", "12"]
-    runs = {"cli": [], "cli_checkpoint": [], "python": []}
+    programs = {"cli": args.floe}
+    if args.also:
+        programs["also"] = args.also
+    runs = {key: [] for key in [*programs, "python"]}
     split = []
     for _ in range(args.repeats):
-        runs["cli"].append(timed(cli + ["--scenario", scenario, "--out", work / "cli.db"])[:2])
-        seconds, rss, out = timed([sys.executable, "-c", PYTHON_RUN, scenario, work / "py.db"],
-                                  env)
+        for key, program in programs.items():
+            runs[key].append(timed([program, "simulate", "--scenario", "baseline", "--scale",
+                                    args.scale, "--months", args.months, "--out",
+                                    work / f"{key}.db"])[:2])
+        seconds, rss, out = timed([sys.executable, "-c", PYTHON_RUN, work / "python.db",
+                                   args.scale, args.months], env)
         runs["python"].append((seconds, rss))
         split.append([float(x) for x in out.split()])
-        runs["cli_checkpoint"].append(timed(cli + ["--scenario", ROOT / "scenarios/baseline.toml",
-                                                   "--out", work / "ckpt.db"])[:2])
     median = {k: statistics.median(s for s, _ in v) for k, v in runs.items()}
     rss = {k: max(r for _, r in v) for k, v in runs.items()}
-    print(f"12 months of the baseline at scale 0.01, median of {args.repeats} runs each")
+    print(f"{args.months} months of the baseline (with its twin) at scale {args.scale}, "
+          f"median of {args.repeats} runs each")
     print("| run | wall time | peak RSS |\n|---|---|---|")
-    names = {"cli": "`floe simulate` (no checkpoint)", "python": "Python, floe.Simulation",
-             "cli_checkpoint": "`floe simulate` (checkpoint at month 12, as shipped)"}
-    for key in ("cli", "python", "cli_checkpoint"):
+    names = {"cli": f"`floe simulate` ({args.floe})", "python": "Python, floe.Simulation.step()",
+             "also": f"`floe simulate` ({args.also})"}
+    for key in runs:
         print(f"| {names[key]} | {median[key]:.2f} s | {rss[key] / 2**20:.0f} MiB |")
+    ratio = median["python"] / median["cli"]
+    print(f"Python / CLI: {ratio:.3f} ({100 * (ratio - 1):+.1f}%)")
+    if args.also:
+        also = median["also"] / median["cli"]
+        print(f"{args.also} / CLI: {also:.3f} ({100 * (also - 1):+.1f}%)")
     imports = statistics.median(s[0] for s in split)
-    work_seconds = statistics.median(s[1] for s in split)
-    print(f"Python / CLI: {median['python'] / median['cli']:.3f} "
-          f"({100 * (median['python'] / median['cli'] - 1):+.1f}%)")
-    print(f"Python split: interpreter start and `import floe` {imports:.2f} s (in-process "
-          f"import only), the run itself {work_seconds:.2f} s; run / CLI: "
-          f"{work_seconds / median['cli']:.3f}")
+    run_seconds = statistics.median(s[1] for s in split)
+    print(f"Python split: `import floe` {imports:.2f} s, the run itself {run_seconds:.2f} s "
+          f"(the rest: the interpreter's start and exit)")
 
 
 if __name__ == "__main__":

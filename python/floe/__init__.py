@@ -3,9 +3,10 @@
     import floe
     states = floe.index(by="state")                     # {column: numpy array}
     floe.explain("15-1252")["profile"]                  # one occupation, as plain dicts
-    sim = floe.Simulation("scenarios/baseline.toml", scale=0.01, seed=1)
+    sim = floe.Simulation("baseline", scale=0.01, seed=1)
     sim.run(12)                                         # or sim.step(), month by month
-    sim.national()["unemployment_rate"]                 # numpy arrays over months
+    sim.national()["unemployment_rate"]                 # numpy arrays over months, in workers
+    sim.national(twin=True)                             # the no-AI twin, for the AI effect
     agents = sim.agents()                               # zero-copy, read-only records
     sim.write("out/run.db"); floe.read_run("out/run.db")
 

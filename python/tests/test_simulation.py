@@ -87,10 +87,12 @@ def test_state_rows_are_the_results_file_rows(twelve_months):
 
 def test_the_twin_is_the_run_without_ai(twelve_months):
     run, twin = twelve_months["national"], twelve_months["twin_national"]
-    # The same start; AI capability and adoption held there in the twin (docs/model.md §16).
+    # The same start; AI capability and adoption held there in the twin (docs/model.md §16):
+    # its national means move only as employment moves between occupations.
     assert run["employed"][0] == twin["employed"][0]
-    assert np.all(twin["adoption"] == twin["adoption"][0])
-    assert run["adoption"][12] > run["adoption"][0]
+    assert twin["adoption"][0] == run["adoption"][0]
+    grown = run["adoption"][12] - run["adoption"][0]
+    assert grown > 0 and abs(twin["adoption"][12] - twin["adoption"][0]) < 0.1 * grown
     assert twin["displaced_direct"][1:].sum() < run["displaced_direct"][1:].sum()
 
 

@@ -1,6 +1,9 @@
 """floe.Simulation between months: zero-copy agents, levers that act and are recorded, bad
-keys raise the CLI's errors, checkpoints resume (in Python and in the CLI), Ctrl-C stops after
-a month. One small run alive at a time (conftest.SMALL)."""
+keys raise the CLI's errors, checkpoints resume (with the settings the CLI checks), Ctrl-C
+stops after a month.
+
+A run takes seconds to make (most of it laying out the agents), so each test follows one small
+run (conftest.SMALL) through several steps, and at most one is alive at a time."""
 
 import gc
 import json
@@ -16,8 +19,8 @@ import floe
 from conftest import BASELINE, SMALL, cli
 
 
-def test_agents_are_zero_copy_and_read_only(data):
-    sim = floe.Simulation(BASELINE, months=1, data=data, **SMALL)
+def check_agents_view(sim):
+    """Month 0's agents: a read-only, zero-copy view of the run's records."""
     agents = sim.agents()
     assert agents.dtype.itemsize == 16
     assert list(agents.dtype.names) == [f["name"] for f in floe.AGENT_FIELDS]
@@ -43,29 +46,31 @@ def test_agents_are_zero_copy_and_read_only(data):
     assert len(np.unique(agents["id"][live])) == live.sum()
     with pytest.raises(floe.Error, match="no no-AI twin"):
         sim.agents(twin=True)
-
     # A month may move the records: no step while arrays view them.
     wages = agents["wage"]
-    kept = np.array(agents)  # a copy outlives the month
     with pytest.raises(floe.Error, match="numpy arrays still view the agents of month 0"):
         sim.step()
-    del agents, wages, status, live, employed
-    sim.step()
-    assert sim.month == 1
+    del wages
+    with pytest.raises(floe.Error, match="numpy arrays still view"):
+        sim.step()
+    return np.array(agents)  # a copy outlives the month
+
+
+def test_agents_and_a_lever_between_months(tmp_path, data):
+    sim = floe.Simulation(BASELINE, months=3, data=data, **SMALL)
+    kept = check_agents_view(sim)
+    gc.collect()  # the views are gone
     assert (kept["status"] & floe.STATUS_MASK != floe.VACANT).sum() > 0
 
+    def shock(s):
+        if s.month == 1:
+            s.set("displacement.layoffs", 0.2)
 
-def test_a_lever_changed_between_months_acts_and_is_recorded(tmp_path, data):
-    def shock(sim):
-        if sim.month == 1:
-            sim.set("displacement.layoffs", 0.2)
-
-    sim = floe.Simulation(BASELINE, months=3, data=data, **SMALL)
     assert sim.settings["displacement.layoffs"] == 0.01
     sim.run(between=shock)
     n = sim.national()
-    # Layoffs are the lever's share of the employed each month (docs/model.md §5): 1% in month
-    # 1, under the scenario's value; 20% from month 2, after the change.
+    # Layoffs are the lever's share of the employed each month (docs/model.md): 1% in month 1,
+    # the scenario's value; 20% from month 2, after the change.
     assert n["layoffs"][1] / n["employed"][0] == pytest.approx(0.01, abs=0.002)
     assert n["layoffs"][2] / n["employed"][1] == pytest.approx(0.2, abs=0.01)
     assert sim.changes == [{"month": 1, "key": "displacement.layoffs", "value": 0.2}]
@@ -79,23 +84,21 @@ def test_a_lever_changed_between_months_acts_and_is_recorded(tmp_path, data):
 
     # Values of every kind reach the scenario; refused changes are not recorded.
     sim.set("retraining.state_budget", {"CA": 2e8, "NY": 1e8})
-    sim.set("retraining.targeting", "region")
-    sim.set("retraining.states", ["CA", "NY"])
+    sim.set("adoption.state_speed", {"MI": 2})
     sim.set("adoption.imitation", np.float64(0.05))
     settings = sim.settings
     assert settings["retraining.state_budget"] == {"CA": 2e8, "NY": 1e8}
-    assert settings["retraining.targeting"] == "region"
-    assert settings["retraining.states"] == ["CA", "NY"]
+    assert settings["adoption.state_speed"] == {"MI": 2}
     assert settings["adoption.imitation"] == 0.05
     with pytest.raises(floe.DataError, match="displacement.layofs"):
         sim.set("displacement.layofs", 0.1)
     with pytest.raises(floe.DataError, match="displacement.layoffs"):
         sim.set("displacement.layoffs", 2.0)  # out of range
     with pytest.raises(floe.DataError, match="fixed at the start of a run"):
-        sim.set("matching.candidates", 5)
+        sim.set("retraining.targeting", "region")
     with pytest.raises(TypeError):
         sim.set("displacement.layoffs", object())
-    assert len(sim.changes) == 5
+    assert len(sim.changes) == 4
     with pytest.raises(floe.Error, match="the run is done"):
         sim.step()
 
@@ -123,49 +126,24 @@ def test_bad_scenarios_and_options_raise_the_cli_errors(tmp_path, data):
         assert str(raised.value).startswith(f"--{option}: Value {value:g} not in range")
     with pytest.raises(floe.Error, match="--seed"):
         floe.Simulation(BASELINE, data=data, seed=-1)
-
-
-def test_a_checkpoint_resumes_the_run_in_python_and_in_the_cli(tmp_path, data):
-    a = floe.Simulation(BASELINE, months=4, data=data, **SMALL)
-    a.run(2)
-    a.set("displacement.layoffs", 0.05)
-    a.checkpoint(tmp_path / "run.ckpt")
-    a.run()
-    a.write(tmp_path / "a.db")
-    expected = a.national()
-    del a
-    gc.collect()
-    # The CLI continues the Python run: the checkpoint carries the settings it needs.
-    cli("simulate", "--out", tmp_path / "cli.db", "--checkpoint", tmp_path / "run.ckpt",
-        "--resume")
-    stored = floe.read_run(tmp_path / "cli.db")["national"]
-    b = floe.Simulation.resume(tmp_path / "run.ckpt")
-    assert b.month == 2 and b.settings["displacement.layoffs"] == 0.05
-    b.run()
-    for column, values in b.national().items():
-        assert np.array_equal(values[2:], expected[column][2:]), column
-        assert np.array_equal(values, stored[column]), column
-    del b
-    gc.collect()
     with pytest.raises(floe.DataError, match="missing.ckpt"):
         floe.Simulation.resume(tmp_path / "missing.ckpt", data=data)
 
 
-def test_ctrl_c_stops_after_the_month(data):
-    """SIGINT while a month runs (in C++, without the GIL) raises KeyboardInterrupt after the
-    month, with the run consistent and able to go on."""
-    sim = floe.Simulation(BASELINE, months=4, data=data, **SMALL)
+def run_until_ctrl_c(sim):
+    """Runs `sim` with a Ctrl-C pressed while its second month runs (in C++, without the
+    GIL); returns the months whose callbacks ran."""
     after_first = threading.Event()
     seen = []
 
     def between(s):
         seen.append(s.month)
-        if s.month == 1:
+        if len(seen) == 1:
             after_first.set()
 
     def press_ctrl_c():
         after_first.wait()
-        time.sleep(0.05)  # month 2 takes longer: the signal lands while it runs
+        time.sleep(0.05)  # the next month takes longer: the signal lands while it runs
         os.kill(os.getpid(), signal.SIGINT)
 
     presser = threading.Thread(target=press_ctrl_c)
@@ -173,9 +151,36 @@ def test_ctrl_c_stops_after_the_month(data):
     with pytest.raises(KeyboardInterrupt):
         sim.run(between=between)
     presser.join()
-    # Stopped after the month the signal landed in (on a slow machine it may land just
-    # before month 2 or in a callback: the run stops there just the same).
-    assert sim.month in (1, 2, 3) and seen[-1] in (sim.month - 1, sim.month)
+    return seen
+
+
+def test_ctrl_c_and_checkpoints(tmp_path, data):
+    sim = floe.Simulation(BASELINE, months=6, data=data, **SMALL)
+    sim.run(2)
+    sim.set("displacement.layoffs", 0.05)
+    sim.checkpoint(tmp_path / "run.ckpt")
+    seen = run_until_ctrl_c(sim)
+    # Stopped after the month the signal landed in, before its callback (on a slow machine it
+    # may land in a callback: the run stops there just the same), consistent and able to go on.
+    assert seen[0] == 3 and 3 <= sim.month <= 5 and seen[-1] in (sim.month - 1, sim.month)
     assert len(sim.national()["month"]) == sim.month + 1
-    sim.run()  # continues where it stopped
-    assert sim.done and len(sim.national()["month"]) == 5
+    sim.run()
+    assert sim.done and len(sim.national()["month"]) == 7
+    expected = sim.national()
+    del sim
+    gc.collect()
+
+    # The run resumed from its month-2 checkpoint ends as the uninterrupted run did...
+    resumed = floe.Simulation.resume(tmp_path / "run.ckpt")
+    assert resumed.month == 2 and resumed.settings["displacement.layoffs"] == 0.05
+    resumed.run()
+    for column, values in resumed.national().items():
+        assert np.array_equal(values, expected[column]), column
+    del resumed
+    gc.collect()
+    # The checkpoint carries the settings `floe simulate --resume` checks a resumed run
+    # against, as the CLI's own do (checked before anything is loaded).
+    done = cli("simulate", "--out", tmp_path / "cli.db", "--checkpoint", tmp_path / "run.ckpt",
+               "--resume", "--scale", "0.5", check=False)
+    assert done.returncode == 1
+    assert f"--scale 0.5 conflicts with the run in {tmp_path / 'run.ckpt'} (0.002)" in done.stderr
