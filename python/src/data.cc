@@ -19,8 +19,7 @@ std::string cache_key(const DatasetOptions& o) {
   std::error_code ec;
   const std::filesystem::path canonical = std::filesystem::weakly_canonical(dir, ec);
   return (ec ? dir : canonical).string() + '\n' + std::to_string(o.oews_year) + '\n' +
-         o.oews_state_file.string() + '\n' + o.oews_msa_file.string() + '\n' +
-         o.cbp_file.string();
+         o.oews_state_file.string() + '\n' + o.oews_msa_file.string() + '\n' + o.cbp_file.string();
 }
 
 // An optional file argument, checked as the command line checks it (CLI::ExistingFile).
@@ -98,9 +97,8 @@ void bind_data(py::module_& m) {
         options.cbp_file = existing_file("--cbp", cbp);
         return Data{load_world(options)};
       },
-      py::arg("data") = py::none(), py::arg("oews_year") = 2023,
-      py::arg("oews_state") = py::none(), py::arg("oews_msa") = py::none(),
-      py::arg("cbp") = py::none(),
+      py::arg("data") = py::none(), py::arg("oews_year") = 2023, py::arg("oews_state") = py::none(),
+      py::arg("oews_msa") = py::none(), py::arg("cbp") = py::none(),
       "Loads and checks a data directory (default: the shipped data/, or $FLOE_DATA), as the "
       "command line's --data, --oews-year, --oews-state, --oews-msa and --cbp do (BLS and "
       "Census files as published, .xlsx or .csv). Each directory and set of options is read "

@@ -13,8 +13,8 @@ PyObject* g_error = nullptr;
 PyObject* g_data_error = nullptr;
 
 void raise_data_error(const DataError& e) {
-  py::object exception = py::reinterpret_steal<py::object>(
-      PyObject_CallFunction(g_data_error, "s", e.what()));
+  py::object exception =
+      py::reinterpret_steal<py::object>(PyObject_CallFunction(g_data_error, "s", e.what()));
   if (!exception) return;  // the call set a Python error already
   exception.attr("file") = e.file();
   exception.attr("line") = e.line();

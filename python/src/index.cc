@@ -84,9 +84,8 @@ IndexArgs index_args(const py::kwargs& keywords, const char* function) {
 }
 
 constexpr Breakdown kBreakdowns[] = {
-    Breakdown::kNation,   Breakdown::kState,         Breakdown::kCounty, Breakdown::kOccupation,
-    Breakdown::kMajor,    Breakdown::kIndustry,      Breakdown::kStateIndustry,
-    Breakdown::kMetro};
+    Breakdown::kNation, Breakdown::kState,    Breakdown::kCounty,        Breakdown::kOccupation,
+    Breakdown::kMajor,  Breakdown::kIndustry, Breakdown::kStateIndustry, Breakdown::kMetro};
 
 Breakdown breakdown(const std::string& by) {
   std::string names;
@@ -139,8 +138,7 @@ py::dict explain(const std::string& query, const py::object& data,
     // As --similarity-weights: six numbers, each in [0, 1].
     if (similarity_weights->size() != kSimilarityBlocks) {
       throw Error(fmt::format("--similarity-weights: {} required {} but received {}",
-                              "similarity_weights", kSimilarityBlocks,
-                              similarity_weights->size()));
+                              "similarity_weights", kSimilarityBlocks, similarity_weights->size()));
     }
     for (std::size_t i = 0; i < kSimilarityBlocks; ++i) {
       check_range("--similarity-weights", (*similarity_weights)[i], 0.0, 1.0);
@@ -189,8 +187,8 @@ py::list index_options() {
     py::dict d;
     d["keyword"] = keyword;
     d["option"] = name;
-    d["default"] = is_flag(*o) ? py::object(py::bool_(false))
-                               : py::object(py::str(o->get_default_str()));
+    d["default"] =
+        is_flag(*o) ? py::object(py::bool_(false)) : py::object(py::str(o->get_default_str()));
     d["meaning"] = o->get_description();
     out.append(std::move(d));
   }

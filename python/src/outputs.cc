@@ -15,12 +15,18 @@ namespace schema = run_schema;
 // MonthFigures' members in the run file's column order (run_schema::kFigures), all counts or
 // dollars of agents; the last column, agents, is the labor force in agents.
 constexpr std::array<double MonthFigures::*, 12> kFigureMembers = {
-    &MonthFigures::employed,      &MonthFigures::unemployed,
-    &MonthFigures::training,      &MonthFigures::layoffs,
-    &MonthFigures::displaced_direct, &MonthFigures::displaced_indirect,
-    &MonthFigures::quits,         &MonthFigures::hires,
-    &MonthFigures::occupation_changes, &MonthFigures::wage_bill,
-    &MonthFigures::exposed_wages, &MonthFigures::exits};
+    &MonthFigures::employed,
+    &MonthFigures::unemployed,
+    &MonthFigures::training,
+    &MonthFigures::layoffs,
+    &MonthFigures::displaced_direct,
+    &MonthFigures::displaced_indirect,
+    &MonthFigures::quits,
+    &MonthFigures::hires,
+    &MonthFigures::occupation_changes,
+    &MonthFigures::wage_bill,
+    &MonthFigures::exposed_wages,
+    &MonthFigures::exits};
 static_assert(kFigureMembers.size() + 1 == schema::kFigures.size() &&
                   schema::kFigures.back() == "agents",
               "a figure was added to the run file: add its member here");
@@ -164,9 +170,9 @@ py::dict state_arrays(const SimulationOutput& o, const Dataset& ds, double scale
     out["major_title"] = text_array(titles);
   }
   out["month"] = int_array(months);
-  FigureArrays figures(by_major ? std::vector<py::ssize_t>{n, states, majors}
-                                : std::vector<py::ssize_t>{n, states},
-                       scale);
+  FigureArrays figures(
+      by_major ? std::vector<py::ssize_t>{n, states, majors} : std::vector<py::ssize_t>{n, states},
+      scale);
   for (std::size_t t = 0; t < months.size(); ++t) {
     for (std::size_t s = 0; s < o.states; ++s) {
       MonthFigures state;

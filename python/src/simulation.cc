@@ -12,8 +12,8 @@
 namespace floe::python {
 
 std::map<std::string, std::string> run_settings(const World& world,
-                                                const std::string& population_source,
-                                                double scale, bool twin) {
+                                                const std::string& population_source, double scale,
+                                                bool twin) {
   const DatasetOptions& o = world.options;
   return {{"data", std::filesystem::absolute(world.dataset.data_dir).lexically_normal().string()},
           {"oews_year", std::to_string(o.oews_year)},
@@ -43,6 +43,7 @@ void PySimulation::check_can_step() const {
 }
 
 const SimulationOutput& PySimulation::output(bool twin) const {
+  check_not_stepping();
   if (!twin) return simulation_.output();
   const SimulationOutput* out = simulation_.twin_output();
   if (!out) throw Error("this run has no no-AI twin: it was made with twin=False");
@@ -52,7 +53,7 @@ const SimulationOutput& PySimulation::output(bool twin) const {
 void PySimulation::step() {
   check_can_step();
   if (simulation_.done()) simulation_.step();  // throws Error("the run is done ...")
-  struct Stepping {  // set while the month runs without the GIL
+  struct Stepping {                            // set while the month runs without the GIL
     bool& flag;
     explicit Stepping(bool& f) : flag(f) { flag = true; }
     ~Stepping() { flag = false; }
@@ -150,8 +151,8 @@ void PySimulation::write(const std::filesystem::path& path) {
 std::string PySimulation::repr() const {
   const Scenario& sc = simulation_.scenario();
   return fmt::format("<floe.Simulation '{}': month {} of {}, scale {:g}, seed {}{}>", sc.name,
-                     simulation_.month(), simulation_.months(), simulation_.scale(),
-                     sc.run.seed, simulation_.twin_output() ? ", with its no-AI twin" : "");
+                     simulation_.month(), simulation_.months(), simulation_.scale(), sc.run.seed,
+                     simulation_.twin_output() ? ", with its no-AI twin" : "");
 }
 
 }  // namespace floe::python

@@ -61,8 +61,8 @@ class PySimulation {
 // The settings beside the scenario that define a run, as `floe simulate` keeps them in its
 // checkpoints (data, population, scale, twin), so that either can resume the other's run.
 std::map<std::string, std::string> run_settings(const World& world,
-                                                const std::string& population_source,
-                                                double scale, bool twin);
+                                                const std::string& population_source, double scale,
+                                                bool twin);
 
 // The run's tables as arrays in workers (outputs.cc): months on the first axis, then places,
 // then occupation groups.

@@ -16,8 +16,8 @@ Dtype column_dtype(const Table& table, std::size_t c) {
   bool numbers = true, flags = true;
   for (const auto& row : table.rows) {
     const Value& v = row[c];
-    numbers = numbers && (std::holds_alternative<double>(v) ||
-                          std::holds_alternative<std::monostate>(v));
+    numbers =
+        numbers && (std::holds_alternative<double>(v) || std::holds_alternative<std::monostate>(v));
     flags = flags && std::holds_alternative<bool>(v);
   }
   const ColumnKind kind = table.columns[c].kind;

@@ -72,7 +72,8 @@ std::string toml_literal(const py::handle& value) {
   // numpy's booleans, integers and floats
   const std::string type = py::str(py::type::of(value).attr("__name__")).cast<std::string>();
   if (type == "bool_") return value.attr("__bool__")().cast<bool>() ? "true" : "false";
-  if (py::hasattr(value, "__index__")) return py::str(value.attr("__index__")()).cast<std::string>();
+  if (py::hasattr(value, "__index__"))
+    return py::str(value.attr("__index__")()).cast<std::string>();
   if (py::hasattr(value, "__float__")) return float_literal(value);
   throw py::type_error("a scenario value is a bool, number, str, list or dict, not " + type);
 }
