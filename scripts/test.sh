@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing; unit tests in the release build (with the Python
-# module's pytest suite, python/tests, registered in ctest as `python`); the same tests
+# module's pytest suite, python/tests, as ctest tests labelled python); the same tests
 # under AddressSanitizer + UndefinedBehaviorSanitizer; the libFuzzer targets for a bounded time;
 # end-to-end checks of the CLI on the shipped data; the HTML report rendered in Chromium.
 # Set FLOE_FUZZ_SECONDS to change the fuzz time.
