@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: installs what is missing; unit tests in the release build; the same tests
+# Runs every test: installs what is missing; unit tests in the release build (with the Python
+# module's pytest suite, python/tests, as ctest tests labelled python); the same tests
 # under AddressSanitizer + UndefinedBehaviorSanitizer; the libFuzzer targets for a bounded time;
 # end-to-end checks of the CLI on the shipped data; the HTML report rendered in Chromium.
 # Set FLOE_FUZZ_SECONDS to change the fuzz time.
@@ -8,7 +9,7 @@ cd "$(dirname "$0")/.."
 scripts/deps.sh test
 jobs=$(nproc)
 
-echo "== unit tests (release)"
+echo "== unit tests and the Python module's tests (release)"
 cmake --preset release > /dev/null
 cmake --build --preset release -j "$jobs"
 ctest --preset release -j "$jobs"
