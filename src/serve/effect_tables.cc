@@ -225,7 +225,11 @@ Table region_effects(const Dataset& ds, const RunFile& run, EffectLevel level, i
   });
   double rank = 0;
   for (Row& r : rows) {
-    r.values.push_back(ranked(r) ? Value(++rank) : Value());
+    if (ranked(r)) {
+      r.values.emplace_back(++rank);
+    } else {
+      r.values.emplace_back(std::monostate{});
+    }
     t.rows.push_back(std::move(r.values));
   }
   add_effect_notes(t, twin);

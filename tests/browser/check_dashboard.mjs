@@ -17,6 +17,7 @@ import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {chromium} from 'playwright-core';
 
+import {aiEffectInTheRunView} from './dashboard_effect.mjs';
 import {api, check, CHROMIUM, fail, fills, idle, NO_DATA, parseCount, startServer, stopServer, watch} from './dashboard_lib.mjs';
 import {distinctTicks, noTooltipAfterKeyboard, oneNumberInAState, oneNumberNationally, puertoRicoMunicipios, searchFindsNurses, tableFits, talentFactsInWords, territoriesOnTheMap} from './dashboard_ux.mjs';
 
@@ -157,6 +158,16 @@ db.executemany('INSERT INTO talent_parameters VALUES (?, ?, ?, ?)', [
 db.commit()
 `;
 
+// Copies run B's figures into run A's twin_ tables.
+const TWIN = String.raw`
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute('ATTACH ? AS b', (sys.argv[2],))
+for t in ('national', 'state_major', 'county_major'):
+    db.execute('CREATE TABLE twin_%s AS SELECT * FROM b.%s' % (t, t))
+db.commit()
+`;
+
 function makeRuns(floe, dataArgs, dir) {
   const table = (by) => {
     const file = join(dir, `${by}.csv`);
@@ -178,6 +189,8 @@ function makeRuns(floe, dataArgs, dir) {
         {stdio: 'inherit'});
     runs.push(db);
   }
+  // fast's no-AI twin is baseline (dashboard_effect.mjs).
+  execFileSync('/usr/bin/python3', ['-c', TWIN, runs[1], runs[0]], {stdio: 'inherit'});
   return runs;
 }
 
@@ -316,6 +329,7 @@ async function dashboardWithRuns(browser, url, out) {
   console.log(`compare: ${compareRows} states`);
 
   await talentView(page, out);
+  await aiEffectInTheRunView(browser, url, out);
 
   if (problems.length) throw new Error(`the page had problems:\n  ${problems.join('\n  ')}`);
   await page.close();
