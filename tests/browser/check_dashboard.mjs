@@ -7,8 +7,9 @@
 // scenario, moves the time slider (distinct ticks, a table that fits) and compares two runs,
 // opens the AI-talent view (its charts, moves matrix and targets in words against the API, from
 // the keyboard too) and compares two runs there; then the page without runs. The checks of what
-// a new user meets are in dashboard_ux.mjs, the shared helpers in dashboard_lib.mjs. Saves a
-// screenshot of each step in OUT_DIR. Exits 1 with a clear message on the first failure.
+// a new user meets are in dashboard_ux.mjs, the AI effect against the no-AI twin ("fast"'s twin
+// holds baseline's figures) in dashboard_effect.mjs, the shared helpers in dashboard_lib.mjs.
+// Saves a screenshot of each step in OUT_DIR. Exits 1 with a clear message on the first failure.
 //
 // Usage: node check_dashboard.mjs FLOE OUT_DIR [floe data options, e.g. --data testdata/tiny]
 import {execFileSync} from 'node:child_process';

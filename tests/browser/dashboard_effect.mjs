@@ -18,7 +18,8 @@ export async function aiEffectInTheRunView(browser, url, out) {
 
   // The headline against the two series, to two decimals.
   const headline = await page.textContent('#ai-effect');
-  const found = headline.match(/AI effect at month 36: ([+−])(\d+\.\d\d) points ± (\d+\.\d\d) \(90%\)/);
+  const found =
+      headline.match(/AI effect at month 36: ([+−])(\d+\.\d\d) points ± (\d+\.\d\d) \(90%\)/);
   check(found, `no AI effect headline: "${headline}"`);
   const [fast, base] = await Promise.all(
       [api(page, '/api/runs/fast/series'), api(page, '/api/runs/baseline/series')]);
@@ -28,10 +29,12 @@ export async function aiEffectInTheRunView(browser, url, out) {
   check(Math.abs(shown - points) < 0.006, `AI effect ${shown} shown, ${points.toFixed(3)} by hand`);
   // The margin from the agents behind each national figure (docs/model.md §16).
   const r = rate(at36(fast)), t = rate(at36(base));
-  const margin = 164.5 * Math.sqrt(r * (1 - r) / at36(fast).agents + t * (1 - t) / at36(base).agents);
+  const margin =
+      164.5 * Math.sqrt(r * (1 - r) / at36(fast).agents + t * (1 - t) / at36(base).agents);
   check(Math.abs(Number(found[3]) - margin) < 0.006, `margin ${found[3]} shown, ${margin} by hand`);
-  check(headline.includes('workers') && headline.includes('wage bill'),
-        `the headline has no employment or wage bill: "${headline}"`);
+  check(
+      headline.includes('workers') && headline.includes('wage bill'),
+      `the headline has no employment or wage bill: "${headline}"`);
   check(await page.$('#series-card polyline.dashed'), 'no dashed line for the no-AI twin');
   check((await page.textContent('#series-card')).includes('no-AI twin'), 'the twin has no label');
 
@@ -39,21 +42,24 @@ export async function aiEffectInTheRunView(browser, url, out) {
   const states = await api(page, '/api/runs/fast/effect/states?month=36');
   const few = states.rows.find((s) => s.few_agents);
   check(few, 'the fixture has no state with fewer than 1,000 agents');
-  const rows = await page.$$eval('#main-table tbody tr', (trs) => trs.map((tr) => ({
-    few: tr.classList.contains('few-agents'),
-    text: tr.textContent,
-    rank: tr.children[0].textContent,
-  })));
+  const rows = await page.$$eval(
+      '#main-table tbody tr', (trs) => trs.map((tr) => ({
+                                                 few: tr.classList.contains('few-agents'),
+                                                 text: tr.textContent,
+                                                 rank: tr.children[0].textContent,
+                                               })));
   const at = rows.findIndex((x) => x.text.includes(few.name));
   check(at >= 0 && rows[at].few, `${few.name} is not greyed in the state table`);
-  check(rows[at].text.includes('few agents') && rows[at].rank === '–',
-        `${few.name}: not marked "few agents", or ranked "${rows[at].rank}"`);
+  check(
+      rows[at].text.includes('few agents') && rows[at].rank === '–',
+      `${few.name}: not marked "few agents", or ranked "${rows[at].rank}"`);
   check(rows.slice(at).every((x) => x.few), `a ranked state comes after ${few.name}`);
   check(rows[0].rank === '1' && !rows[0].few, 'the first state is not ranked 1');
   const fill = new Map(await fills(page)).get(few.fips);
   check(fill === undefined || fill === NO_DATA, `${few.name} is colored ${fill}, not grey`);
-  check((await page.textContent('#panel')).includes('AI effect against the no-AI twin'),
-        'no occupation-group AI effect in the panel');
+  check(
+      (await page.textContent('#panel')).includes('AI effect against the no-AI twin'),
+      'no occupation-group AI effect in the panel');
   await page.screenshot({path: join(out, 'dashboard-ai-effect.png'), fullPage: true});
   console.log(`AI effect: ${headline.trim().slice(0, 60)}...; ${few.name} greyed, unranked`);
 
@@ -62,7 +68,8 @@ export async function aiEffectInTheRunView(browser, url, out) {
   await page.reload();
   await page.waitForSelector('#ai-effect');
   const none = await page.textContent('#ai-effect');
-  check(none.includes('run without its no-AI twin (--no-twin): AI effect unknown'),
-        `baseline's headline: "${none}"`);
+  check(
+      none.includes('run without its no-AI twin (--no-twin): AI effect unknown'),
+      `baseline's headline: "${none}"`);
   await page.close();
 }

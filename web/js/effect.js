@@ -67,8 +67,8 @@ export function renderEffectTable(container, table, options) {
   renderTable(container, table, {
     ...options,
     columns: [
-      'rank', options.nameColumn, 'unemployment_rate', 'twin_unemployment_rate',
-      'ai_effect_points', 'ai_effect_margin', 'employed_effect', 'wage_bill_effect', 'agents'
+      'rank', options.nameColumn, 'unemployment_rate', 'twin_unemployment_rate', 'ai_effect_points',
+      'ai_effect_margin', 'employed_effect', 'wage_bill_effect', 'agents'
     ],
     labels: {
       rank: '#',
