@@ -73,9 +73,9 @@ for t in range(37):
         for r in rows(emp, bill, s['iceberg'], u, t):
             db.execute(INSERT % 'state_major', (t, s['fips']) + r)
             n = [a + b for a, b in zip(n, r[1:])]
-    lf = n[0] + n[1]
+    lf = n[0] + n[1]  # employed + unemployed; trainees (n[2]) are in the labor force too
     db.execute('INSERT INTO national VALUES (%s)' % ','.join('?' * 25),
-               [t] + n + [n[1] / lf, 0.16 + 0.002 * t * speed, 0.09 + 0.01 * t * speed, 0.3,
+               [t] + n + [(n[1] + n[2]) / (lf + n[2]), 0.16 + 0.002 * t * speed, 0.09 + 0.01 * t * speed, 0.3,
                           1e6, 1.4, 100.0, 80.0, 1e7, 50.0, 1000.0])
     if t in county_months:
         by_state = {s['usps']: s for s in states}

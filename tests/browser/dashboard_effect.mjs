@@ -60,6 +60,13 @@ export async function aiEffectInTheRunView(browser, url, out) {
   check(
       (await page.textContent('#panel')).includes('AI effect against the no-AI twin'),
       'no occupation-group AI effect in the panel');
+  // Its tooltip on the map: the agent count and why it is grey.
+  await page.hover(`#map path.area[data-id="${few.fips}"]`, {force: true});
+  const tip = await page.textContent('.tooltip');
+  check(
+      tip.includes(`${few.name}: `) && tip.includes('agents behind its figures, fewer than 1,000'),
+      `${few.name}'s tooltip: "${tip}"`);
+  await page.$eval('#main-table tr.few-agents', (tr) => tr.scrollIntoView({block: 'center'}));
   await page.screenshot({path: join(out, 'dashboard-ai-effect.png'), fullPage: true});
   console.log(`AI effect: ${headline.trim().slice(0, 60)}...; ${few.name} greyed, unranked`);
 
