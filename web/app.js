@@ -4,6 +4,7 @@
 // (js/search.js) opens any occupation. Data from floe serve's API (src/serve/README.md).
 import {csvUrl, getJson} from './js/api.js';
 import {lineChart} from './js/chart.js';
+import {agentsByPlace, effectHeadline, FEW_AGENTS, fewAgentsLabel, renderEffectTable} from './js/effect.js';
 import {el, formatDifference, formatValue, monthLabel, percent} from './js/format.js';
 import {drawLegend, drawMap, hideTip} from './js/map.js';
 import {mapUnit, mapValue, metricInfo, metricValue, RUN_METRICS, sumRows} from './js/metrics.js';
@@ -82,8 +83,16 @@ async function stateValues() {
   }
   const m = metricInfo(app.metric);
   const a = await getJson(`/api/runs/${app.run}/states`, {month: app.month});
+  // States resting on too few agents are grey, their tooltip says why (docs/dashboard.md).
+  const few = (agents, row) => {
+    if (!(agents < FEW_AGENTS)) return false;
+    out.set(row.fips, {value: NaN, label: fewAgentsLabel(row.name, agents)});
+    return true;
+  };
+  const agentsA = await agentsByPlace(app.run, 'states', {month: app.month});
   if (app.view === 'run') {
     for (const row of a.rows) {
+      if (few(agentsA.get(row.fips), row)) continue;
       out.set(row.fips, {
         value: mapValue(row, m.name),
         label: `${row.name}: ${m.label} ${formatValue(metricValue(row, m.name), m)}`
@@ -92,10 +101,13 @@ async function stateValues() {
     return out;
   }
   const b = await getJson(`/api/runs/${app.runB}/states`, {month: app.month});
+  const agentsB = await agentsByPlace(app.runB, 'states', {month: app.month});
   const rowsB = new Map(b.rows.map((r) => [r.fips, r]));
   for (const row of a.rows) {
     const other = rowsB.get(row.fips);
     if (!other) continue;
+    // The fewer of the two runs' agents counts.
+    if (few(Math.min(agentsA.get(row.fips), agentsB.get(row.fips)), row)) continue;
     const d = mapValue(other, m.name) - mapValue(row, m.name);
     const raw = metricValue(other, m.name) - metricValue(row, m.name);
     out.set(row.fips, {
@@ -138,9 +150,19 @@ async function countyValues(map) {
                             .then((t) => new Map(t.rows.map((r) => [r.fips, r])));
   const a = await load(app.run);
   const b = app.view === 'compare' ? await load(app.runB) : null;
+  const agents = [app.run, ...(b ? [app.runB] : [])].map(
+      (run) => agentsByPlace(run, 'counties', {month, state: app.state}));
+  const agentsOf = (byFips, g) =>
+      g.counties.reduce((sum, c) => sum + (byFips.get(c.fips) || 0), 0);
+  const agentMaps = await Promise.all(agents);
   map.groups.forEach((g, i) => {
     const ra = sumRows(g.counties.map((c) => a.get(c.fips)).filter(Boolean));
     if (!ra) return;
+    const fewest = Math.min(...agentMaps.map((byFips) => agentsOf(byFips, g)));
+    if (fewest < FEW_AGENTS) {
+      out.set(i, {value: NaN, label: fewAgentsLabel(names(g), fewest)});
+      return;
+    }
     if (!b) {
       out.set(i, {
         value: mapValue(ra, m.name),
@@ -294,37 +316,27 @@ async function drawMainTable(drawing) {
     return;
   }
   if (app.view === 'run') {
-    const cols = [
-      'name', 'unemployment_rate', 'employed', 'unemployed', 'displaced_direct',
-      'displaced_indirect', 'hires', 'exposed_share'
-    ];
-    const labels = {
-      unemployment_rate: 'Unemployment',
-      displaced_direct: 'Displaced (AI)',
-      displaced_indirect: 'Displaced (cascade)',
-      exposed_share: 'Exposed share'
-    };
+    // The AI effect against the run's no-AI twin, ranked; places with few agents last, greyed.
     if (app.state) {
       const month = countyMonth();
       const params = {month, state: app.state};
-      const t = await getJson(`/api/runs/${app.run}/counties`, params);
+      const t = await getJson(`/api/runs/${app.run}/effect/counties`, params);
       current(drawing);
-      renderTable(box, t, {
-        caption: `Counties of ${stateRow(app.state).name}, month ${month}: ${app.run}`,
-        csv: csvUrl(`/api/runs/${app.run}/counties`, params),
-        columns: cols,
-        labels,
+      renderEffectTable(box, t, {
+        caption: `Counties of ${stateRow(app.state).name}, month ${month}: ${app.run}, ` +
+            'AI effect against its no-AI twin',
+        csv: csvUrl(`/api/runs/${app.run}/effect/counties`, params),
+        nameColumn: 'name',
         limit: 25
       });
     } else {
       const params = {month: app.month};
-      const t = await getJson(`/api/runs/${app.run}/states`, params);
+      const t = await getJson(`/api/runs/${app.run}/effect/states`, params);
       current(drawing);
-      renderTable(box, t, {
-        caption: `States, ${monthLabel(app.month)}: ${app.run}`,
-        csv: csvUrl(`/api/runs/${app.run}/states`, params),
-        columns: cols,
-        labels,
+      renderEffectTable(box, t, {
+        caption: `States, ${monthLabel(app.month)}: ${app.run}, AI effect against its no-AI twin`,
+        csv: csvUrl(`/api/runs/${app.run}/effect/states`, params),
+        nameColumn: 'name',
         onRow: onState,
         rowLabel: (r) => `${r.name}: show its counties`
       });
@@ -371,7 +383,15 @@ async function drawSeries(drawing) {
   const m = metricInfo(app.metric);
   const runs = [app.run, ...(app.view === 'compare' ? [app.runB] : [])];
   const tables = await Promise.all(runs.map((r) => getJson(`/api/runs/${r}/series`)));
+  // In the run view, the no-AI twin beside the run and the AI effect at the chosen month.
+  const hasTwin = app.view === 'run' && runInfo(app.run).twin;
+  const effect = app.view === 'run' ? await getJson(`/api/runs/${app.run}/effect`) : null;
   current(drawing);
+  const twinColumn = {
+    unemployment_rate: 'twin_unemployment_rate',
+    employed: 'twin_employed',
+    wage_bill: 'twin_wage_bill'
+  }[m.name];
   const chart = el('div');
   card.replaceChildren(
       el('div', {class: 'series-head'}, el('h2', {}, `United States: ${m.label} by month`),
@@ -382,14 +402,25 @@ async function drawSeries(drawing) {
            'aria-label': 'Download the national series as CSV'
          },
             'CSV ↓')),
-      chart);
+      ...(effect ? [effectHeadline(effect, app.month, hasTwin)] : []), chart);
+  const series = tables.map((t, i) => ({
+                              name: runs[i],
+                              color: ['#123d6e', '#e8590c'][i],
+                              points: t.rows.map((r) => [r.month, metricValue(r, m.name)])
+                            }));
+  if (hasTwin && twinColumn) {
+    // Both lines from the effect table, so that they are the same measure (docs/model.md §16).
+    series[0].points = effect.rows.map((r) => [r.month, r[m.name]]);
+    series.push({
+      name: 'no-AI twin',
+      color: '#123d6e',
+      dashed: true,
+      points: effect.rows.map((r) => [r.month, r[twinColumn]])
+    });
+  }
   lineChart(chart, {
     caption: `${m.label} in the United States by month`,
-    series: tables.map((t, i) => ({
-                         name: runs[i],
-                         color: ['#123d6e', '#e8590c'][i],
-                         points: t.rows.map((r) => [r.month, metricValue(r, m.name)])
-                       })),
+    series,
     format: (v, decimals = 1) => formatValue(v, {kind: m.kind, precision: decimals}),
     integer: m.kind === 'count',
     marker: app.month,

@@ -22,7 +22,8 @@ Json run_json(const RunInfo& r) {
           {"first_month", r.first_month},
           {"last_month", r.last_month},
           {"county_months", r.county_months},
-          {"talent", talent_json(r)}};
+          {"talent", talent_json(r)},
+          {"twin", r.twin}};  // false: no AI effect (effect_tables.h)
 }
 
 Reply meta(const Dashboard& d, const httplib::Request& request) {

@@ -23,6 +23,7 @@ RunFile::RunFile(const std::filesystem::path& path) : db_(open_results(path)) {
   info_.first_month = 0;
   info_.last_month = run.months;
   info_.county_months = run.county_months;
+  info_.twin = run.twin;
   try {
     info_.talent = read_talent_info(*this);
   } catch (const Error& e) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "serve/effect_tables.h"
 #include "serve/json.h"
 #include "serve/routes.h"
 #include "serve/run_tables.h"
@@ -78,6 +79,7 @@ Reply run_page(const Dashboard& d, const httplib::Request& request) {
   j["last_month"] = r.last_month;
   j["county_months"] = r.county_months;
   j["talent"] = talent_json(r);
+  j["twin"] = r.twin;  // false: no AI effect (effect_tables.h)
   Json info = Json::object();
   for (const auto& [key, value] : r.run) info[key] = value;
   j["run"] = std::move(info);
@@ -147,6 +149,36 @@ Reply flows(const Dashboard& d, const httplib::Request& request) {
                      fmt::format("{}-flows-month-{}", run.info().id, month));
 }
 
+// The run minus its no-AI twin: the national series, or (`level`) the places at a month.
+Reply national_effect_reply(const Dashboard& d, const httplib::Request& request) {
+  const Params params(request, table_params());
+  const RunFile& run = d.run(request.matches[1].str());
+  return table_reply(national_effect(run), params, run.info().id + "-ai-effect");
+}
+
+Reply effects(const Dashboard& d, const httplib::Request& request, EffectLevel level) {
+  const bool counties = level == EffectLevel::kCounties;
+  const Params params(request, table_params(level == EffectLevel::kStates
+                                                ? std::vector<std::string_view>{"month"}
+                                                : std::vector<std::string_view>{"month", "state"}));
+  const RunFile& run = d.run(request.matches[1].str());
+  const int month = month_of(params, run.info());
+  const auto& months = run.info().county_months;
+  if (counties && std::find(months.begin(), months.end(), month) == months.end()) {
+    throw BadRequest("month",
+                     fmt::format("parameter 'month': the run has county figures for "
+                                 "months {} only",
+                                 months.empty() ? std::string("(none)")
+                                                : fmt::format("{}", fmt::join(months, ", "))));
+  }
+  const auto state = level == EffectLevel::kStates ? std::nullopt : state_of(d, params);
+  const char* name = level == EffectLevel::kStates     ? "states"
+                     : level == EffectLevel::kCounties ? "counties"
+                                                       : "majors";
+  return table_reply(region_effects(d.dataset(), run, level, month, state), params,
+                     fmt::format("{}-ai-effect-{}-month-{}", run.info().id, name, month));
+}
+
 const RunFile& run_parameter(const Dashboard& d, const Params& params, const std::string& name) {
   const auto id = params.text(name);
   if (!id) throw BadRequest(name, "parameter '" + name + "' is required (a run id)");
@@ -186,6 +218,14 @@ void add_run_routes(httplib::Server& server, const Dashboard& d) {
       [&d](const httplib::Request& r) { return counties(d, r); });
   get(server, "/api/runs/([^/]+)/majors", [&d](const httplib::Request& r) { return majors(d, r); });
   get(server, "/api/runs/([^/]+)/flows", [&d](const httplib::Request& r) { return flows(d, r); });
+  get(server, "/api/runs/([^/]+)/effect",
+      [&d](const httplib::Request& r) { return national_effect_reply(d, r); });
+  get(server, "/api/runs/([^/]+)/effect/states",
+      [&d](const httplib::Request& r) { return effects(d, r, EffectLevel::kStates); });
+  get(server, "/api/runs/([^/]+)/effect/counties",
+      [&d](const httplib::Request& r) { return effects(d, r, EffectLevel::kCounties); });
+  get(server, "/api/runs/([^/]+)/effect/majors",
+      [&d](const httplib::Request& r) { return effects(d, r, EffectLevel::kMajors); });
   get(server, "/api/compare", [&d](const httplib::Request& r) { return compare(d, r); });
 }
 

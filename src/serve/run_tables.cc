@@ -65,8 +65,10 @@ void add_metrics(std::vector<Value>& out, const std::vector<Value>& row, std::si
     f[c] = number(row[i++]);
     out.emplace_back(f[c]);
   }
-  const double force = f["employed"] + f["unemployed"];
-  out.emplace_back(force > 0 ? f["unemployed"] / force : kNaN);
+  // Trainees stay in the labor force and are not a job found (docs/model.md §9), as in the
+  // national table and floe::RunFigures::unemployment_rate.
+  const double force = f["employed"] + f["unemployed"] + f["training"];
+  out.emplace_back(force > 0 ? (f["unemployed"] + f["training"]) / force : kNaN);
   out.emplace_back(f["wage_bill"] > 0 ? f["exposed_wages"] / f["wage_bill"] : kNaN);
 }
 

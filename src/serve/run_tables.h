@@ -4,7 +4,8 @@
 //
 // Region figures are sums over the file's (region, major group) rows, plus two ratios computed
 // from the sums:
-//   unemployment_rate = unemployed / (employed + unemployed)
+//   unemployment_rate = (unemployed + training) / (employed + unemployed + training): trainees
+//                       stay in the labor force (docs/model.md §9)
 //   exposed_share     = exposed_wages / wage_bill   (the run's Iceberg index of the region)
 #pragma once
 

@@ -184,10 +184,45 @@ std::vector<FixtureRun> fixture_runs() {
   add_state(fast.states, 2, "02", {{{500, 100}, {400, 400}, {600, 0}}}, ak);
   base.talent = fixture_talent(1);
   fast.talent = fixture_talent(2);
+  fast.twin = true;
+  fast.twin_states = base.states;
+  fast.twin_counties = base.counties;
   FixtureRun base2 = base;
   base2.seed = std::string("2");
   base2.talent = {};
   return {base, fast, base2};
+}
+
+// national, state_major and county_major (each with `prefix`): the rows, national their sums.
+void write_figures(sqlite3* db, const std::string& prefix, const std::vector<FixtureRow>& states,
+                   const std::vector<FixtureRow>& counties) {
+  std::map<int, FixtureRow> national;
+  for (const FixtureRow& r : states) {
+    exec(db, "INSERT INTO " + prefix + "state_major VALUES (" + std::to_string(r.month) + ", '" +
+                 r.fips + "', '" + r.major + "', " + figures(r) + ")");
+    FixtureRow& n =
+        national.try_emplace(r.month, FixtureRow{r.month, "", "", 0, 0, 0, 0, 0}).first->second;
+    n.employed += r.employed;
+    n.unemployed += r.unemployed;
+    n.wage_bill += r.wage_bill;
+    n.exposed_wages += r.exposed_wages;
+    n.events += r.events;
+  }
+  for (const auto& [month, n] : national) {
+    exec(db, "INSERT INTO " + prefix + "national VALUES (" + std::to_string(month) + ", " +
+                 figures(n) + ", " + std::to_string(n.unemployed / (n.employed + n.unemployed)) +
+                 ", 0.47, 0.1, 0.3, 100, 1.5, 0, 0, 0, 0, 0)");
+  }
+  for (const FixtureRow& r : counties) {
+    exec(db, "INSERT INTO " + prefix + "county_major VALUES (" + std::to_string(r.month) + ", '" +
+                 r.fips + "', '" + r.major + "', " + figures(r) + ")");
+  }
+}
+
+// An empty twin_ copy of a run table.
+std::string twin_table_sql(std::string_view name) {
+  return "CREATE TABLE twin_" + std::string(name) + " AS SELECT * FROM " + std::string(name) +
+         " WHERE 0";
 }
 
 void write_run_file(const std::filesystem::path& path, const FixtureRun& run) {
@@ -206,26 +241,13 @@ void write_run_file(const std::filesystem::path& path, const FixtureRun& run) {
     exec(db, "INSERT INTO run VALUES ('" + key + "', '" + value + "')");
   }
   for (const run_schema::TableDef& t : run_schema::kTables) exec(db, run_schema::create_sql(t));
-  std::map<int, FixtureRow> national;
-  for (const FixtureRow& r : run.states) {
-    exec(db, "INSERT INTO state_major VALUES (" + std::to_string(r.month) + ", '" + r.fips +
-                 "', '" + r.major + "', " + figures(r) + ")");
-    FixtureRow& n =
-        national.try_emplace(r.month, FixtureRow{r.month, "", "", 0, 0, 0, 0, 0}).first->second;
-    n.employed += r.employed;
-    n.unemployed += r.unemployed;
-    n.wage_bill += r.wage_bill;
-    n.exposed_wages += r.exposed_wages;
-    n.events += r.events;
-  }
-  for (const auto& [month, n] : national) {
-    exec(db, "INSERT INTO national VALUES (" + std::to_string(month) + ", " + figures(n) + ", " +
-                 std::to_string(n.unemployed / (n.employed + n.unemployed)) +
-                 ", 0.47, 0.1, 0.3, 100, 1.5, 0, 0, 0, 0, 0)");
-  }
-  for (const FixtureRow& r : run.counties) {
-    exec(db, "INSERT INTO county_major VALUES (" + std::to_string(r.month) + ", '" + r.fips +
-                 "', '" + r.major + "', " + figures(r) + ")");
+  write_figures(db, "", run.states, run.counties);
+  if (run.twin) {
+    for (const run_schema::TableDef& t : run_schema::kTables) {
+      if (std::string_view(t.name) == "flows") continue;
+      exec(db, twin_table_sql(t.name));
+    }
+    write_figures(db, "twin_", run.twin_states, run.twin_counties);
   }
   exec(db, "INSERT INTO flows VALUES (1, '43-0000', '47-0000', 5)");
   exec(db, "INSERT INTO flows VALUES (2, '43-0000', '47-0000', 30)");

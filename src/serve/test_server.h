@@ -61,11 +61,16 @@ struct FixtureRun {
   std::vector<FixtureRow> states, counties;  // counties only at months 0 and 2
   std::string command = "floe simulate";     // the run table's command
   FixtureTalent talent;
+  // The no-AI twin's rows (twin_state_major, twin_county_major; twin_national their sums):
+  // none, and no twin tables, when twin is false.
+  bool twin = false;
+  std::vector<FixtureRow> twin_states, twin_counties;
 };
 
 // "baseline" and "fast" (both 2 months, with talent tables: fixture_talent(1) and (2)), and a
-// second "baseline" with seed 2 and no talent tables. The numbers of month 2 are chosen so that
-// rates come out round (see runs_test.cc).
+// second "baseline" with seed 2 and no talent tables. "fast" has a no-AI twin whose figures are
+// baseline's (effect_api_test.cc); the baselines have none. The numbers of month 2 are chosen so
+// that rates come out round (see runs_test.cc).
 std::vector<FixtureRun> fixture_runs();
 
 // Writes a run file with the schema of write_simulation_db (include/floe/simulation.h).

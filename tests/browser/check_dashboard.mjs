@@ -7,8 +7,9 @@
 // scenario, moves the time slider (distinct ticks, a table that fits) and compares two runs,
 // opens the AI-talent view (its charts, moves matrix and targets in words against the API, from
 // the keyboard too) and compares two runs there; then the page without runs. The checks of what
-// a new user meets are in dashboard_ux.mjs, the shared helpers in dashboard_lib.mjs. Saves a
-// screenshot of each step in OUT_DIR. Exits 1 with a clear message on the first failure.
+// a new user meets are in dashboard_ux.mjs, the AI effect against the no-AI twin ("fast"'s twin
+// holds baseline's figures) in dashboard_effect.mjs, the shared helpers in dashboard_lib.mjs.
+// Saves a screenshot of each step in OUT_DIR. Exits 1 with a clear message on the first failure.
 //
 // Usage: node check_dashboard.mjs FLOE OUT_DIR [floe data options, e.g. --data testdata/tiny]
 import {execFileSync} from 'node:child_process';
@@ -17,6 +18,7 @@ import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {chromium} from 'playwright-core';
 
+import {aiEffectInTheRunView} from './dashboard_effect.mjs';
 import {api, check, CHROMIUM, fail, fills, idle, NO_DATA, parseCount, startServer, stopServer, watch} from './dashboard_lib.mjs';
 import {distinctTicks, noTooltipAfterKeyboard, oneNumberInAState, oneNumberNationally, puertoRicoMunicipios, searchFindsNurses, tableFits, talentFactsInWords, territoriesOnTheMap} from './dashboard_ux.mjs';
 
@@ -71,9 +73,9 @@ for t in range(37):
         for r in rows(emp, bill, s['iceberg'], u, t):
             db.execute(INSERT % 'state_major', (t, s['fips']) + r)
             n = [a + b for a, b in zip(n, r[1:])]
-    lf = n[0] + n[1]
+    lf = n[0] + n[1]  # employed + unemployed; trainees (n[2]) are in the labor force too
     db.execute('INSERT INTO national VALUES (%s)' % ','.join('?' * 25),
-               [t] + n + [n[1] / lf, 0.16 + 0.002 * t * speed, 0.09 + 0.01 * t * speed, 0.3,
+               [t] + n + [(n[1] + n[2]) / (lf + n[2]), 0.16 + 0.002 * t * speed, 0.09 + 0.01 * t * speed, 0.3,
                           1e6, 1.4, 100.0, 80.0, 1e7, 50.0, 1000.0])
     if t in county_months:
         by_state = {s['usps']: s for s in states}
@@ -157,6 +159,16 @@ db.executemany('INSERT INTO talent_parameters VALUES (?, ?, ?, ?)', [
 db.commit()
 `;
 
+// Copies run B's figures into run A's twin_ tables.
+const TWIN = String.raw`
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute('ATTACH ? AS b', (sys.argv[2],))
+for t in ('national', 'state_major', 'county_major'):
+    db.execute('CREATE TABLE twin_%s AS SELECT * FROM b.%s' % (t, t))
+db.commit()
+`;
+
 function makeRuns(floe, dataArgs, dir) {
   const table = (by) => {
     const file = join(dir, `${by}.csv`);
@@ -178,6 +190,8 @@ function makeRuns(floe, dataArgs, dir) {
         {stdio: 'inherit'});
     runs.push(db);
   }
+  // fast's no-AI twin is baseline (dashboard_effect.mjs).
+  execFileSync('/usr/bin/python3', ['-c', TWIN, runs[1], runs[0]], {stdio: 'inherit'});
   return runs;
 }
 
@@ -316,6 +330,7 @@ async function dashboardWithRuns(browser, url, out) {
   console.log(`compare: ${compareRows} states`);
 
   await talentView(page, out);
+  await aiEffectInTheRunView(browser, url, out);
 
   if (problems.length) throw new Error(`the page had problems:\n  ${problems.join('\n  ')}`);
   await page.close();

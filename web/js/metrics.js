@@ -32,8 +32,9 @@ const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 export function metricValue(row, name) {
   if (!row) return null;
   if (name === 'unemployment_rate' && num(row.unemployment_rate) === null) {
-    const force = (row.employed || 0) + (row.unemployed || 0);
-    return force > 0 ? row.unemployed / force : null;
+    // Trainees stay in the labor force (docs/model.md §9).
+    const force = (row.employed || 0) + (row.unemployed || 0) + (row.training || 0);
+    return force > 0 ? (row.unemployed + (row.training || 0)) / force : null;
   }
   if (name === 'exposed_share' && num(row.exposed_share) === null) {
     return row.wage_bill > 0 ? row.exposed_wages / row.wage_bill : null;
@@ -52,8 +53,8 @@ export function sumRows(rows) {
                'exposed_wages']) {
     out[k] = rows.reduce((s, r) => s + (r[k] || 0), 0);
   }
-  const force = out.employed + out.unemployed;
-  out.unemployment_rate = force > 0 ? out.unemployed / force : null;
+  const force = out.employed + out.unemployed + out.training;
+  out.unemployment_rate = force > 0 ? (out.unemployed + out.training) / force : null;
   out.exposed_share = out.wage_bill > 0 ? out.exposed_wages / out.wage_bill : null;
   return out;
 }

@@ -2,6 +2,7 @@
 // occupation's page (tasks with AI capability, exposure under other options, retraining).
 import {csvUrl, getJson} from './api.js';
 import {lineChart} from './chart.js';
+import {renderEffectTable} from './effect.js';
 import {count, dollars, el, formatValue, monthLabel, percent} from './format.js';
 import {metricInfo, metricValue} from './metrics.js';
 import {renderTable} from './table.js';
@@ -49,6 +50,21 @@ async function simFigures(container, ctx, fips) {
   container.replaceChildren(el('h3', {}, `Simulation, ${monthLabel(ctx.month)}`), figures);
 }
 
+// The run's AI effect by occupation group at the chosen month, in the nation or a state (the
+// run view only: comparing two runs has its own difference).
+async function majorEffects(container, ctx, fips, name) {
+  const params = {month: ctx.month, ...(fips ? {state: fips} : {})};
+  const t = await getJson(`/api/runs/${ctx.run}/effect/majors`, params);
+  ctx.current();
+  renderEffectTable(container, t, {
+    caption: `Occupation groups in ${name}, ${monthLabel(ctx.month)}: AI effect against the ` +
+        'no-AI twin',
+    csv: csvUrl(`/api/runs/${ctx.run}/effect/majors`, params),
+    nameColumn: 'title',
+    limit: 8,
+  });
+}
+
 export async function nationPanel(panel, ctx) {
   const n = ctx.meta.nation;
   const sim = el('div');
@@ -58,6 +74,7 @@ export async function nationPanel(panel, ctx) {
   ]);
   ctx.current();
   const occ = el('div'), groups = el('div');
+  const effects = ctx.run && !ctx.runB ? el('div') : null;
   panel.replaceChildren(
       section(
           el('h2', {}, 'United States'),
@@ -76,8 +93,10 @@ export async function nationPanel(panel, ctx) {
              `Below the surface: ${n.below_surface} the exposure of the computer and ` +
                  'mathematical occupations. Ranges: over the capability layers the validation ' +
                  'cannot tell apart. Click a state on the map for its counties and occupations.')),
-      ...(ctx.run ? [section(sim)] : []), section(occ), section(groups));
+      ...(ctx.run ? [section(sim)] : []), ...(effects ? [section(effects)] : []), section(occ),
+      section(groups));
   if (ctx.run) await simFigures(sim, ctx, null);
+  if (effects) await majorEffects(effects, ctx, null, 'the United States');
   occupationTable(
       occ, occupations, ctx, 'Most exposed occupations (100,000+ workers)',
       csvUrl('/api/occupations', {sort: 'exposure', min_employment: 100000}));
@@ -101,6 +120,7 @@ export async function statePanel(panel, ctx, fips) {
   const n = ctx.meta.nation;
   const diff = s.iceberg - n.iceberg;
   const sim = el('div'), occ = el('div'), groups = el('div');
+  const effects = ctx.run && !ctx.runB ? el('div') : null;
   panel.replaceChildren(
       section(
           el('button', {type: 'button', class: 'back', onclick: () => ctx.selectState(null)},
@@ -121,8 +141,9 @@ export async function statePanel(panel, ctx, fips) {
              el('dd', {}, `${percent(s.iceberg_low)} – ${percent(s.iceberg_high)}`),
              el('dt', {}, 'Concentration (HHI)'),
              el('dd', {}, `${s.hhi.toFixed(3)} across NAICS sectors (0 to 1)`))),
-      section(sim), section(occ), section(groups));
+      section(sim), ...(effects ? [section(effects)] : []), section(occ), section(groups));
   if (ctx.run) await stateSeries(sim, ctx, fips, s.name);
+  if (effects) await majorEffects(effects, ctx, fips, s.name);
   occupationTable(
       occ, occupations, ctx, `Most exposed occupations in ${s.name} (by exposed wages)`,
       csvUrl(`/api/states/${fips}/occupations`));

@@ -7,7 +7,8 @@ const numeric = (c) => c.kind !== 'text' && c.kind !== 'flag';
 // options: columns (names to show, in order; default all), labels ({name: header}), caption,
 //   csv (URL of the CSV download), onRow(row) (makes rows clickable), rowLabel(row) (their
 //   accessible name), limit (rows shown; the rest behind "show all"), selected(row) -> bool,
-//   format ({name: fn(value, row)}).
+//   format ({name: fn(value, row)}), rowClass(row) (a class for the row), pinLast(row) (rows
+//   kept after the others however the table is sorted: places resting on too few agents).
 export function renderTable(container, table, options = {}) {
   const shown = (options.columns || table.columns.map((c) => c.name))
                     .map((n) => table.columns.find((c) => c.name === n))
@@ -49,6 +50,9 @@ export function renderTable(container, table, options = {}) {
                const descending = sort && sort.name === c.name ? !sort.descending : numeric(c);
                sort = {name: c.name, descending};
                rows.sort((a, b) => {
+                 if (options.pinLast && options.pinLast(a) !== options.pinLast(b)) {
+                   return options.pinLast(a) ? 1 : -1;
+                 }
                  const x = a[c.name], y = b[c.name];
                  if (x === null || x === undefined) return 1;
                  if (y === null || y === undefined) return -1;
@@ -65,7 +69,8 @@ export function renderTable(container, table, options = {}) {
       const tr = el('tr', {
         class: [
           options.onRow ? 'clickable' : '',
-          options.selected && options.selected(row) ? 'selected' : ''
+          options.selected && options.selected(row) ? 'selected' : '',
+          options.rowClass ? options.rowClass(row) : ''
         ].join(' ').trim() ||
             null,
       });
