@@ -100,10 +100,13 @@ def test_agents_are_the_runs_records(twelve_months):
     for prefix in ("", "twin_"):
         counts, national = twelve_months[prefix + "agents"], twelve_months[prefix + "national"]
         scale = twelve_months["scale"]
-        # Agents employed but waiting for a free slot are counted, not in the records: a few.
+        # Agents waiting for a free slot (hires, employed; entrants, unemployed) are counted, not
+        # in the records: a few (docs/model.md §10, §17).
         employed = national["employed"][12] * scale
         assert counts["employed"] <= round(employed) and counts["employed"] > 0.995 * employed
-        assert counts["unemployed"] == round(national["unemployed"][12] * scale)
+        unemployed = national["unemployed"][12] * scale
+        assert counts["unemployed"] <= round(unemployed)
+        assert counts["unemployed"] > 0.995 * unemployed
         assert counts["training"] == round(national["training"][12] * scale)
         assert counts["vacant"] > 0
         assert twelve_months[prefix + "wages"] == pytest.approx(
