@@ -6,7 +6,8 @@
 //   records := chunks of at most 16 MiB of AgentRecord bytes, each: u64 raw | u64 packed | one
 //              zstd frame with its content checksum
 //   sections:= per section: u64 name bytes | name | u64 bytes | one zstd frame of the bytes
-//              (each slot set's groups with slots (group, capacity, wage bill) and waiting list, "slots:<name>", then one per model)
+//              (each slot set's groups with slots (group, capacity, wage bill) and waiting list,
+//              "slots:<name>", then one per model)
 //   trailer := magic "FLOEEND4" | u64 FNV-1a of the sections
 //
 // The header is hashed and its sizes bounded before any is used; the records' field list

@@ -29,7 +29,8 @@ const ReplicateInterval& find(const std::vector<ReplicateInterval>& all, int mon
 
 // Three replicates, one month; at scale 0.5 counts double. Unemployment 10/100, 20/100, 40/100;
 // twins 10/100 each, so AI effects 0, 10 and 30 points. Type-7 quantiles of three sorted values
-// x0 <= x1 <= x2: h = 0.05 * 2 = 0.1 -> x0 + 0.1 (x1 - x0); h = 0.95 * 2 = 1.9 -> x1 + 0.9 (x2 - x1).
+// x0 <= x1 <= x2: h = 0.05 * 2 = 0.1 -> x0 + 0.1 (x1 - x0); h = 0.95 * 2 = 1.9 -> x1 + 0.9 (x2 -
+// x1).
 TEST(ReplicateIntervals, MeanAndPercentilesByHand) {
   std::vector<Replicate> reps(3);
   const double unemployed[] = {20, 10, 40};  // not in order: the quantiles sort

@@ -52,26 +52,34 @@ inline void exec_sql(sqlite3* db, const std::string& sql) {
   }
 }
 
+// Runs `sql` on an existing run file.
+inline void exec_file_sql(const std::filesystem::path& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
+    sqlite3_close(db);
+    throw std::runtime_error("test run file: cannot open " + path.string());
+  }
+  try {
+    exec_sql(db, sql);
+  } catch (...) {
+    sqlite3_close(db);
+    throw;
+  }
+  sqlite3_close(db);
+}
+
 // Creates `path` with the run tables' schema (or only the run table, for `schema = false`) and
 // runs `sql` on it.
 inline void write_run_file(const std::filesystem::path& path, const std::string& sql,
                            bool schema = true) {
   std::filesystem::remove(path);
-  sqlite3* db = nullptr;
-  sqlite3_open(path.c_str(), &db);
   std::string create = "CREATE TABLE run (key TEXT PRIMARY KEY, value TEXT);";
   if (schema) {
     for (const run_schema::TableDef& t : run_schema::kTables) {
       create += run_schema::create_sql(t) + ";";
     }
   }
-  try {
-    exec_sql(db, "BEGIN;" + create + sql + "COMMIT;");
-  } catch (...) {
-    sqlite3_close(db);
-    throw;
-  }
-  sqlite3_close(db);
+  exec_file_sql(path, "BEGIN;" + create + sql + "COMMIT;");
 }
 
 // One row of state_major or county_major: wage bill $50,000 per employed, 30% of it exposed.
@@ -92,22 +100,6 @@ inline std::string national_row(int month, double employed, double unemployed, d
       "{}, {}, 0, 1.6, 0, 0, 0, 0, 0);",
       month, employed, unemployed, direct, indirect, employed * 50000, employed * 50000 * 0.3,
       employed + unemployed, unemployed / (employed + unemployed), adoption, job_finding);
-}
-
-// Runs `sql` on an existing run file.
-inline void exec_file_sql(const std::filesystem::path& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
-    sqlite3_close(db);
-    throw std::runtime_error("test run file: cannot open " + path.string());
-  }
-  try {
-    exec_sql(db, sql);
-  } catch (...) {
-    sqlite3_close(db);
-    throw;
-  }
-  sqlite3_close(db);
 }
 
 inline std::string run_keys(const std::string& scenario, const std::string& text) {
@@ -218,15 +210,7 @@ inline void add_talent_tables(const std::filesystem::path& path, bool fast = fal
       "INSERT INTO talent_targets VALUES ('phd_industry_2022', 'New AI PhDs into industry, "
       "2022', 0.71, 0.05, 0.7095, 1, NULL, NULL, 'Stanford AI Index');"
       "COMMIT;";
-  sqlite3* db = nullptr;
-  sqlite3_open(path.c_str(), &db);
-  try {
-    exec_sql(db, sql);
-  } catch (...) {
-    sqlite3_close(db);
-    throw;
-  }
-  sqlite3_close(db);
+  exec_file_sql(path, sql);
 }
 
 }  // namespace floe::testing

@@ -70,9 +70,9 @@ class SandboxServer {
 
 // The tiny world has no NAICS sectors and no talent data: its runs leave both out.
 Json tiny_run(Json values) {
-  for (const auto& [key, value] : {std::pair{"adoption.industry_speed", "{}"},
-                                   std::pair{"talent.enabled", "false"},
-                                   std::pair{"run.months", "3"}}) {
+  for (const auto& [key, value] :
+       {std::pair{"adoption.industry_speed", "{}"}, std::pair{"talent.enabled", "false"},
+        std::pair{"run.months", "3"}}) {
     if (!values.contains(key)) values[key] = value;
   }
   return {{"from", "baseline"}, {"scale", 0.001}, {"values", values}};
