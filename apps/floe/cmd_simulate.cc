@@ -219,12 +219,12 @@ void run(Args a) {
     ProgressBar bar("replicates", static_cast<std::uint64_t>((a.replicates - 1) * sc.run.months));
     result.replicates = {replicate_of(result)};
     std::signal(SIGINT, on_sigint);
+    std::uint64_t months_done = 0;  // over all replicates, which may run side by side
     for (Replicate& r : run_replicates(
              ds, cells, result.scenario, result.scale, a.replicates - 1, result.twin.has_value(),
-             [&](int replicate, int month, int months) {
-               bar.update(
-                   static_cast<std::uint64_t>((replicate - 1) * months + month),
-                   fmt::format("replicate {} of {}, month {}", replicate + 1, a.replicates, month));
+             [&](int replicate, int month, int) {
+               bar.update(++months_done, fmt::format("replicate {} of {}, month {}", replicate + 1,
+                                                     a.replicates, month));
              },
              &g_interrupt)) {
       result.replicates.push_back(std::move(r));
@@ -356,11 +356,13 @@ void add_simulate_command(CLI::App& app) {
       "--no-twin", args.no_twin,
       "Skip the no-AI twin (the same run with AI capability and adoption held at the start, "
       "which every AI effect is measured against; docs/model.md §16)");
-  c->add_option("--replicates", args.replicates,
-                "Run the scenario with this many seeds (the seed and the next ones, each with "
-                "its own population and twin, one after another) and store each one's national "
-                "series and the range holding 90% of them (tables replicate_national, "
-                "replicate_intervals; docs/model.md §16). The other tables are the first seed's.")
+  c->add_option(
+       "--replicates", args.replicates,
+       "Run the scenario with this many seeds (the seed and the next ones, each with "
+       "its own population and twin; after the first, as many at once as threads and memory "
+       "allow) and store each one's national "
+       "series and the range holding 90% of them (tables replicate_national, "
+       "replicate_intervals; docs/model.md §16). The other tables are the first seed's.")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
   for (const char* name : {"--data", "--oews-year", "--oews-state", "--oews-msa", "--cbp"}) {

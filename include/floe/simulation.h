@@ -213,13 +213,19 @@ std::vector<MonthFigures> national_figures(const SimulationOutput& output);
 // The replicate of a finished run: its seed and national figures (and its twin's).
 Replicate replicate_of(const SimulationResult& result);
 // Runs the scenario again with seeds scenario.run.seed + 1, ..., + count (each synthesizing its
-// population at `scale`, with the twin when `twin`), one after another (each uses every thread);
-// `progress(replicate, month, months)` after each month, replicates numbered from 1. When
-// `interrupt` is set, stops after the current month and returns the replicates completed.
+// population at `scale`, with the twin when `twin`), `at_once` at a time sharing the threads (0:
+// as many as the threads and the memory available allow, replicates_at_once). The results do
+// not depend on how many run at once. `progress(replicate, month, months)` after each month of
+// any replicate, one call at a time, replicates numbered from 1. When `interrupt` is set, each
+// stops after its current month; returns the replicates completed before the first that did not.
 std::vector<Replicate> run_replicates(const Dataset& dataset, const Cells& cells,
                                       const Scenario& scenario, double scale, int count, bool twin,
                                       const std::function<void(int, int, int)>& progress = {},
-                                      const std::atomic<bool>* interrupt = nullptr);
+                                      const std::atomic<bool>* interrupt = nullptr,
+                                      int at_once = 0);
+// How many of `count` replicates at `scale` run at once: at most one per thread, and as many as
+// fit in four fifths of the memory available now (docs/model.md §16).
+int replicates_at_once(const Dataset& dataset, int count, double scale, bool twin);
 // Every measure's spread over the replicates (at least two), month by month.
 std::vector<ReplicateInterval> replicate_intervals(const std::vector<Replicate>& replicates,
                                                    double scale);

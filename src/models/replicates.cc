@@ -1,7 +1,14 @@
 // Replicates of a run (docs/model.md §16): the scenario again with other seeds, and the spread
 // of its national measures over them.
+#include <omp.h>
+
 #include <algorithm>
 #include <cmath>
+#include <exception>
+#include <fstream>
+#include <mutex>
+#include <optional>
+#include <string>
 
 #include "floe/error.h"
 #include "floe/simulation.h"
@@ -25,22 +32,86 @@ Replicate replicate_of(const SimulationResult& result) {
   return r;
 }
 
+namespace {
+
+// The memory one replicate holds at `scale`: a fixed part (the run's tables, the subcell index)
+// and bytes per agent (the synthesized population, the agent records with their free slots, the
+// twin's records), fitted to peak RSS at scales 0.001-0.05 (docs/model.md §16); larger scales
+// need less per agent, so the estimate errs high.
+std::uint64_t replicate_bytes(const Dataset& ds, double scale, bool twin) {
+  const double agents = scale * ds.labor.national_total_employment;
+  return static_cast<std::uint64_t>(twin ? 0.6e9 + 90 * agents : 0.3e9 + 60 * agents);
+}
+
+// The memory this machine can still give, from /proc/meminfo (Linux); 0 when unknown.
+std::uint64_t memory_available() {
+  std::ifstream meminfo("/proc/meminfo");
+  std::string key;
+  std::uint64_t kib = 0;
+  std::string unit;
+  while (meminfo >> key >> kib >> unit) {
+    if (key == "MemAvailable:") return kib * 1024;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int replicates_at_once(const Dataset& ds, int count, double scale, bool twin) {
+  const int threads = std::max(1, omp_get_max_threads());
+  const std::uint64_t available = memory_available();
+  // Leave a fifth of what is free for everything else; unknown memory: one at a time.
+  const auto fit =
+      available == 0 ? 1 : static_cast<int>(available * 4 / 5 / replicate_bytes(ds, scale, twin));
+  return std::clamp(std::min(fit, threads), 1, std::max(1, count));
+}
+
 std::vector<Replicate> run_replicates(const Dataset& ds, const Cells& cells,
                                       const Scenario& scenario, double scale, int count, bool twin,
                                       const std::function<void(int, int, int)>& progress,
-                                      const std::atomic<bool>* interrupt) {
-  std::vector<Replicate> out;
+                                      const std::atomic<bool>* interrupt, int at_once) {
+  if (count <= 0) return {};
+  if (at_once <= 0) at_once = replicates_at_once(ds, count, scale, twin);
+  at_once = std::clamp(at_once, 1, count);
+  // Each replicate is bit-identical for any number of threads, so splitting the threads between
+  // replicates changes only when they finish, not what they hold.
+  const int threads = std::max(1, omp_get_max_threads() / at_once);
+  std::vector<std::optional<Replicate>> done(static_cast<std::size_t>(count));
+  std::mutex mutex;  // progress calls, one at a time; the first failure
+  std::exception_ptr failure;
+  const int levels = omp_get_max_active_levels();
+  omp_set_max_active_levels(std::max(levels, 2));  // each replicate's own parallel loops
+#pragma omp parallel for num_threads(at_once) schedule(dynamic, 1)
   for (int r = 1; r <= count; ++r) {
-    Scenario sc = scenario;
-    sc.run.seed = scenario.run.seed + static_cast<std::uint64_t>(r);
-    SimulationOptions options;
-    options.twin = twin;
-    options.interrupt = interrupt;
-    if (progress) options.progress = [&](int month, int months) { progress(r, month, months); };
-    const SimulationResult result = simulate(
-        ds, cells, synthesize(ds, cells, {.scale = scale, .seed = sc.run.seed}), sc, options);
-    if (result.interrupted) break;  // an unfinished replicate is not one
-    out.push_back(replicate_of(result));
+    try {
+      omp_set_num_threads(threads);
+      Scenario sc = scenario;
+      sc.run.seed = scenario.run.seed + static_cast<std::uint64_t>(r);
+      SimulationOptions options;
+      options.twin = twin;
+      options.interrupt = interrupt;
+      if (progress) {
+        options.progress = [&, r](int month, int months) {
+          const std::lock_guard lock(mutex);
+          progress(r, month, months);
+        };
+      }
+      const SimulationResult result = simulate(
+          ds, cells, synthesize(ds, cells, {.scale = scale, .seed = sc.run.seed}), sc, options);
+      // An unfinished replicate is not one.
+      if (!result.interrupted) done[static_cast<std::size_t>(r - 1)] = replicate_of(result);
+    } catch (...) {
+      const std::lock_guard lock(mutex);
+      if (!failure) failure = std::current_exception();
+    }
+  }
+  omp_set_max_active_levels(levels);
+  if (failure) std::rethrow_exception(failure);
+  // The replicates completed without a gap: seeds s + 1, ..., s + k.
+  std::vector<Replicate> out;
+  for (auto& r : done) {
+    if (!r) break;
+    out.push_back(std::move(*r));
   }
   return out;
 }

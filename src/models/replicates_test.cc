@@ -2,6 +2,8 @@
 // with that seed alone; the intervals are the 5th and 95th percentiles, worked out by hand here.
 #include <gtest/gtest.h>
 
+#include <omp.h>
+
 #include <cmath>
 
 #include "dataset/tiny_world.h"
@@ -93,6 +95,38 @@ enabled = false
   }
   // Different seeds, different runs.
   EXPECT_NE(reps[0].national[3].wage_bill, reps[1].national[3].wage_bill);
+}
+
+// Replicates run side by side, sharing the threads, hold what they hold one after another.
+TEST(Replicates, SideBySideAsOneAfterAnother) {
+  const Cells cells = build_cells(tiny());
+  Scenario sc =
+      parse_scenario("[run]\nmonths = 2\nseed = 3\n[talent]\nenabled = false\n", "replicates.toml");
+  int calls = 0;
+  const auto count = [&](int, int, int) { ++calls; };
+  const auto apart = run_replicates(tiny(), cells, sc, 1.0, 3, false, count, nullptr, 1);
+  EXPECT_EQ(calls, 3 * 2);  // one call per month of each replicate
+  const auto together = run_replicates(tiny(), cells, sc, 1.0, 3, false, count, nullptr, 3);
+  EXPECT_EQ(calls, 2 * 3 * 2);
+  ASSERT_EQ(apart.size(), 3u);
+  ASSERT_EQ(together.size(), 3u);
+  for (std::size_t r = 0; r < 3; ++r) {
+    EXPECT_EQ(together[r].seed, 4 + r);
+    ASSERT_EQ(together[r].national.size(), apart[r].national.size());
+    for (std::size_t m = 0; m < apart[r].national.size(); ++m) {
+      EXPECT_EQ(together[r].national[m].employed, apart[r].national[m].employed);
+      EXPECT_EQ(together[r].national[m].unemployed, apart[r].national[m].unemployed);
+      EXPECT_EQ(together[r].national[m].wage_bill, apart[r].national[m].wage_bill);
+    }
+  }
+}
+
+// Four fifths of the memory available, one replicate per thread at most, never none: a whole-US
+// replicate with its twin needs gigabytes, a tiny one next to nothing.
+TEST(Replicates, AtOnceAsMemoryAndThreadsAllow) {
+  EXPECT_EQ(replicates_at_once(tiny(), 1, 1.0, true), 1);
+  EXPECT_GE(replicates_at_once(tiny(), 8, 1.0, true), 1);
+  EXPECT_LE(replicates_at_once(tiny(), 8, 1.0, true), omp_get_max_threads());
 }
 
 }  // namespace
