@@ -81,6 +81,14 @@ struct RunInfo {
   std::vector<int> county_months;  // months with county figures, ascending
   bool talent = false;  // the file has the AI-talent segment's tables (SimulationRun::talent)
   bool twin = false;    // the file has the no-AI twin's tables (docs/model.md §16)
+  int replicates = 0;   // runs with other seeds whose spread the file holds (0: none)
+};
+
+// A national measure's spread over a run's replicates in one month (docs/model.md §16): the
+// mean and the range that holds 90% of them.
+struct ReplicateRange {
+  double mean = 0, low = 0, high = 0;
+  int replicates = 0;
 };
 
 // The AI-talent segment of a run, as its tables store it: agents at the run's scale (divide by
@@ -142,6 +150,9 @@ class SimulationRun {
   // Every county with people in `month`, by FIPS code. Throws Error unless `month` is one of
   // info().county_months.
   std::vector<RegionValues> counties(int month) const;
+  // The spread over the run's replicates of `measure` (a name of replicate_intervals, e.g.
+  // "ai_effect_points") in `month`; nullopt when the file has no replicates or not that measure.
+  std::optional<ReplicateRange> replicate_range(int month, std::string_view measure) const;
   // Occupation changes between major groups summed over months first..last, largest first.
   std::vector<MajorFlow> flows(int first_month, int last_month) const;
   // The AI-talent segment. Throws Error naming the file and the table, column or run key when

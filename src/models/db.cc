@@ -130,9 +130,7 @@ void write_replicates(Store& store, const std::string& file,
       "REAL, unemployed REAL, training REAL, wage_bill REAL, twin_employed REAL, "
       "twin_unemployed REAL, twin_training REAL, twin_wage_bill REAL, PRIMARY KEY (replicate, "
       "month))");
-  store.exec(
-      "CREATE TABLE replicate_intervals (month INTEGER, measure TEXT, mean REAL, low REAL, high "
-      "REAL, replicates INTEGER, PRIMARY KEY (month, measure))");
+  store.exec(std::string(run_schema::kReplicateIntervalsCreate));
   Statement series(db, file, "INSERT INTO replicate_national VALUES (?,?,?,?,?,?,?,?,?,?,?)");
   for (std::size_t r = 0; r < replicates.size(); ++r) {
     const Replicate& rep = replicates[r];

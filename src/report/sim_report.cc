@@ -41,9 +41,17 @@ std::string one_run_headline(const SimulationView& v) {
   const double change =
       start.figures.employed > 0 ? end.figures.employed / start.figures.employed - 1 : std::nan("");
   std::string h = "<div class=\"figures\">\n";
-  h += figure("unemployment-figure", percent(end.unemployment_rate),
-              fmt::format("unemployment at month {}", v.month),
-              fmt::format("{} at month 0", percent(start.unemployment_rate)));
+  // Over the run's replicates (other seeds, docs/model.md §16), when it has them.
+  const auto rate_range = v.a.replicate_range(v.month, "unemployment_rate");
+  const auto effect_range = v.a.replicate_range(v.month, "ai_effect_points");
+  h += figure(
+      "unemployment-figure", percent(end.unemployment_rate),
+      fmt::format("unemployment at month {}", v.month),
+      fmt::format("{} at month 0{}", percent(start.unemployment_rate),
+                  rate_range
+                      ? fmt::format("; {} to {} in 90% of {} seeds", percent(rate_range->low, 2),
+                                    percent(rate_range->high, 2), rate_range->replicates)
+                      : ""));
   h += figure("employment-figure", fmt::format("{}{}", change > 0 ? "+" : "", percent(change)),
               "employment since month 0",
               fmt::format("{} employed at month {}, {} at month 0", count(end.figures.employed),
@@ -57,14 +65,22 @@ std::string one_run_headline(const SimulationView& v) {
     // How much of it is AI's: the run against its no-AI twin (docs/model.md §16).
     const NationalMonth& twin = v.a.twin_national()[static_cast<std::size_t>(v.month)];
     const UnemploymentEffect e = unemployment_effect(end.figures, twin.figures);
+    const std::string seeds =
+        effect_range
+            ? fmt::format("{} to {} points in 90% of {} seeds",
+                          signed_points(effect_range->low, 2, false),
+                          signed_points(effect_range->high, 2, false), effect_range->replicates)
+            : "";
     h += figure("ai-effect-figure", signed_points(e.points, 2, false),
                 "points of unemployment due to AI's progress",
-                fmt::format("against the no-AI twin's {} (90% margin ±{:.2f} points)",
-                            percent(twin.unemployment_rate, 2), e.margin));
+                fmt::format("against the no-AI twin's {} (90% margin ±{:.2f} points{})",
+                            percent(twin.unemployment_rate, 2), e.margin,
+                            seeds.empty() ? "" : "; " + seeds));
     effect = fmt::format(
         " Without AI's progress (the no-AI twin: capability and adoption held at month 0) it "
-        "would be {}: AI's share of the change is {} points (±{:.2f}).",
-        percent(twin.unemployment_rate, 2), signed_points(e.points, 2, false), e.margin);
+        "would be {}: AI's share of the change is {} points (±{:.2f}{}).",
+        percent(twin.unemployment_rate, 2), signed_points(e.points, 2, false), e.margin,
+        seeds.empty() ? "" : "; run with other seeds, " + seeds);
   }
   h += "</div>\n";
   const std::string sentence = fmt::format(

@@ -15,6 +15,7 @@
 #include "floe/error.h"
 #include "floe/report.h"
 #include "runs/test_runs.h"
+#include "store/run_schema.h"
 
 namespace floe {
 namespace {
@@ -72,6 +73,20 @@ TEST_F(SimulationReportTest, OneRunHeadline) {
   // Self-contained: no scripts, nothing to fetch.
   EXPECT_THAT(h, ::testing::Not(HasSubstr("<script")));
   EXPECT_THAT(h, ::testing::Not(HasSubstr("http")));
+}
+
+// With replicates, the headline gives the range that holds 90% of them.
+TEST(SimulationReport, OneRunHeadlineWithReplicates) {
+  const auto path = temp("report-replicates.db");
+  testing::write_baseline_run(path);
+  testing::exec_file_sql(path, std::string(run_schema::kReplicateIntervalsCreate) +
+                                   ";INSERT INTO replicate_intervals VALUES "
+                                   "(2, 'unemployment_rate', 0.075, 0.0705, 0.0812, 20);");
+  const SimulationRun run(path);
+  const std::string h =
+      simulation_report_html(tiny().geography, tiny_atlas(), run, nullptr, {.date = "2025-01-02"});
+  EXPECT_THAT(h, HasSubstr("<div class=\"detail\">5.0% at month 0; 7.05% to 8.12% in 90% of 20 "
+                           "seeds</div>"));
 }
 
 TEST_F(SimulationReportTest, OneRunCharts) {

@@ -216,6 +216,17 @@ SimulationRun::SimulationRun(const std::filesystem::path& path)
                    "'talent_series'");
   info_.talent = talent.step();
 
+  // Replicates' spread (runs with --replicates 2 or more).
+  Statement replicates(db, file,
+                       fmt::format("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = "
+                                   "'{}'",
+                                   schema::kReplicateIntervals));
+  if (replicates.step()) {
+    Statement n(db, file,
+                fmt::format("SELECT MAX(replicates) FROM {}", schema::kReplicateIntervals));
+    info_.replicates = n.step() ? static_cast<int>(n.integer(0)) : 0;
+  }
+
   // The no-AI twin's tables (runs with --no-twin, and older files, have none).
   Statement twin(db, file,
                  "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'twin_national'");
@@ -234,6 +245,26 @@ SimulationRun::SimulationRun(const std::filesystem::path& path)
                               twin_national_.size(), national_.size()));
     }
   }
+}
+
+std::optional<ReplicateRange> SimulationRun::replicate_range(int month,
+                                                             std::string_view measure) const {
+  check_month(month);
+  if (info_.replicates == 0) return std::nullopt;
+  const std::string file = path_.string();
+  Statement q(db_.get(), file,
+              fmt::format("SELECT mean, low, high, replicates FROM {} WHERE month = ?1 AND "
+                          "measure = ?2",
+                          schema::kReplicateIntervals));
+  q.bind(1, month).bind(2, std::string(measure));
+  if (!q.step()) return std::nullopt;
+  const ReplicateRange r{q.real(0), q.real(1), q.real(2), static_cast<int>(q.integer(3))};
+  if (!std::isfinite(r.mean) || !std::isfinite(r.low) || !std::isfinite(r.high) || r.low > r.high ||
+      r.replicates < 2) {
+    throw Error(fmt::format("{}: {}: month {}, measure '{}': not a range of replicates", file,
+                            schema::kReplicateIntervals, month, measure));
+  }
+  return r;
 }
 
 void SimulationRun::check_month(int month) const {

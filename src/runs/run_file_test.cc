@@ -10,6 +10,7 @@
 #include "floe/error.h"
 #include "floe/runs.h"
 #include "runs/test_runs.h"
+#include "store/run_schema.h"
 
 namespace floe {
 namespace {
@@ -150,6 +151,37 @@ TEST(RunFile, EmptyLaborForceHasNoRate) {
   a.add(b);
   EXPECT_EQ(a.labor_force(), 200);
   EXPECT_DOUBLE_EQ(a.unemployment_rate(), 0.5);
+}
+
+// Replicates' spread (docs/model.md §16): read for a month and measure when the file has it.
+TEST(RunFile, ReplicateRangesWhenTheRunHasThem) {
+  const auto path = temp("replicates.db");
+  testing::write_baseline_run(path);
+  EXPECT_EQ(SimulationRun(path).info().replicates, 0);
+  EXPECT_FALSE(SimulationRun(path).replicate_range(2, "unemployment_rate"));
+  testing::exec_file_sql(path, std::string(run_schema::kReplicateIntervalsCreate) +
+                                   ";INSERT INTO replicate_intervals VALUES "
+                                   "(2, 'unemployment_rate', 0.075, 0.0705, 0.0812, 5);");
+  const SimulationRun run(path);
+  EXPECT_EQ(run.info().replicates, 5);
+  const auto r = run.replicate_range(2, "unemployment_rate");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->mean, 0.075);
+  EXPECT_EQ(r->low, 0.0705);
+  EXPECT_EQ(r->high, 0.0812);
+  EXPECT_EQ(r->replicates, 5);
+  EXPECT_FALSE(run.replicate_range(1, "unemployment_rate"));
+  EXPECT_FALSE(run.replicate_range(2, "ai_effect_points"));
+  EXPECT_THROW(run.replicate_range(3, "unemployment_rate"), Error);
+  // A range whose low end is above its high end is no range.
+  testing::exec_file_sql(path, "UPDATE replicate_intervals SET low = 0.09;");
+  try {
+    SimulationRun(path).replicate_range(2, "unemployment_rate");
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("replicate_intervals: month 2, measure 'unemployment_rate': "
+                                    "not a range of replicates"));
+  }
 }
 
 TEST(RunFile, MissingFile) {

@@ -8,7 +8,8 @@
 //   county_major(month, county_fips, major, <figures>)   every output.county_every months and the
 //   last flows(month, from_major, to_major, moves)
 //
-// and, with the AI-talent model, its talent_* tables (docs/talent.md §9).
+// and, with the AI-talent model, its talent_* tables (docs/talent.md §9); with the no-AI twin,
+// twin_* copies of the first three; with replicates, replicate_national and replicate_intervals.
 #pragma once
 
 #include <array>
@@ -78,6 +79,13 @@ inline std::string value_columns(const TableDef& t, std::string_view suffix = ""
   }
   return s;
 }
+
+// With replicates (docs/model.md §16): per month and measure (ReplicateInterval's names), the
+// mean and the 5th and 95th percentiles over the replicates, and how many there were.
+inline constexpr std::string_view kReplicateIntervals = "replicate_intervals";
+inline constexpr std::string_view kReplicateIntervalsCreate =
+    "CREATE TABLE replicate_intervals (month INTEGER, measure TEXT, mean REAL, low REAL, "
+    "high REAL, replicates INTEGER, PRIMARY KEY (month, measure))";
 
 // The tables of the no-AI twin are the scenario's with this prefix.
 inline constexpr std::string_view kTwinPrefix = "twin_";
