@@ -43,6 +43,12 @@ TEST_F(EffectTest, NationalSeriesAgainstTheTwin) {
   // 400 x 55k + 600 x 52k = 103.2M against 124.2M: -27.75M in all.
   EXPECT_NEAR(m2["wage_bill_effect"].get<double>(), -27.75e6, 1e-3);
   EXPECT_EQ(m2["agents"], 4000.0);
+  // The fixture's replicates: 10 seeds, the effect between +8.25 and +10.75 points at month 2;
+  // none stored for months 0 and 1.
+  EXPECT_EQ(m2["ai_effect_low"], 8.25);
+  EXPECT_EQ(m2["ai_effect_high"], 10.75);
+  EXPECT_EQ(m2["replicates"], 10.0);
+  EXPECT_TRUE(t["rows"][1]["ai_effect_low"].is_null());
   // Months 0 and 1 are the same in both: no effect, and a margin from 0% (month 0) to 2.5%.
   EXPECT_EQ(t["rows"][0]["ai_effect_points"], 0.0);
   EXPECT_EQ(t["rows"][0]["ai_effect_margin"], 0.0);

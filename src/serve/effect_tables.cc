@@ -135,6 +135,9 @@ Table national_effect(const RunFile& run) {
                {"twin_unemployment_rate", "No-AI twin", ColumnKind::kShare, 2},
                {"ai_effect_points", "AI effect (points)", ColumnKind::kNumber, 2},
                {"ai_effect_margin", "± (90%)", ColumnKind::kNumber, 2},
+               {"ai_effect_low", "AI effect, 5th percentile of seeds", ColumnKind::kNumber, 2},
+               {"ai_effect_high", "AI effect, 95th percentile of seeds", ColumnKind::kNumber, 2},
+               {"replicates", "Seeds", ColumnKind::kNumber, 0},
                {"employed", "Employed", ColumnKind::kCount},
                {"twin_employed", "Employed, twin", ColumnKind::kCount},
                {"employed_effect", "AI effect on employment", ColumnKind::kCount},
@@ -150,16 +153,28 @@ Table national_effect(const RunFile& run) {
       twins[number(row[0])] = figures(row, 1);
     }
   }
+  // The AI effect's spread over the run's replicates (docs/model.md §16), where it has them.
+  std::map<double, std::vector<Value>> spread;
+  if (twin && run.info().replicates > 0) {
+    for (auto& row : run.query("SELECT month, low, high, replicates FROM replicate_intervals "
+                               "WHERE measure = 'ai_effect_points'")) {
+      spread[number(row[0])] = {row[1], row[2], row[3]};
+    }
+  }
   for (const auto& row : rows) {
     const RunFigures f = figures(row, 1);
     const auto it = twins.find(number(row[0]));
     const bool has = it != twins.end();
     const RunFigures w = has ? it->second : RunFigures{};
     const UnemploymentEffect e = unemployment_effect(f, w);
+    const auto s = spread.find(number(row[0]));
+    const std::vector<Value> range =
+        s != spread.end() ? s->second : std::vector<Value>(3, std::monostate{});
     t.rows.push_back({row[0], f.unemployment_rate(), maybe(has, w.unemployment_rate()),
-                      maybe(has, e.points), maybe(has, e.margin), f.employed,
-                      maybe(has, w.employed), maybe(has, f.employed - w.employed), f.wage_bill,
-                      maybe(has, w.wage_bill), maybe(has, f.wage_bill - w.wage_bill), f.agents});
+                      maybe(has, e.points), maybe(has, e.margin), range[0], range[1], range[2],
+                      f.employed, maybe(has, w.employed), maybe(has, f.employed - w.employed),
+                      f.wage_bill, maybe(has, w.wage_bill), maybe(has, f.wage_bill - w.wage_bill),
+                      f.agents});
   }
   add_effect_notes(t, twin);
   return t;

@@ -24,6 +24,7 @@ RunFile::RunFile(const std::filesystem::path& path) : db_(open_results(path)) {
   info_.last_month = run.months;
   info_.county_months = run.county_months;
   info_.twin = run.twin;
+  info_.replicates = run.replicates;
   try {
     info_.talent = read_talent_info(*this);
   } catch (const Error& e) {

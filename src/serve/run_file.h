@@ -61,7 +61,8 @@ struct RunInfo {
   std::vector<int> county_months;          // months with county figures
   std::map<std::string, std::string> run;  // every key of the run table
   std::optional<TalentInfo> talent;        // none: run without the talent segment, or older
-  bool twin = false;  // the file has the no-AI twin's tables (docs/model.md §16, effect_tables.h)
+  bool twin = false;   // the file has the no-AI twin's tables (docs/model.md §16, effect_tables.h)
+  int replicates = 0;  // runs with other seeds whose spread it holds (replicate_intervals)
 };
 
 class RunFile {

@@ -187,6 +187,8 @@ std::vector<FixtureRun> fixture_runs() {
   fast.twin = true;
   fast.twin_states = base.states;
   fast.twin_counties = base.counties;
+  fast.replicate_intervals = {"2, 'ai_effect_points', 9.5, 8.25, 10.75, 10",
+                              "2, 'unemployment_rate', 0.17, 0.16, 0.18, 10"};
   FixtureRun base2 = base;
   base2.seed = std::string("2");
   base2.talent = {};
@@ -254,6 +256,12 @@ void write_run_file(const std::filesystem::path& path, const FixtureRun& run) {
   exec(db, "INSERT INTO flows VALUES (2, '43-0000', '15-0000', 10)");
   exec(db, "CREATE INDEX state_major_month ON state_major (month, state_fips)");
   exec(db, "CREATE INDEX county_major_month ON county_major (month, county_fips)");
+  if (!run.replicate_intervals.empty()) {
+    exec(db, std::string(run_schema::kReplicateIntervalsCreate));
+    for (const std::string& row : run.replicate_intervals) {
+      exec(db, "INSERT INTO replicate_intervals VALUES (" + row + ")");
+    }
+  }
   if (!run.talent.dates.empty()) write_talent(db, run.talent);
   exec(db, "COMMIT");
   sqlite3_close(db);

@@ -65,11 +65,14 @@ struct FixtureRun {
   // none, and no twin tables, when twin is false.
   bool twin = false;
   std::vector<FixtureRow> twin_states, twin_counties;
+  // replicate_intervals rows (docs/model.md §16): month, measure, mean, low, high, replicates.
+  std::vector<std::string> replicate_intervals;
 };
 
 // "baseline" and "fast" (both 2 months, with talent tables: fixture_talent(1) and (2)), and a
 // second "baseline" with seed 2 and no talent tables. "fast" has a no-AI twin whose figures are
-// baseline's (effect_api_test.cc); the baselines have none. The numbers of month 2 are chosen so
+// baseline's (effect_api_test.cc) and the AI effect's spread over 10 replicates at month 2; the
+// baselines have neither. The numbers of month 2 are chosen so
 // that rates come out round (see runs_test.cc).
 std::vector<FixtureRun> fixture_runs();
 

@@ -57,6 +57,12 @@ export function effectHeadline(effect, month, hasTwin) {
           `${formatValue(row.twin_unemployment_rate, {kind: 'share', precision: 2})}; ` +
           `employment ${signedWorkers(row.employed_effect)} workers, wage bill ` +
           `${signedDollars(row.wage_bill_effect)} a year.`);
+  if (row.ai_effect_low !== null && row.ai_effect_low !== undefined) {
+    // The run's replicates: the same scenario with other seeds (docs/model.md §16).
+    box.append(` Run with ${row.replicates} seeds, the AI effect lies between ` +
+        `${signedPoints(row.ai_effect_low)} and ${signedPoints(row.ai_effect_high)} points ` +
+        `in 90% of them.`);
+  }
   return box;
 }
 
