@@ -10,7 +10,7 @@
 namespace floe {
 namespace {
 
-constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+constexpr float kNaNf = std::numeric_limits<float>::quiet_NaN();
 
 // docs/method.md §1: E0 -> 0, E1 -> 1, E2 -> e2_weight.
 float label_value(std::uint8_t label, double e2_weight) {
@@ -22,7 +22,7 @@ float label_value(std::uint8_t label, double e2_weight) {
     case 2:
       return static_cast<float>(e2_weight);
     default:
-      return kNaN;
+      return kNaNf;
   }
 }
 
@@ -96,7 +96,7 @@ CapabilityLayer read_capability_csv(const std::filesystem::path& path, const Tax
   CapabilityLayer layer;
   layer.name = path.filename().string();
   layer.provenance = "user layer " + path.string();
-  layer.capability.assign(taxonomy.tasks.size(), task_col ? kNaN : 0.0f);
+  layer.capability.assign(taxonomy.tasks.size(), task_col ? kNaNf : 0.0f);
   data::UniqueKeys keys;
   while (r.next()) {
     const float c = static_cast<float>(r.number_in(value_col, 0.0, 1.0));
@@ -125,7 +125,7 @@ CapabilityLayer with_transfer(const CapabilityLayer& layer, const Taxonomy& taxo
   CapabilityLayer out = layer;
   out.name += "+transfer";
   out.provenance += "; transferred through DWAs (max over linked tasks)";
-  std::vector<float> dwa_best(taxonomy.dwas.size(), kNaN);
+  std::vector<float> dwa_best(taxonomy.dwas.size(), kNaNf);
   for (std::size_t d = 0; d < taxonomy.dwas.size(); ++d) {
     for (TaskId t : taxonomy.dwa_tasks.row(d)) {
       const float c = layer.capability[t.index()];

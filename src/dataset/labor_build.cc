@@ -6,11 +6,10 @@
 #include <unordered_map>
 
 #include "floe/error.h"
+#include "floe/numbers.h"
 
 namespace floe::dataset {
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Whether a row of a state file is about a state or territory: an all-data file
 // (all_data_M_2023) also holds the nation, metropolitan and nonmetropolitan areas.

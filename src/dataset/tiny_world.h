@@ -11,4 +11,7 @@ inline const Dataset& tiny() {
   return ds;
 }
 
+// An occupation of the tiny world by its SOC code (one it has).
+inline OccupationId occ(const char* soc) { return *tiny().taxonomy.find_occupation(soc); }
+
 }  // namespace floe

@@ -13,12 +13,11 @@
 #include <set>
 
 #include "floe/error.h"
+#include "floe/numbers.h"
 #include "index/table_set.h"
 
 namespace floe {
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 void check_sizes(std::size_t x, std::size_t y, std::size_t w) {
   if (x != y || x != w) {

@@ -9,6 +9,7 @@
 
 #include "dataset/tiny_world.h"
 #include "floe/error.h"
+#include "index/hand_worked.h"
 
 namespace floe {
 namespace {
@@ -56,13 +57,6 @@ TEST(CompareCorrelation, UndefinedCasesAndBadInput) {
   EXPECT_TRUE(std::isnan(weighted_spearman(V{}, V{}, V{})));
   EXPECT_THROW(weighted_pearson(V{1, 2}, V{1}, V{1, 1}), Error);
   EXPECT_THROW(weighted_pearson(V{1, 2}, V{1, 2}, V{1, -1}), Error);
-}
-
-// The hand-worked tiny world uses human labels with E2 = 0 (docs/method.md §9), not the default.
-IndexOptions by_hand() {
-  IndexOptions o;
-  o.technical = {Labeler::kHuman, 0.0};
-  return o;
 }
 
 const Comparison& tiny_comparison() {

@@ -1,6 +1,7 @@
 // floe explain: one occupation's codes, tasks, exposure under every option and nearest
 // less-exposed occupations (include/floe/explain.h).
 #include "floe/explain.h"
+#include "floe/numbers.h"
 
 #include <fmt/format.h>
 
@@ -12,8 +13,6 @@
 
 namespace floe {
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 const char* preparation(int zone) {
   switch (zone) {

@@ -6,11 +6,10 @@
 #include <limits>
 
 #include "floe/career.h"
+#include "floe/numbers.h"
 
 namespace floe::detail {
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // "Economics and Accounting 2.0 -> 5.0; Programming 1.0 -> 4.5" (O*NET levels, 0-7).
 std::string learning(const Taxonomy& t, OccupationId from, OccupationId to) {

@@ -11,18 +11,10 @@
 #include "dataset/tiny_world.h"
 #include "floe/error.h"
 #include "floe/similarity.h"
+#include "index/hand_worked.h"
 
 namespace floe {
 namespace {
-
-// The hand-worked tiny world uses human labels with E2 = 0 (docs/method.md §9), not the default.
-IndexOptions by_hand() {
-  IndexOptions o;
-  o.technical = {Labeler::kHuman, 0.0};
-  return o;
-}
-
-OccupationId occ(const char* soc) { return *tiny().taxonomy.find_occupation(soc); }
 
 std::string error_of(std::string_view query) {
   try {

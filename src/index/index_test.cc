@@ -11,6 +11,7 @@
 
 #include "dataset/tiny_world.h"
 #include "floe/error.h"
+#include "index/hand_worked.h"
 
 namespace floe {
 namespace {
@@ -28,14 +29,6 @@ const Cells& shipped_cells() {
   return cells;
 }
 
-// The hand-worked tiny world uses human labels with E2 = 0 (docs/method.md §9), not the default.
-IndexOptions by_hand() {
-  IndexOptions o;
-  o.technical = {Labeler::kHuman, 0.0};
-  return o;
-}
-
-OccupationId occ(const char* soc) { return *tiny().taxonomy.find_occupation(soc); }
 StateId state(const char* usps) { return *tiny().geography.find_state(usps); }
 
 // Tasks (weight, label): developers 101 (core 2, E1), 102 (supplemental 1, E0);

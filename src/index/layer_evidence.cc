@@ -6,14 +6,9 @@
 
 #include "floe/compare.h"
 #include "floe/error.h"
+#include "floe/numbers.h"
 
 namespace floe::detail {
-namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-}  // namespace
-
 EvidenceData gather_evidence(const Dataset& ds) {
   const Taxonomy& t = ds.taxonomy;
   const std::size_t n = t.occupations.size();

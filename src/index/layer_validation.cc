@@ -10,6 +10,7 @@
 
 #include "floe/compare.h"
 #include "floe/error.h"
+#include "floe/numbers.h"
 #include "floe/random.h"
 #include "index/layer_evidence.h"
 
@@ -19,7 +20,6 @@ namespace {
 using detail::EvidenceData;
 using detail::LayerData;
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 using Skip = std::array<bool, kEvidenceKinds>;
 
 Skip skip(std::initializer_list<Evidence> items) {

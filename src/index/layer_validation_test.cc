@@ -18,8 +18,6 @@ namespace {
 using detail::EvidenceData;
 using detail::LayerData;
 
-OccupationId occ(const char* soc) { return *tiny().taxonomy.find_occupation(soc); }
-
 std::vector<double> exposure_of(const Dataset& ds, const LayerVariant& v, CapabilityLayer& layer) {
   IndexOptions o;
   o.technical = {v.labeler, v.e2_weight};

@@ -119,7 +119,7 @@ std::vector<Replicate> run_replicates(const Dataset& ds, const Cells& cells,
 namespace {
 
 // Everyone not employed in the labor force, trainees included (docs/model.md §9).
-double unemployment_rate(const MonthFigures& f) {
+double replicate_unemployment_rate(const MonthFigures& f) {
   const double force = f.employed + f.unemployed + f.training;
   return force > 0 ? (f.unemployed + f.training) / force : std::nan("");
 }
@@ -150,12 +150,16 @@ std::vector<ReplicateInterval> replicate_intervals(const std::vector<Replicate>&
   };
   static constexpr Measure kMeasures[] = {
       {"unemployment_rate", false,
-       [](const MonthFigures& f, const MonthFigures*, double) { return unemployment_rate(f); }},
+       [](const MonthFigures& f, const MonthFigures*, double) {
+         return replicate_unemployment_rate(f);
+       }},
       {"twin_unemployment_rate", true,
-       [](const MonthFigures&, const MonthFigures* t, double) { return unemployment_rate(*t); }},
+       [](const MonthFigures&, const MonthFigures* t, double) {
+         return replicate_unemployment_rate(*t);
+       }},
       {"ai_effect_points", true,
        [](const MonthFigures& f, const MonthFigures* t, double) {
-         return 100 * (unemployment_rate(f) - unemployment_rate(*t));
+         return 100 * (replicate_unemployment_rate(f) - replicate_unemployment_rate(*t));
        }},
       {"employed", false,
        [](const MonthFigures& f, const MonthFigures*, double s) { return f.employed / s; }},

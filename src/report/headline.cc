@@ -10,10 +10,6 @@
 namespace floe::report {
 namespace {
 
-std::string percent(double fraction) {
-  return format_value(fraction, Column{"", "", ColumnKind::kShare, 1});
-}
-
 // What the capability layer counts as "AI can perform", for the sentence.
 std::string capability_phrase(const IndexResult& r) {
   if (r.layer.starts_with("technical")) {

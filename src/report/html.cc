@@ -6,6 +6,10 @@
 
 namespace floe::report {
 
+std::string percent(double fraction, int decimals) {
+  return format_value(fraction, Column{"", "", ColumnKind::kShare, decimals});
+}
+
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -15,6 +15,9 @@ namespace floe::report {
 // Text made safe for element content and for attribute values in double or single quotes.
 std::string html_escape(std::string_view text);
 
+// A share as a percentage ("12.3%"), as tables show it.
+std::string percent(double fraction, int decimals = 1);
+
 struct HtmlTableSpec {
   std::string id;                    // the <table> id, for links and the browser test
   std::vector<std::string> columns;  // machine names of the columns to show, in order

@@ -8,13 +8,6 @@
 namespace floe::report {
 namespace {
 
-bool any_without_value(const MapLayers& map) {
-  for (const auto& a : map.areas) {
-    if (std::isnan(a.value)) return true;
-  }
-  return false;
-}
-
 // States (and DC) with workers in the data, which the state map must show; territories have
 // no shape in the Albers USA atlas.
 std::size_t mapped_states_in_data(const Dataset& ds, const IndexResult& r) {

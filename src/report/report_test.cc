@@ -13,17 +13,16 @@
 #include "dataset/tiny_world.h"
 #include "report/html.h"
 #include "report/map_data.h"
+#include "report/test_report.h"
 
 namespace floe {
 namespace {
 
+using testing::count;
 using ::testing::HasSubstr;
 using ::testing::Not;
+using testing::tiny_atlas;
 
-const Atlas& tiny_atlas() {
-  static const Atlas atlas = load_atlas(FLOE_TINY_DATA_DIR);
-  return atlas;
-}
 const IndexResult& tiny_result() {
   // The hand-worked example: human labels, E2 = 0, and an ensemble of human labels at E2 = 1
   // (docs/method.md §9).
@@ -40,12 +39,6 @@ const ReportInfo kInfo{
 const std::string& tiny_html() {
   static const std::string html = index_report_html(tiny(), tiny_atlas(), tiny_result(), kInfo);
   return html;
-}
-
-std::size_t count(const std::string& text, const std::string& pattern) {
-  const std::regex re(pattern);
-  return static_cast<std::size_t>(
-      std::distance(std::sregex_iterator(text.begin(), text.end(), re), std::sregex_iterator()));
 }
 
 // One function writes the ratio below the surface for every output (include/floe/index.h).

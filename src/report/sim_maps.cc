@@ -14,7 +14,7 @@ namespace {
 
 const Column kRate{"", "", ColumnKind::kShare, 1};
 const Column kRate2{"", "", ColumnKind::kShare, 2};
-const Column kCount{"", "", ColumnKind::kCount};
+const Column kCountFormat{"", "", ColumnKind::kCount};
 
 std::string signed_percent(double fraction) {
   return fmt::format("{}{}", fraction > 0 ? "+" : "", format_value(fraction, kRate));
@@ -44,8 +44,8 @@ std::optional<PlaceValue> too_few(const RunFigures& a, const RunFigures* b = nul
   return PlaceValue{std::nan(""),
                     fmt::format("{} agents behind its figures{}, fewer than {}: too few to show at "
                                 "this scale",
-                                format_value(agents, kCount), b ? " in one run" : "",
-                                format_value(kFewAgents, kCount))};
+                                format_value(agents, kCountFormat), b ? " in one run" : "",
+                                format_value(kFewAgents, kCountFormat))};
 }
 
 double employment_change(const RunFigures& now, const RunFigures& start) {
@@ -79,11 +79,6 @@ std::vector<double> area_values(const MapLayers& map) {
   return out;
 }
 
-bool any_without_value(const MapLayers& map) {
-  return std::any_of(map.areas.begin(), map.areas.end(),
-                     [](const MapArea& a) { return std::isnan(a.value); });
-}
-
 std::size_t with_value(const MapLayers& map) {
   return static_cast<std::size_t>(std::count_if(
       map.areas.begin(), map.areas.end(), [](const MapArea& a) { return !std::isnan(a.value); }));
@@ -113,7 +108,7 @@ MapLayers unemployment_state_map(const SimulationView& v) {
               fmt::format("unemployment {} ({} at month 0); {} employed ({} since month 0)",
                           format_value(a->unemployment_rate(), kRate),
                           format_value(a0->unemployment_rate(), kRate),
-                          format_value(a->employed, kCount),
+                          format_value(a->employed, kCountFormat),
                           signed_percent(employment_change(*a, *a0)))};
         }
         const auto b = sum(v.b_states, fips);
@@ -138,17 +133,17 @@ MapLayers employment_state_map(const SimulationView& v) {
         if (!a || !a0) return std::nullopt;
         if (!v.comparing()) {
           const double change = employment_change(*a, *a0);
-          return PlaceValue{
-              change, fmt::format("{} employed at month {}, {} at month 0 ({})",
-                                  format_value(a->employed, kCount), v.month,
-                                  format_value(a0->employed, kCount), signed_percent(change))};
+          return PlaceValue{change, fmt::format("{} employed at month {}, {} at month 0 ({})",
+                                                format_value(a->employed, kCountFormat), v.month,
+                                                format_value(a0->employed, kCountFormat),
+                                                signed_percent(change))};
         }
         const auto b = sum(v.b_states, fips);
         if (!b) return std::nullopt;
         const double relative = employment_change(*b, *a);
         return PlaceValue{relative, fmt::format("{} employed in {}, {} in {} ({})",
-                                                format_value(a->employed, kCount), v.a_label,
-                                                format_value(b->employed, kCount), v.b_label,
+                                                format_value(a->employed, kCountFormat), v.a_label,
+                                                format_value(b->employed, kCountFormat), v.b_label,
                                                 signed_percent(relative))};
       });
 }
@@ -166,7 +161,7 @@ MapLayers county_unemployment_map(const SimulationView& v) {
           return PlaceValue{a->unemployment_rate(),
                             fmt::format("unemployment {}; {} employed",
                                         format_value(a->unemployment_rate(), kRate),
-                                        format_value(a->employed, kCount))};
+                                        format_value(a->employed, kCountFormat))};
         }
         const auto b = sum(v.b_counties, fips);
         if (!b) return std::nullopt;
@@ -250,7 +245,7 @@ std::string sim_map_section(const SimulationView& v) {
       "figures, whose rate at this scale is mostly sampling noise (±1 point or more; "
       "docs/model.md §16); a larger scale shows more of them. Shapes are 2017 boundaries "
       "(docs/method.md §6).</p>\n",
-      format_value(kFewAgents, kCount));
+      format_value(kFewAgents, kCountFormat));
   return h + "</section>\n";
 }
 

@@ -19,10 +19,6 @@ std::map<std::string, RegionValues> by_fips(std::vector<RegionValues> regions) {
   return out;
 }
 
-std::string percent(double fraction, int decimals = 1) {
-  return format_value(fraction, Column{"", "", ColumnKind::kShare, decimals});
-}
-
 std::string count(double v) { return format_value(v, Column{"", "", ColumnKind::kCount}); }
 
 double displaced(const NationalMonth& n) {

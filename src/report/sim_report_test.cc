@@ -14,28 +14,20 @@
 #include "floe/dataset.h"
 #include "floe/error.h"
 #include "floe/report.h"
+#include "report/test_report.h"
 #include "runs/test_runs.h"
 #include "store/run_schema.h"
 
 namespace floe {
 namespace {
 
+using testing::count;
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-const Atlas& tiny_atlas() {
-  static const Atlas atlas = load_atlas(FLOE_TINY_DATA_DIR);
-  return atlas;
-}
+using testing::tiny_atlas;
 
 std::filesystem::path temp(const std::string& name) {
   return std::filesystem::path(::testing::TempDir()) / (std::to_string(::getpid()) + "-" + name);
-}
-
-std::size_t count(const std::string& text, const std::string& pattern) {
-  const std::regex re(pattern);
-  return static_cast<std::size_t>(
-      std::distance(std::sregex_iterator(text.begin(), text.end(), re), std::sregex_iterator()));
 }
 
 class SimulationReportTest : public ::testing::Test {

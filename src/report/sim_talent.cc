@@ -16,7 +16,6 @@
 namespace floe::report {
 namespace {
 
-constexpr int kFrom2015 = (2015 - kTalentFirstYear) * 12;
 constexpr int kShownMonths = 24;  // at least, when the series ends before 2015
 
 struct TalentRunView {

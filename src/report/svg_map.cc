@@ -9,6 +9,12 @@
 #include "report/html.h"
 
 namespace floe::report {
+
+bool any_without_value(const MapLayers& map) {
+  return std::any_of(map.areas.begin(), map.areas.end(),
+                     [](const MapArea& a) { return std::isnan(a.value); });
+}
+
 namespace {
 
 // The largest of 1, 2 and 5 times a power of ten that is at most `v` (v > 0).

@@ -39,6 +39,9 @@ struct MapLayers {
   std::vector<MapCircle> circles;
 };
 
+// Whether some area has no value (NaN): the legend then explains the grey.
+bool any_without_value(const MapLayers& map);
+
 // The frame of a map: the bounds of its areas with a margin of 1% of the larger side.
 Bounds map_frame(const MapLayers& map);
 

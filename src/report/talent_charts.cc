@@ -13,7 +13,6 @@
 namespace floe::report {
 namespace {
 
-constexpr int kFrom2015 = (2015 - kTalentFirstYear) * 12;
 constexpr int kFrom2022 = (2022 - kTalentFirstYear) * 12;
 
 using Kind = TalentTarget::Kind;

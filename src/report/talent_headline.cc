@@ -12,10 +12,6 @@ namespace {
 
 using Kind = TalentTarget::Kind;
 
-std::string percent(double fraction) {
-  return format_value(fraction, Column{"", "", ColumnKind::kShare, 1});
-}
-
 std::string within(const TargetFit& f) {
   return f.within ? "within tolerance" : "outside tolerance";
 }

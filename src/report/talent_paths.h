@@ -13,6 +13,9 @@
 
 namespace floe::report {
 
+// The month index of January 2015, where the talent charts start (series begin in 2011).
+inline constexpr int kFrom2015 = (2015 - kTalentFirstYear) * 12;
+
 // Months of the path with flows: 0 .. flow_months(p) - 1.
 int flow_months(const TalentPath& p);
 // Job-to-job moves into big tech minus moves out of it, in month t.

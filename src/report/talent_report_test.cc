@@ -10,10 +10,12 @@
 #include "floe/report.h"
 #include "report/talent_paths.h"
 #include "report/talent_sections.h"
+#include "report/test_report.h"
 
 namespace floe::report {
 namespace {
 
+using testing::count;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -176,12 +178,6 @@ TalentData* TalentReportPage::data_ = nullptr;
 TalentCalibration* TalentReportPage::fit_ = nullptr;
 std::string* TalentReportPage::plain_ = nullptr;
 std::string* TalentReportPage::levers_ = nullptr;
-
-std::size_t count(const std::string& text, const std::string& pattern) {
-  const std::regex re(pattern);
-  return static_cast<std::size_t>(
-      std::distance(std::sregex_iterator(text.begin(), text.end(), re), std::sregex_iterator()));
-}
 
 std::string percent(double v) { return format_value(v, {"", "", ColumnKind::kShare, 1}); }
 

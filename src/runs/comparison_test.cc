@@ -20,11 +20,7 @@ namespace {
 
 using ::testing::ContainsRegex;
 using ::testing::HasSubstr;
-
-// Per process: ctest runs each test in its own process, several at once.
-std::filesystem::path temp(const std::string& name) {
-  return std::filesystem::path(::testing::TempDir()) / (std::to_string(::getpid()) + "-" + name);
-}
+using testing::temp;
 
 class RunComparisonTest : public ::testing::Test {
  protected:

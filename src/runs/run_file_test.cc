@@ -17,11 +17,7 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-// Per process: ctest runs each test in its own process, several at once.
-std::filesystem::path temp(const std::string& name) {
-  return std::filesystem::path(::testing::TempDir()) / (std::to_string(::getpid()) + "-" + name);
-}
+using testing::temp;
 
 // The message of the Error that opening `path` throws ("" if none).
 std::string open_error(const std::filesystem::path& path) {

@@ -14,10 +14,7 @@ namespace floe {
 namespace {
 
 using ::testing::HasSubstr;
-
-std::filesystem::path temp(const std::string& name) {
-  return std::filesystem::path(::testing::TempDir()) / (std::to_string(::getpid()) + "-" + name);
-}
+using testing::temp;
 
 std::filesystem::path talent_run(const std::string& name) {
   const auto path = temp(name);

@@ -33,7 +33,9 @@
 #pragma once
 
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <stdexcept>
@@ -42,6 +44,12 @@
 #include "store/run_schema.h"
 
 namespace floe::testing {
+
+// A file name under the test temporary directory, per process: ctest runs each test in its own
+// process, several at once.
+inline std::filesystem::path temp(const std::string& name) {
+  return std::filesystem::path(::testing::TempDir()) / (std::to_string(::getpid()) + "-" + name);
+}
 
 inline void exec_sql(sqlite3* db, const std::string& sql) {
   char* message = nullptr;

@@ -1,4 +1,5 @@
 #include "serve/effect_tables.h"
+#include "serve/values.h"
 
 #include <fmt/format.h>
 
@@ -13,16 +14,6 @@ namespace {
 
 constexpr const char* kFigures =
     "SUM(employed), SUM(unemployed), SUM(training), SUM(wage_bill), SUM(agents)";
-
-double number(const Value& v) {
-  const auto* d = std::get_if<double>(&v);
-  return d ? *d : std::nan("");
-}
-
-std::string text(const Value& v) {
-  const auto* s = std::get_if<std::string>(&v);
-  return s ? *s : std::string();
-}
 
 // The figures in a query row's columns first..first+4 (in kFigures' order).
 RunFigures figures(const std::vector<Value>& row, std::size_t first) {

@@ -86,7 +86,7 @@ Reply state_occupation_table(const Dashboard& d, const httplib::Request& request
   return table_reply(std::move(t), params, "occupations-" + d.dataset().geography[s].fips);
 }
 
-Reply counties(const Dashboard& d, const httplib::Request& request) {
+Reply index_counties(const Dashboard& d, const httplib::Request& request) {
   const Params params(request, table_params({"state"}));
   Table t = d.table(Breakdown::kCounty);
   std::string name = "counties";
@@ -154,7 +154,7 @@ void add_index_routes(httplib::Server& server, const Dashboard& d) {
     return table_reply(state_majors(d.dataset(), d.cells(), d.index(), s), params,
                        "majors-" + d.dataset().geography[s].fips);
   });
-  get(server, "/api/counties", [&d](const httplib::Request& r) { return counties(d, r); });
+  get(server, "/api/counties", [&d](const httplib::Request& r) { return index_counties(d, r); });
   get(server, "/api/majors", whole_table(d, Breakdown::kMajor, "majors"));
   get(server, "/api/industries", whole_table(d, Breakdown::kIndustry, "industries"));
   get(server, "/api/scale", scale);

@@ -3,14 +3,9 @@
 #include <cmath>
 
 #include "floe/career.h"
+#include "floe/numbers.h"
 
 namespace floe::serve {
-namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-}  // namespace
-
 Table with_openings(const Dataset& ds, Table table) {
   const std::size_t code = table.column("soc_code");
   table.columns.push_back({"openings", "Openings a year", ColumnKind::kCount});

@@ -1,4 +1,6 @@
 #include "serve/run_tables.h"
+#include "floe/numbers.h"
+#include "serve/values.h"
 
 #include <fmt/format.h>
 
@@ -7,8 +9,6 @@
 
 namespace floe::serve {
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 struct MetricInfo {
   const char* name;
@@ -52,11 +52,6 @@ std::string sums() {
   return s;
 }
 
-double number(const Value& v) {
-  const auto* d = std::get_if<double>(&v);
-  return d ? *d : kNaN;
-}
-
 // The figures of a query row from column `first` on, then the two ratios.
 void add_metrics(std::vector<Value>& out, const std::vector<Value>& row, std::size_t first) {
   std::map<std::string, double> f;
@@ -70,11 +65,6 @@ void add_metrics(std::vector<Value>& out, const std::vector<Value>& row, std::si
   const double force = f["employed"] + f["unemployed"] + f["training"];
   out.emplace_back(force > 0 ? (f["unemployed"] + f["training"]) / force : kNaN);
   out.emplace_back(f["wage_bill"] > 0 ? f["exposed_wages"] / f["wage_bill"] : kNaN);
-}
-
-std::string text(const Value& v) {
-  const auto* s = std::get_if<std::string>(&v);
-  return s ? *s : std::string();
 }
 
 Table region_table(std::string title, std::vector<Column> keys) {

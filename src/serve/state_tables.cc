@@ -2,15 +2,10 @@
 
 #include <cmath>
 
+#include "floe/numbers.h"
 #include "serve/table_reply.h"
 
 namespace floe::serve {
-namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-}  // namespace
-
 Table state_occupations(const Dataset& ds, const Cells& cells, const IndexResult& r,
                         StateId state) {
   const Taxonomy& tx = ds.taxonomy;

@@ -10,6 +10,7 @@
 #include "floe/error.h"
 #include "floe/talent.h"
 #include "serve/talent_tables.h"
+#include "serve/values.h"
 
 namespace floe::serve {
 namespace {
@@ -29,11 +30,6 @@ constexpr const char* kColumnChecks[] = {
     "SELECT target, description, observed, tolerance, expected, expected_within, agents, "
     "agents_within, source FROM talent_targets LIMIT 1",
     "SELECT parameter, value, prior, meaning FROM talent_parameters LIMIT 1"};
-
-std::string text(const Value& v) {
-  const auto* s = std::get_if<std::string>(&v);
-  return s ? *s : std::string();
-}
 
 int checked_month(const std::string& date) {
   const auto m = parse_talent_month(date);

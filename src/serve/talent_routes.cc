@@ -25,7 +25,7 @@ const RunFile& talent_run(const Dashboard& d, const httplib::Request& request) {
   return run;
 }
 
-const TalentInfo& talent(const RunFile& run) { return *run.info().talent; }
+const TalentInfo& talent_of(const RunFile& run) { return *run.info().talent; }
 
 // A month parameter: YYYY-MM from `first` through `last` (canonical YYYY-MM text compares as
 // the months do).
@@ -69,10 +69,11 @@ Reply summary(const Dashboard& d, const httplib::Request& request) {
   return {200, dump(j)};
 }
 
-Reply series(const Dashboard& d, const httplib::Request& request) {
+Reply series_route(const Dashboard& d, const httplib::Request& request) {
   const Params params(request, table_params({"from", "to"}));
   const RunFile& run = talent_run(d, request);
-  const DateRange months = range_params(params, talent(run).first_date, talent(run).last_date);
+  const DateRange months =
+      range_params(params, talent_of(run).first_date, talent_of(run).last_date);
   return table_reply(talent_series(run, months), params, file_name(run, "series", months));
 }
 
@@ -80,9 +81,10 @@ Reply headcount(const Dashboard& d, const httplib::Request& request) {
   const Params params(request, table_params({"segment", "from", "to"}));
   const RunFile& run = talent_run(d, request);
   std::vector<std::string> segments = {"all"};
-  for (const auto& s : talent(run).segments) segments.push_back(s);
+  for (const auto& s : talent_of(run).segments) segments.push_back(s);
   const std::string segment = params.choice("segment", segments, "all");
-  const DateRange months = range_params(params, talent(run).first_date, talent(run).last_date);
+  const DateRange months =
+      range_params(params, talent_of(run).first_date, talent_of(run).last_date);
   return table_reply(talent_headcount(run, segment == "all" ? "headcount" : segment, months),
                      params, file_name(run, "headcount-" + segment, months));
 }
@@ -90,7 +92,7 @@ Reply headcount(const Dashboard& d, const httplib::Request& request) {
 Reply employers(const Dashboard& d, const httplib::Request& request) {
   const Params params(request, table_params({"date"}));
   const RunFile& run = talent_run(d, request);
-  const TalentInfo& t = talent(run);
+  const TalentInfo& t = talent_of(run);
   const auto date = month_param(params, "date", t.first_date, t.last_date);
   if (!date) {
     throw BadRequest("date", fmt::format("parameter 'date' is required (a month {}..{})",
@@ -103,14 +105,16 @@ Reply employers(const Dashboard& d, const httplib::Request& request) {
 Reply moves(const Dashboard& d, const httplib::Request& request) {
   const Params params(request, table_params({"from", "to"}));
   const RunFile& run = talent_run(d, request);
-  const DateRange months = range_params(params, talent(run).first_date, talent(run).last_date);
+  const DateRange months =
+      range_params(params, talent_of(run).first_date, talent_of(run).last_date);
   return table_reply(talent_moves(run, months), params, file_name(run, "moves", months));
 }
 
 Reply phd(const Dashboard& d, const httplib::Request& request) {
   const Params params(request, table_params({"from", "to"}));
   const RunFile& run = talent_run(d, request);
-  const DateRange months = range_params(params, talent(run).first_date, talent(run).last_date);
+  const DateRange months =
+      range_params(params, talent_of(run).first_date, talent_of(run).last_date);
   return table_reply(talent_phd(run, months), params, file_name(run, "phd", months));
 }
 
@@ -140,13 +144,13 @@ const RunFile& talent_run_parameter(const Dashboard& d, const Params& params,
   }
 }
 
-Reply compare(const Dashboard& d, const httplib::Request& request) {
+Reply compare_route(const Dashboard& d, const httplib::Request& request) {
   const Params params(request, table_params({"a", "b", "from", "to"}));
   const RunFile& a = talent_run_parameter(d, params, "a");
   const RunFile& b = talent_run_parameter(d, params, "b");
   // The months both runs have.
-  const std::string first = std::max(talent(a).first_date, talent(b).first_date);
-  const std::string last = std::min(talent(a).last_date, talent(b).last_date);
+  const std::string first = std::max(talent_of(a).first_date, talent_of(b).first_date);
+  const std::string last = std::min(talent_of(a).last_date, talent_of(b).last_date);
   if (first > last) {
     throw BadRequest("b", fmt::format("parameter 'b': runs '{}' and '{}' share no talent months",
                                       a.info().id, b.info().id));
@@ -165,14 +169,14 @@ void add_talent_routes(httplib::Server& server, const Dashboard& d) {
     get(server, pattern, [&d, answer](const httplib::Request& r) { return answer(d, r); });
   };
   route("/api/runs/([^/]+)/talent", summary);
-  route("/api/runs/([^/]+)/talent/series", series);
+  route("/api/runs/([^/]+)/talent/series", series_route);
   route("/api/runs/([^/]+)/talent/headcount", headcount);
   route("/api/runs/([^/]+)/talent/employers", employers);
   route("/api/runs/([^/]+)/talent/moves", moves);
   route("/api/runs/([^/]+)/talent/phd", phd);
   route("/api/runs/([^/]+)/talent/targets", targets);
   route("/api/runs/([^/]+)/talent/parameters", parameters);
-  route("/api/compare/talent", compare);
+  route("/api/compare/talent", compare_route);
 }
 
 }  // namespace floe::serve

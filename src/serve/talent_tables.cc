@@ -1,4 +1,5 @@
 #include "serve/talent_tables.h"
+#include "serve/values.h"
 
 #include <fmt/format.h>
 
@@ -8,12 +9,11 @@
 #include <limits>
 #include <map>
 
+#include "floe/numbers.h"
 #include "floe/talent.h"
 
 namespace floe::serve {
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 Column text_column(std::string name, std::string label) {
   return {std::move(name), std::move(label), ColumnKind::kText};
@@ -33,16 +33,6 @@ Column share_column(std::string name, std::string label) {
 }
 
 const TalentInfo& talent(const RunFile& run) { return *run.info().talent; }
-
-std::string text(const Value& v) {
-  const auto* s = std::get_if<std::string>(&v);
-  return s ? *s : std::string();
-}
-
-double number(const Value& v) {
-  const auto* d = std::get_if<double>(&v);
-  return d ? *d : kNaN;
-}
 
 // 0/1 as stored by SQLite, as a flag; NULL stays empty.
 Value flag(const Value& v) {

@@ -9,11 +9,10 @@
 #include <string>
 
 #include "floe/error.h"
+#include "floe/numbers.h"
 
 namespace floe {
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Job Zones are means of whole zones: a gap of exactly one may carry float noise.
 constexpr double kOneZone = 1.0 + 1e-6;

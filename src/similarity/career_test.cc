@@ -13,7 +13,7 @@
 namespace floe {
 namespace {
 
-OccupationId occ(const Taxonomy& t, const char* soc) { return *t.find_occupation(soc); }
+OccupationId occupation(const Taxonomy& t, const char* soc) { return *t.find_occupation(soc); }
 
 // A similarity by hand over the tiny world's developers (0), clerks (1) and laborers (2):
 // s(dev, clerk) = 0.3, s(dev, lab) = 0.2, s(clerk, lab) = 0.5.
@@ -32,13 +32,13 @@ struct Fixture {
 TEST(CareerTiny, CandidatesCarrySimilarityAndPreparationGap) {
   const Taxonomy& t = tiny().taxonomy;
   const CareerCandidates c(t, tiny_similarity(), 5);
-  const auto dev = c.of(occ(t, "15-1252"));
+  const auto dev = c.of(occupation(t, "15-1252"));
   ASSERT_EQ(dev.size(), 2u);
-  EXPECT_EQ(dev[0].occupation, occ(t, "43-3031"));  // 0.3 before 0.2
+  EXPECT_EQ(dev[0].occupation, occupation(t, "43-3031"));  // 0.3 before 0.2
   EXPECT_FLOAT_EQ(dev[0].similarity, 0.3f);
   EXPECT_FLOAT_EQ(dev[0].preparation_gap, -1.0f);  // zone 3 - zone 4
   EXPECT_FLOAT_EQ(dev[1].preparation_gap, -2.0f);
-  EXPECT_DOUBLE_EQ(c.job_zone(occ(t, "47-2061")), 2.0);
+  EXPECT_DOUBLE_EQ(c.job_zone(occupation(t, "47-2061")), 2.0);
 }
 
 // From developers (E = 2/3): both others are less exposed and within reach (gaps -1, -2).
@@ -49,7 +49,8 @@ TEST(CareerTiny, CandidatesCarrySimilarityAndPreparationGap) {
 // V̄ = (100 + 200) / 2 = 150, score 0.5 · 1/2 · 4/5 · 200/350 = 4/35.
 TEST(CareerTiny, ScoreByHand) {
   const Taxonomy& t = tiny().taxonomy;
-  const OccupationId dev = occ(t, "15-1252"), clerk = occ(t, "43-3031"), lab = occ(t, "47-2061");
+  const OccupationId dev = occupation(t, "15-1252"), clerk = occupation(t, "43-3031"),
+                     lab = occupation(t, "47-2061");
   const CareerCandidates c(t, tiny_similarity());
   const Fixture f;
   const auto from_dev = career_moves(c, dev, f.inputs());
@@ -81,7 +82,8 @@ TEST(CareerTiny, ScoreByHand) {
 // two (flagged, after the suggestions, and never the best move). Without openings, no move.
 TEST(CareerTiny, LargerPreparationGapsAreFlaggedNotSuggested) {
   const Taxonomy& t = tiny().taxonomy;
-  const OccupationId dev = occ(t, "15-1252"), clerk = occ(t, "43-3031"), lab = occ(t, "47-2061");
+  const OccupationId dev = occupation(t, "15-1252"), clerk = occupation(t, "43-3031"),
+                     lab = occupation(t, "47-2061");
   const CareerCandidates c(t, tiny_similarity());
   Fixture f;
   f.exposure[lab.index()] = 0.9;
@@ -109,11 +111,11 @@ TEST(CareerTiny, UnknownPreparationIsNeverSuggested) {
   Taxonomy t = tiny().taxonomy;
   t.onet_occupations[t.find_onet("47-2061.00")->index()].job_zone = 0;
   const CareerCandidates c(t, tiny_similarity());
-  EXPECT_TRUE(std::isnan(c.job_zone(occ(t, "47-2061"))));
+  EXPECT_TRUE(std::isnan(c.job_zone(occupation(t, "47-2061"))));
   const Fixture f;
-  const auto from_dev = career_moves(c, occ(t, "15-1252"), f.inputs());
+  const auto from_dev = career_moves(c, occupation(t, "15-1252"), f.inputs());
   ASSERT_EQ(from_dev.size(), 1u);
-  EXPECT_EQ(from_dev[0].occupation, occ(t, "43-3031"));
+  EXPECT_EQ(from_dev[0].occupation, occupation(t, "43-3031"));
 }
 
 TEST(CareerTiny, BadInputs) {
@@ -121,7 +123,7 @@ TEST(CareerTiny, BadInputs) {
   const CareerCandidates c(t, tiny_similarity());
   const std::vector<double> two{1, 1};
   const Fixture f;
-  EXPECT_THROW(career_moves(c, occ(t, "15-1252"), {two, f.openings, f.wage}), Error);
+  EXPECT_THROW(career_moves(c, occupation(t, "15-1252"), {two, f.openings, f.wage}), Error);
   std::vector<OccupationId> best(2);
   EXPECT_THROW(best_career_moves(c, f.inputs(), best), Error);
   EXPECT_THROW(CareerCandidates(t, SimilarityMatrix(2, {1, 0, 0, 1})), Error);
@@ -133,7 +135,8 @@ TEST(CareerTiny, BadInputs) {
 // Accounting is higher (5 vs 2).
 TEST(CareerTiny, WhatToLearnByHand) {
   const Taxonomy& t = tiny().taxonomy;
-  const OccupationId dev = occ(t, "15-1252"), clerk = occ(t, "43-3031"), lab = occ(t, "47-2061");
+  const OccupationId dev = occupation(t, "15-1252"), clerk = occupation(t, "43-3031"),
+                     lab = occupation(t, "47-2061");
   auto names = [&](const std::vector<LearningGap>& gaps) {
     std::vector<std::string> out;
     for (const LearningGap& g : gaps) out.push_back(t.descriptors[g.descriptor].name);
@@ -152,7 +155,7 @@ TEST(CareerTiny, WhatToLearnByHand) {
 // 1,000 developers x (0.158 / 10 + 0.020 + 0.043) (testdata/tiny Table 1.10).
 TEST(CareerTiny, AnnualOpenings) {
   const Dataset& ds = tiny();
-  EXPECT_NEAR(annual_openings(ds, occ(ds.taxonomy, "15-1252")), 78.8, 1e-9);
+  EXPECT_NEAR(annual_openings(ds, occupation(ds.taxonomy, "15-1252")), 78.8, 1e-9);
   EXPECT_EQ(preparation_time(1), "up to 3 months");
   EXPECT_EQ(preparation_time(4.6), "4 years or more");
   EXPECT_EQ(preparation_time(std::nan("")), "unknown");
