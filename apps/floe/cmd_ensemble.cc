@@ -45,7 +45,7 @@ std::vector<EnsembleScenario> read_scenarios(const Args& a) {
     if (a.months > 0) s.scenario.run.months = a.months;
     if (!names.insert(s.scenario.name).second) {
       throw Error("--scenario " + given + ": a second scenario named '" + s.scenario.name +
-                  "' (its name = in the file); each scenario of an ensemble needs its own name");
+                  "' (the name = line of its file): each scenario of an ensemble needs its own name");
     }
     out.push_back(std::move(s));
   }
