@@ -44,8 +44,9 @@ std::vector<EnsembleScenario> read_scenarios(const Args& a) {
     EnsembleScenario s{.file = given, .scenario = read_scenario(file)};
     if (a.months > 0) s.scenario.run.months = a.months;
     if (!names.insert(s.scenario.name).second) {
-      throw Error("--scenario " + given + ": a second scenario named '" + s.scenario.name +
-                  "' (the name = line of its file): each scenario of an ensemble needs its own name");
+      throw Error(
+          "--scenario " + given + ": a second scenario named '" + s.scenario.name +
+          "' (the name = line of its file): each scenario of an ensemble needs its own name");
     }
     out.push_back(std::move(s));
   }
@@ -116,7 +117,8 @@ void add_ensemble_command(CLI::App& app) {
       "seed S0 + r and synthesizes its own population at --scale.\n"
       "On one machine the runs go one after another, each using every core; under mpirun they "
       "spread over the ranks (run j on rank j mod N), and the results are identical for any "
-      "number of ranks.\n"
+      "number of ranks. Give each rank its cores' worth of threads: mpirun -x "
+      "OMP_NUM_THREADS=<cores per rank>.\n"
       "Examples:\n"
       "  floe ensemble --scenario baseline --scenario fast-adoption --replicates 10 "
       "--scale 0.01 --out out/ens.db\n"
@@ -129,9 +131,11 @@ void add_ensemble_command(CLI::App& app) {
                 "slow-adoption, retraining, talent-levers); repeat for each. The first is the "
                 "one the others are compared with (table scenario_effect)")
       ->required();
-  c->add_option("--replicates", args.replicates,
-                "Seeds per scenario (at least 2 for the ranges; the more, the narrower their "
-                "uncertainty)")
+  c->add_option(
+       "--replicates", args.replicates,
+       "Seeds per scenario: at least 2 for the ranges (tables replicate_intervals, "
+       "scenario_effect); with few, the 5th and 95th percentiles are about the smallest and "
+       "largest")
       ->capture_default_str();
   c->add_option("--scale", args.scale, "Share of the workforce each run synthesizes as agents")
       ->check(CLI::Range(1e-9, 1.0))
