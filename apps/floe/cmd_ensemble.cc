@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <set>
 
 #include "commands.h"
@@ -31,6 +32,19 @@ struct Args {
 int launch_rank() {
   const char* rank = std::getenv("OMPI_COMM_WORLD_RANK");
   return rank ? std::atoi(rank) : 0;
+}
+
+// Creates --out's folder and a file beside --out, and removes it: a results file that cannot be
+// written is found before the runs, not after.
+void check_writable(const std::filesystem::path& out) {
+  std::filesystem::path probe = out;
+  probe += ".partial";
+  std::error_code ec;
+  if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path(), ec);
+  std::FILE* f = std::fopen(probe.c_str(), "wb");
+  if (!f) throw Error("--out " + out.string() + ": cannot write " + probe.string());
+  std::fclose(f);
+  std::filesystem::remove(probe, ec);
 }
 
 std::vector<EnsembleScenario> read_scenarios(const Args& a) {
@@ -77,8 +91,26 @@ void run(const Args& a) {
   }
   const bool root = ranks.rank() == 0;
   const auto start = std::chrono::steady_clock::now();
-  const Dataset ds = load_with_progress(a.data);  // every rank: the bar only on a terminal
-  const Cells cells = build_cells(ds);
+  // Each rank reads the data itself (on a cluster, from its own node); rank 0 also makes sure
+  // it can write --out before hours of runs.
+  std::optional<Dataset> ds;
+  std::optional<Cells> cells;
+  std::string problem;
+  try {
+    ds = load_with_progress(a.data);  // the bar only on a terminal
+    cells = build_cells(*ds);
+    if (root) check_writable(a.out);
+  } catch (const Error& e) {
+    problem = e.what();
+  }
+  if (const Ranks::Agreement setup = ranks.agree(!problem.empty()); setup.failed > 0) {
+    if (root && !problem.empty()) throw Error(problem);
+    if (!root && !problem.empty() && !setup.root_failed) {
+      fmt::print(stderr, "floe: error on rank {} of {}: {}\n", ranks.rank(), ranks.size(), problem);
+    }
+    throw Error(fmt::format("{} of {} ranks could not start (their errors above)", setup.failed,
+                            ranks.size()));
+  }
   if (root) {
     fmt::print(stderr, "{} runs ({} scenarios x {} replicates, seeds {} to {}) on {} rank{}\n",
                total, scenarios.size(), a.replicates, options.first_seed,
@@ -87,7 +119,7 @@ void run(const Args& a) {
   }
   const auto runs = ensemble_runs(scenarios.size(), a.replicates, options.first_seed);
   const std::vector<Replicate> results =
-      run_ensemble(ds, cells, scenarios, options, ranks, [&](std::size_t j, std::size_t done) {
+      run_ensemble(*ds, *cells, scenarios, options, ranks, [&](std::size_t j, std::size_t done) {
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         fmt::print(stderr, "[{}/{}] {} replicate {} (seed {}) from rank {}, {:.1f} s\n", done,
@@ -95,7 +127,7 @@ void run(const Args& a) {
                    runs[j].seed, rank_of_run(j, ranks.size()), seconds);
       });
   if (!root) return;
-  write_ensemble_db(a.out, ds, scenarios, options, results);
+  write_ensemble_db(a.out, *ds, scenarios, options, results);
   fmt::print(
       "{} runs of {} months at scale {:g} in {:.1f} s on {} rank{}. Results in {} "
       "(tables ensemble_scenarios, ensemble_runs, replicate_national, "

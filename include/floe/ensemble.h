@@ -37,6 +37,14 @@ class Ranks {
   // On rank 0: the next message from rank `from`.
   std::vector<double> receive_from(int from);
   void barrier();
+  // Every rank says whether its setup failed; each learns how many failed and whether rank 0
+  // did (collective: every rank calls it), so that a failure one rank alone meets (data missing
+  // on its node) is reported by that rank and every rank stops together.
+  struct Agreement {
+    int failed = 0;
+    bool root_failed = false;
+  };
+  Agreement agree(bool failed);
   // Ends every rank of the job at once with `code` (after a rank's own failure).
   [[noreturn]] void abort(int code);
 

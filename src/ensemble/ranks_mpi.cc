@@ -64,6 +64,14 @@ void Ranks::barrier() {
   if (impl_->mpi) MPI_Barrier(MPI_COMM_WORLD);
 }
 
+Ranks::Agreement Ranks::agree(bool failed) {
+  if (!impl_->mpi) return {failed ? 1 : 0, failed};
+  int mine[2] = {failed ? 1 : 0, impl_->rank == 0 && failed ? 1 : 0};
+  int all[2] = {0, 0};
+  MPI_Allreduce(mine, all, 2, MPI_INT, MPI_SUM, MPI_COMM_WORLD);
+  return {all[0], all[1] > 0};
+}
+
 void Ranks::abort(int code) {
   if (impl_->mpi) MPI_Abort(MPI_COMM_WORLD, code);
   std::exit(code);

@@ -17,6 +17,9 @@ TEST(RanksWithoutMpi, OneProcess) {
   EXPECT_EQ(ranks.rank(), 0);
   EXPECT_EQ(ranks.size(), 1);
   ranks.barrier();
+  EXPECT_EQ(ranks.agree(false).failed, 0);
+  EXPECT_EQ(ranks.agree(true).failed, 1);
+  EXPECT_TRUE(ranks.agree(true).root_failed);
   EXPECT_THROW(ranks.send_to_root({1.0}), Error);
   EXPECT_THROW(ranks.receive_from(1), Error);
 }

@@ -42,6 +42,14 @@ if [ -n "$mpirun" ]; then
       ranks 4 "$floe" ensemble --scenario baseline --replicates 2 --out "$work/e.db"
     refused "no scenario file 'nope.toml'" ranks 2 "$floe" ensemble --scenario nope.toml \
       --out "$work/e.db"
+    # Data missing on one rank's node (mpirun's MPMD form gives rank 1 other arguments): that
+    # rank says why, rank 0 says the job could not start, and nothing is written.
+    mkdir "$work/no-data"  # exists, empty: the files are missing
+    one=(ensemble --scenario baseline --replicates 2 --scale 0.001 --months 1 --out "$work/e.db")
+    refused "1 of 2 ranks could not start" "$mpirun" --allow-run-as-root --oversubscribe \
+      -np 1 "$floe" "${one[@]}" : -np 1 "$floe" "${one[@]}" --data "$work/no-data"
+    grep -q "^floe: error on rank 1 of 2: .*no-data" "$work/err.txt" \
+      || fail "rank 1 did not say why: $(cat "$work/err.txt")"
   else
     refused "this floe was built without MPI" ranks 2 "$floe" "${small[@]}" --out "$work/e.db"
   fi
