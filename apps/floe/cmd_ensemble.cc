@@ -27,13 +27,6 @@ struct Args {
   std::filesystem::path out = "out/ensemble.db";
 };
 
-// OMPI_COMM_WORLD_RANK: this process's rank under mpirun, known before MPI starts (and in a
-// floe built without MPI), so that only rank 0 reports a mistake every rank finds.
-int launch_rank() {
-  const char* rank = std::getenv("OMPI_COMM_WORLD_RANK");
-  return rank ? std::atoi(rank) : 0;
-}
-
 // Creates --out's folder and a file beside --out, and removes it: a results file that cannot be
 // written is found before the runs, not after.
 void check_writable(const std::filesystem::path& out) {
@@ -191,7 +184,7 @@ void add_ensemble_command(CLI::App& app) {
       run(args);
     } catch (const Error& e) {
       // Every rank finds the same mistake in the same arguments: rank 0 alone says so.
-      if (launch_rank() != 0) std::exit(1);
+      if (Ranks::launch_rank() != 0) std::exit(1);
       throw;
     }
   });

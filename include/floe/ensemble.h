@@ -29,6 +29,9 @@ class Ranks {
   Ranks& operator=(const Ranks&) = delete;
 
   static bool built_with_mpi();
+  // This process's rank as mpirun launched it (0 without mpirun), known before MPI starts and
+  // in a floe built without MPI: for a mistake every rank finds, which rank 0 alone reports.
+  static int launch_rank();
   int rank() const;
   int size() const;
   // Sends `values` to rank 0 without waiting for it to receive them. Messages from one rank

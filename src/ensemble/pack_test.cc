@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "ensemble/pack.h"
@@ -89,6 +90,13 @@ TEST(EnsembleRuns, OrderSeedsAndRanks) {
   EXPECT_EQ(count[1], 2);
   EXPECT_EQ(count[2], 1);
   EXPECT_EQ(count[3], 1);
+}
+
+TEST(Ranks, LaunchRankFromMpirunsEnvironment) {
+  ::setenv("OMPI_COMM_WORLD_RANK", "3", 1);
+  EXPECT_EQ(Ranks::launch_rank(), 3);
+  ::unsetenv("OMPI_COMM_WORLD_RANK");
+  EXPECT_EQ(Ranks::launch_rank(), 0);
 }
 
 MonthFigures force(double employed, double unemployed) {
