@@ -26,7 +26,9 @@ row() {  # row LABEL RANKS THREADS OUT COMMAND...
   awk -v l="$label" -v n="$ranks" -v t="$threads" -v w="$wall" -v r="$rss" \
       -v runs=$((2 * replicates)) \
       'BEGIN { printf "| %s | %d | %d | %.1f | %.1f | %.0f |\n", l, n, t, w, 60 * runs / w, r / 1024 }'
-  sqlite3 "$out" .dump | grep -v "^INSERT INTO run VALUES('created'" > "$out.sql"
+  /usr/bin/python3 -c 'import sqlite3, sys
+print("\n".join(sqlite3.connect(sys.argv[1]).iterdump()))' "$out" \
+    | grep -v "^INSERT INTO \"run\" VALUES('created'" > "$out.sql"
 }
 mpi=(mpirun --allow-run-as-root --oversubscribe)
 row "floe (no mpirun)" 1 "$cores" "$work/plain.db" "$floe" "${args[@]}"

@@ -56,7 +56,16 @@ if [ -n "$mpirun" ]; then
 fi
 [ "$mode" = full ] || exit 0
 
-dump() { sqlite3 "$1" .dump | grep -v "^INSERT INTO run VALUES('created'"; }
+# SQLite through Python's module (python3 comes with scripts/deps.sh; the sqlite3 shell does not).
+query() {
+  /usr/bin/python3 -c 'import sqlite3, sys
+for row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]): print("|".join(map(str, row)))' "$@"
+}
+dump() {
+  /usr/bin/python3 -c 'import sqlite3, sys
+print("\n".join(sqlite3.connect(sys.argv[1]).iterdump()))' "$1" \
+    | grep -v "^INSERT INTO \"run\" VALUES('created'"
+}
 "$floe" "${small[@]}" --out "$work/plain.db" 2> "$work/plain.err" \
   || fail "floe ensemble exited $?: $(cat "$work/plain.err")"
 dump "$work/plain.db" > "$work/plain.sql"
@@ -64,14 +73,14 @@ dump "$work/plain.db" > "$work/plain.sql"
 # `floe simulate` makes alone with seed 1 + r (here r = 1, the second seed).
 "$floe" simulate --scenario scenarios/fast-adoption.toml --seed 2 --scale 0.001 --months 2 \
   --no-twin --out "$work/alone.db" > /dev/null 2>&1 || fail "floe simulate failed"
-alone=$(sqlite3 "$work/alone.db" "SELECT group_concat(employed || ' ' || unemployed, ';')
+alone=$(query "$work/alone.db" "SELECT group_concat(employed || ' ' || unemployed, ';')
                                   FROM (SELECT * FROM national ORDER BY month)")
-ours=$(sqlite3 "$work/plain.db" "SELECT group_concat(employed || ' ' || unemployed, ';')
+ours=$(query "$work/plain.db" "SELECT group_concat(employed || ' ' || unemployed, ';')
         FROM (SELECT * FROM replicate_national WHERE scenario = 'fast-adoption'
               AND replicate = 1 ORDER BY month)")
 [ -n "$alone" ] && [ "$alone" = "$ours" ] || fail "replicate 1 ($ours) is not the run alone ($alone)"
 echo "ok: replicate 1 of fast-adoption is floe simulate --seed 2"
-[ "$(sqlite3 "$work/plain.db" "SELECT count(*) FROM ensemble_runs")" -eq 4 ] \
+[ "$(query "$work/plain.db" "SELECT count(*) FROM ensemble_runs")" -eq 4 ] \
   || fail "not 4 runs in ensemble_runs"
 
 if [ -z "$mpirun" ] || [ "$with_mpi" != ON ]; then
