@@ -18,8 +18,9 @@
 namespace floe {
 
 // The processes of a job. Under mpirun (OpenMPI sets OMPI_COMM_WORLD_SIZE) in a floe built with
-// MPI, the first Ranks starts MPI and the last one gone ends it; otherwise it is one process,
-// rank 0 of 1, and MPI is never started. Not thread-safe: one thread of each rank uses it.
+// MPI, a Ranks starts MPI (MPI_Init) and its destructor ends it (MPI_Finalize), so at most one
+// per process; otherwise it is one process, rank 0 of 1, and MPI is never started. Only
+// src/ensemble/ranks_mpi.cc calls MPI. Not thread-safe: one thread of each rank uses it.
 class Ranks {
  public:
   // Throws Error when launched on several ranks by a floe built without MPI.
