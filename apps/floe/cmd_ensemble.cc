@@ -60,50 +60,78 @@ std::vector<EnsembleScenario> read_scenarios(const Args& a) {
   return out;
 }
 
-void run(const Args& a) {
+// The ensemble as set up on one rank, from its arguments and its node's files.
+struct Setup {
+  std::vector<EnsembleScenario> scenarios;
+  EnsembleOptions options;
+  std::size_t runs = 0;
+  int months = 0;
+  std::optional<Dataset> dataset;
+  std::optional<Cells> cells;
+};
+
+// Thrown once a setup failure has been reported: every rank exits 1, nothing more to print.
+struct Reported {};
+
+void set_up(const Args& a, const Ranks& ranks, Setup& s) {
+  if (a.replicates < 1) throw Error(fmt::format("--replicates {}: give at least 1", a.replicates));
   if (a.scenarios.empty()) throw Error("give at least one --scenario");
-  std::vector<EnsembleScenario> scenarios = read_scenarios(a);
-  const int months = scenarios.front().scenario.run.months;
-  for (const EnsembleScenario& s : scenarios) {
-    if (s.scenario.run.months != months) {
+  s.scenarios = read_scenarios(a);
+  s.months = s.scenarios.front().scenario.run.months;
+  for (const EnsembleScenario& e : s.scenarios) {
+    if (e.scenario.run.months != s.months) {
       throw Error(fmt::format(
-          "--scenario {}: {} months where {} has {}; give --months to run them all as long", s.file,
-          s.scenario.run.months, scenarios.front().file, months));
+          "--scenario {}: {} months where {} has {}; give --months to run them all as long", e.file,
+          e.scenario.run.months, s.scenarios.front().file, s.months));
     }
   }
-  EnsembleOptions options{.replicates = a.replicates,
-                          .scale = a.scale,
-                          .first_seed = a.seed >= 0 ? static_cast<std::uint64_t>(a.seed)
-                                                    : scenarios.front().scenario.run.seed,
-                          .twin = !a.no_twin};
-  const std::size_t total = scenarios.size() * static_cast<std::size_t>(a.replicates);
-  Ranks ranks;  // starts MPI under mpirun
-  if (static_cast<std::size_t>(ranks.size()) > total) {
+  s.options = {.replicates = a.replicates,
+               .scale = a.scale,
+               .first_seed = a.seed >= 0 ? static_cast<std::uint64_t>(a.seed)
+                                         : s.scenarios.front().scenario.run.seed,
+               .twin = !a.no_twin};
+  s.runs = s.scenarios.size() * static_cast<std::size_t>(a.replicates);
+  if (static_cast<std::size_t>(ranks.size()) > s.runs) {
     throw Error(fmt::format("{} ranks for {} runs: use at most {} (mpirun -np {})", ranks.size(),
-                            total, total, total));
+                            s.runs, s.runs, s.runs));
   }
+  // Each rank reads the data itself (on a cluster, from its own node); rank 0 also makes sure it
+  // can write --out before hours of runs.
+  s.dataset = load_with_progress(a.data);  // the bar only on a terminal
+  s.cells = build_cells(*s.dataset);
+  if (ranks.rank() == 0) check_writable(a.out);
+}
+
+void run(const Args& a) {
+  Ranks ranks;  // starts MPI under mpirun
   const bool root = ranks.rank() == 0;
   const auto start = std::chrono::steady_clock::now();
-  // Each rank reads the data itself (on a cluster, from its own node); rank 0 also makes sure
-  // it can write --out before hours of runs.
-  std::optional<Dataset> ds;
-  std::optional<Cells> cells;
+  Setup setup;
   std::string problem;
   try {
-    ds = load_with_progress(a.data);  // the bar only on a terminal
-    cells = build_cells(*ds);
-    if (root) check_writable(a.out);
+    set_up(a, ranks, setup);
   } catch (const Error& e) {
     problem = e.what();
   }
-  if (const Ranks::Agreement setup = ranks.agree(!problem.empty()); setup.failed > 0) {
-    if (root && !problem.empty()) throw Error(problem);
-    if (!root && !problem.empty() && !setup.root_failed) {
+  // Every rank sets up alike, so a mistake in the arguments is every rank's: rank 0 says it.
+  // A rank that alone fails (the data missing on its node) says why itself.
+  if (const Ranks::Agreement agreed = ranks.agree(!problem.empty()); agreed.failed > 0) {
+    if (root && !problem.empty()) {
+      fmt::print(stderr, "floe: error: {}\n", problem);
+    } else if (root) {
+      fmt::print(stderr, "floe: error: {} of {} ranks could not start (each says why)\n",
+                 agreed.failed, ranks.size());
+    } else if (!problem.empty() && !agreed.root_failed) {
       fmt::print(stderr, "floe: error on rank {} of {}: {}\n", ranks.rank(), ranks.size(), problem);
     }
-    throw Error(fmt::format("{} of {} ranks could not start (their errors above)", setup.failed,
-                            ranks.size()));
+    std::fflush(stderr);
+    ranks.barrier();  // mpirun ends the job at the first rank to exit 1: rank 0 has spoken
+    throw Reported{};
   }
+  const std::vector<EnsembleScenario>& scenarios = setup.scenarios;
+  const EnsembleOptions& options = setup.options;
+  const std::size_t total = setup.runs;
+  const int months = setup.months;
   if (root) {
     fmt::print(stderr, "{} runs ({} scenarios x {} replicates, seeds {} to {}) on {} rank{}\n",
                total, scenarios.size(), a.replicates, options.first_seed,
@@ -111,8 +139,9 @@ void run(const Args& a) {
                ranks.size() == 1 ? "" : "s");
   }
   const auto runs = ensemble_runs(scenarios.size(), a.replicates, options.first_seed);
-  const std::vector<Replicate> results =
-      run_ensemble(*ds, *cells, scenarios, options, ranks, [&](std::size_t j, std::size_t done) {
+  const std::vector<Replicate> results = run_ensemble(
+      *setup.dataset, *setup.cells, scenarios, options, ranks,
+      [&](std::size_t j, std::size_t done) {
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         fmt::print(stderr, "[{}/{}] {} replicate {} (seed {}) from rank {}, {:.1f} s\n", done,
@@ -120,7 +149,7 @@ void run(const Args& a) {
                    runs[j].seed, rank_of_run(j, ranks.size()), seconds);
       });
   if (!root) return;
-  write_ensemble_db(a.out, *ds, scenarios, options, results);
+  write_ensemble_db(a.out, *setup.dataset, scenarios, options, results);
   fmt::print(
       "{} runs of {} months at scale {:g} in {:.1f} s on {} rank{}. Results in {} "
       "(tables ensemble_scenarios, ensemble_runs, replicate_national, "
@@ -178,13 +207,14 @@ void add_ensemble_command(CLI::App& app) {
       ->capture_default_str();
   c->callback([] {
     try {
-      if (args.replicates < 1) {
-        throw Error(fmt::format("--replicates {}: give at least 1", args.replicates));
-      }
       run(args);
-    } catch (const Error& e) {
-      // Every rank finds the same mistake in the same arguments: rank 0 alone says so.
-      if (Ranks::launch_rank() != 0) std::exit(1);
+    } catch (const Reported&) {
+      std::exit(1);
+    } catch (const Error&) {
+      // Ranks() refused: every process alike (mpirun -np 2 of a floe without MPI). mpirun ends
+      // the job at the first process to exit non-zero, so the others leave the word and the
+      // exit code to rank 0.
+      if (Ranks::launch_rank() != 0) std::exit(0);
       throw;
     }
   });
