@@ -38,6 +38,7 @@ void add_explain_command(CLI::App& app);
 void add_report_command(CLI::App& app);
 void add_population_commands(CLI::App& app);
 void add_simulate_command(CLI::App& app);
+void add_ensemble_command(CLI::App& app);
 void add_compare_command(CLI::App& app);
 void add_serve_command(CLI::App& app);
 void add_talent_commands(CLI::App& app);

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   floe::cli::add_report_command(app);
   floe::cli::add_population_commands(app);
   floe::cli::add_simulate_command(app);
+  floe::cli::add_ensemble_command(app);
   floe::cli::add_compare_command(app);
   floe::cli::add_talent_commands(app);
   floe::cli::add_serve_command(app);

@@ -8,6 +8,7 @@
 #include "floe/error.h"
 #include "floe/simulation.h"
 #include "floe/store.h"
+#include "models/replicate_tables.h"
 #include "store/run_schema.h"
 #include "store/statement.h"
 
@@ -121,25 +122,39 @@ void write_world(Store& store, const std::string& file, const Dataset& ds,
              "county_major (month, county_fips)");
 }
 
-// Replicates (docs/model.md §16): each one's national series, and every measure's spread.
-void write_replicates(Store& store, const std::string& file,
-                      const std::vector<Replicate>& replicates, double scale) {
+}  // namespace
+
+// Replicates (docs/model.md §16): each one's national series, and every measure's spread. With a
+// scenario name (floe ensemble: several scenarios in one file), every row starts with it.
+void write_replicate_tables(Store& store, const std::string& file,
+                            const std::vector<Replicate>& replicates, double scale,
+                            const std::string& scenario) {
   sqlite3* db = store.handle();
-  store.exec(
-      "CREATE TABLE replicate_national (replicate INTEGER, seed INTEGER, month INTEGER, employed "
-      "REAL, unemployed REAL, training REAL, wage_bill REAL, twin_employed REAL, "
-      "twin_unemployed REAL, twin_training REAL, twin_wage_bill REAL, PRIMARY KEY (replicate, "
-      "month))");
-  store.exec(std::string(run_schema::kReplicateIntervalsCreate));
-  Statement series(db, file, "INSERT INTO replicate_national VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  const bool keyed = !scenario.empty();
+  const std::string key = keyed ? "scenario TEXT, " : "";
+  const std::string pk = keyed ? "scenario, " : "";
+  const std::string create = keyed ? "CREATE TABLE IF NOT EXISTS " : "CREATE TABLE ";
+  store.exec(create + "replicate_national (" + key +
+             "replicate INTEGER, seed INTEGER, month INTEGER, employed "
+             "REAL, unemployed REAL, training REAL, wage_bill REAL, twin_employed REAL, "
+             "twin_unemployed REAL, twin_training REAL, twin_wage_bill REAL, PRIMARY KEY (" +
+             pk + "replicate, month))");
+  store.exec(create + std::string(run_schema::kReplicateIntervals) + " (" + key +
+             std::string(run_schema::kReplicateIntervalColumns) + ", PRIMARY KEY (" + pk +
+             "month, measure))");
+  const int first = keyed ? 2 : 1;  // the first column after the scenario's
+  Statement series(db, file,
+                   std::string("INSERT INTO replicate_national VALUES (") + (keyed ? "?," : "") +
+                       "?,?,?,?,?,?,?,?,?,?,?)");
   for (std::size_t r = 0; r < replicates.size(); ++r) {
     const Replicate& rep = replicates[r];
     for (std::size_t m = 0; m < rep.national.size(); ++m) {
       const MonthFigures& f = rep.national[m];
-      series.bind(1, static_cast<std::int64_t>(r))
-          .bind(2, static_cast<std::int64_t>(rep.seed))
-          .bind(3, static_cast<std::int64_t>(m));
-      int i = 4;
+      if (keyed) series.bind(1, scenario);
+      series.bind(first, static_cast<std::int64_t>(r))
+          .bind(first + 1, static_cast<std::int64_t>(rep.seed))
+          .bind(first + 2, static_cast<std::int64_t>(m));
+      int i = first + 3;
       for (double v : {f.employed, f.unemployed, f.training, f.wage_bill})
         series.bind(i++, v / scale);
       if (m < rep.twin_national.size()) {
@@ -148,24 +163,25 @@ void write_replicates(Store& store, const std::string& file,
           series.bind(i++, v / scale);
         }
       } else {
-        for (; i <= 11; ++i) series.bind_null(i);
+        for (; i <= first + 10; ++i) series.bind_null(i);
       }
       series.run();
     }
   }
-  Statement interval(db, file, "INSERT INTO replicate_intervals VALUES (?,?,?,?,?,?)");
+  Statement interval(db, file,
+                     std::string("INSERT INTO replicate_intervals VALUES (") + (keyed ? "?," : "") +
+                         "?,?,?,?,?,?)");
   for (const ReplicateInterval& x : replicate_intervals(replicates, scale)) {
-    interval.bind(1, static_cast<std::int64_t>(x.month))
-        .bind(2, x.measure)
-        .bind(3, x.mean)
-        .bind(4, x.low)
-        .bind(5, x.high)
-        .bind(6, static_cast<std::int64_t>(x.replicates));
+    if (keyed) interval.bind(1, scenario);
+    interval.bind(first, static_cast<std::int64_t>(x.month))
+        .bind(first + 1, x.measure)
+        .bind(first + 2, x.mean)
+        .bind(first + 3, x.low)
+        .bind(first + 4, x.high)
+        .bind(first + 5, static_cast<std::int64_t>(x.replicates));
     interval.run();
   }
 }
-
-}  // namespace
 
 void write_simulation_db(const std::filesystem::path& path, const Dataset& ds,
                          const SimulationResult& result, const std::string& population_source) {
@@ -190,7 +206,7 @@ void write_simulation_db(const std::filesystem::path& path, const Dataset& ds,
   if (result.output.talent.enabled) write_talent_tables(store, result.output.talent);
   if (!result.replicates.empty()) {
     store.write_run_info("replicates", std::to_string(result.replicates.size()));
-    write_replicates(store, file, result.replicates, result.scale);
+    write_replicate_tables(store, file, result.replicates, result.scale);
   }
   store.commit();
 }

@@ -82,10 +82,14 @@ inline std::string value_columns(const TableDef& t, std::string_view suffix = ""
 
 // With replicates (docs/model.md §16): per month and measure (ReplicateInterval's names), the
 // mean and the 5th and 95th percentiles over the replicates, and how many there were.
+// (floe ensemble's files put a scenario column first, docs/scaling.md.)
 inline constexpr std::string_view kReplicateIntervals = "replicate_intervals";
+inline constexpr std::string_view kReplicateIntervalColumns =
+    "month INTEGER, measure TEXT, mean REAL, low REAL, high REAL, replicates INTEGER";
 inline constexpr std::string_view kReplicateIntervalsCreate =
     "CREATE TABLE replicate_intervals (month INTEGER, measure TEXT, mean REAL, low REAL, "
     "high REAL, replicates INTEGER, PRIMARY KEY (month, measure))";
+static_assert(kReplicateIntervalsCreate.find(kReplicateIntervalColumns) != std::string_view::npos);
 
 // The tables of the no-AI twin are the scenario's with this prefix.
 inline constexpr std::string_view kTwinPrefix = "twin_";
