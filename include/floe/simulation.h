@@ -6,6 +6,7 @@
 // resumed from a checkpoint ends identical to an uninterrupted one.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <filesystem>
 #include <functional>
@@ -38,6 +39,22 @@ struct MonthFigures {
   double exposed_wages = 0;       // wage bill x exposure E_o(t)
   void add(const MonthFigures& o);
 };
+// MonthFigures' fields in their declared order: for code that treats them alike (sums, packing).
+inline constexpr std::array<double MonthFigures::*, 12> kMonthFigureFields = {
+    &MonthFigures::employed,
+    &MonthFigures::unemployed,
+    &MonthFigures::training,
+    &MonthFigures::layoffs,
+    &MonthFigures::displaced_direct,
+    &MonthFigures::displaced_indirect,
+    &MonthFigures::quits,
+    &MonthFigures::exits,
+    &MonthFigures::hires,
+    &MonthFigures::occupation_changes,
+    &MonthFigures::wage_bill,
+    &MonthFigures::exposed_wages};
+static_assert(sizeof(MonthFigures) == kMonthFigureFields.size() * sizeof(double),
+              "a field was added to MonthFigures: add it to kMonthFigureFields");
 
 // National indicators of the model's state in one month.
 struct MonthIndicators {
@@ -212,6 +229,11 @@ SimulationResult simulate(const Dataset& dataset, const Cells& cells, Population
 std::vector<MonthFigures> national_figures(const SimulationOutput& output);
 // The replicate of a finished run: its seed and national figures (and its twin's).
 Replicate replicate_of(const SimulationResult& result);
+// The scenario run with `seed` on a population synthesized at `scale` with that seed: a replicate
+// (run_replicates) and a run of an ensemble (include/floe/ensemble.h).
+SimulationResult simulate_with_seed(const Dataset& dataset, const Cells& cells, Scenario scenario,
+                                    double scale, std::uint64_t seed,
+                                    const SimulationOptions& options = {});
 // Runs the scenario again with seeds scenario.run.seed + 1, ..., + count (each synthesizing its
 // population at `scale`, with the twin when `twin`), `at_once` at a time sharing the threads (0:
 // as many as the threads and the memory available allow, replicates_at_once). The results do

@@ -8,7 +8,6 @@
 #include "ensemble/pack.h"
 #include "floe/ensemble.h"
 #include "floe/error.h"
-#include "floe/population.h"
 
 namespace floe {
 
@@ -35,13 +34,9 @@ namespace {
 // that seed, as `floe simulate --replicates` runs its replicates (src/models/replicates.cc).
 Replicate run_one(const Dataset& ds, const Cells& cells, const Scenario& scenario,
                   const EnsembleRun& run, const EnsembleOptions& options) {
-  Scenario sc = scenario;
-  sc.run.seed = run.seed;
   SimulationOptions so;
   so.twin = options.twin;
-  const SimulationResult result = simulate(
-      ds, cells, synthesize(ds, cells, {.scale = options.scale, .seed = sc.run.seed}), sc, so);
-  return replicate_of(result);
+  return replicate_of(simulate_with_seed(ds, cells, scenario, options.scale, run.seed, so));
 }
 
 }  // namespace

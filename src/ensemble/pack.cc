@@ -10,24 +10,13 @@ namespace {
 
 constexpr double kTwo32 = 4294967296.0;
 
-// The fields of MonthFigures, in its declared order: written by name, not copied as bytes, so
-// that the format does not depend on the struct's layout.
-constexpr double MonthFigures::*kFields[kPackedFigures] = {&MonthFigures::employed,
-                                                           &MonthFigures::unemployed,
-                                                           &MonthFigures::training,
-                                                           &MonthFigures::layoffs,
-                                                           &MonthFigures::displaced_direct,
-                                                           &MonthFigures::displaced_indirect,
-                                                           &MonthFigures::quits,
-                                                           &MonthFigures::exits,
-                                                           &MonthFigures::hires,
-                                                           &MonthFigures::occupation_changes,
-                                                           &MonthFigures::wage_bill,
-                                                           &MonthFigures::exposed_wages};
+// MonthFigures' fields are packed in their declared order (kMonthFigureFields), by name, not
+// copied as bytes, so that the format does not depend on the struct's layout.
+static_assert(kMonthFigureFields.size() == kPackedFigures);
 
 void put(std::vector<double>& out, const std::vector<MonthFigures>& series) {
   for (const MonthFigures& f : series) {
-    for (auto field : kFields) out.push_back(f.*field);
+    for (auto field : kMonthFigureFields) out.push_back(f.*field);
   }
 }
 
@@ -35,7 +24,7 @@ std::vector<MonthFigures> take(std::span<const double> values, std::size_t month
   std::vector<MonthFigures> out(months);
   for (std::size_t m = 0; m < months; ++m) {
     for (std::size_t k = 0; k < kPackedFigures; ++k) {
-      out[m].*kFields[k] = values[m * kPackedFigures + k];
+      out[m].*kMonthFigureFields[k] = values[m * kPackedFigures + k];
     }
   }
   return out;

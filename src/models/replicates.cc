@@ -32,6 +32,14 @@ Replicate replicate_of(const SimulationResult& result) {
   return r;
 }
 
+SimulationResult simulate_with_seed(const Dataset& ds, const Cells& cells, Scenario scenario,
+                                    double scale, std::uint64_t seed,
+                                    const SimulationOptions& options) {
+  scenario.run.seed = seed;
+  return simulate(ds, cells, synthesize(ds, cells, {.scale = scale, .seed = seed}), scenario,
+                  options);
+}
+
 namespace {
 
 // The memory one replicate holds at `scale`: a fixed part (the run's tables, the subcell index)
@@ -85,8 +93,6 @@ std::vector<Replicate> run_replicates(const Dataset& ds, const Cells& cells,
   for (int r = 1; r <= count; ++r) {
     try {
       omp_set_num_threads(threads);
-      Scenario sc = scenario;
-      sc.run.seed = scenario.run.seed + static_cast<std::uint64_t>(r);
       SimulationOptions options;
       options.twin = twin;
       options.interrupt = interrupt;
@@ -96,8 +102,8 @@ std::vector<Replicate> run_replicates(const Dataset& ds, const Cells& cells,
           progress(r, month, months);
         };
       }
-      const SimulationResult result = simulate(
-          ds, cells, synthesize(ds, cells, {.scale = scale, .seed = sc.run.seed}), sc, options);
+      const SimulationResult result = simulate_with_seed(
+          ds, cells, scenario, scale, scenario.run.seed + static_cast<std::uint64_t>(r), options);
       // An unfinished replicate is not one.
       if (!result.interrupted) done[static_cast<std::size_t>(r - 1)] = replicate_of(result);
     } catch (...) {

@@ -1,5 +1,4 @@
 #include "serve/effect_tables.h"
-#include "serve/values.h"
 
 #include <fmt/format.h>
 
@@ -8,6 +7,8 @@
 #include <map>
 
 #include "floe/runs.h"
+#include "serve/values.h"
+#include "store/run_schema.h"
 
 namespace floe::serve {
 namespace {
@@ -147,7 +148,9 @@ Table national_effect(const RunFile& run) {
   // The AI effect's spread over the run's replicates (docs/model.md §16), where it has them.
   std::map<double, std::vector<Value>> spread;
   if (twin && run.info().replicates > 0) {
-    for (auto& row : run.query("SELECT month, low, high, replicates FROM replicate_intervals "
+    for (auto& row : run.query("SELECT month, low, high, replicates FROM " +
+                               std::string(run_schema::kReplicateIntervals) +
+                               " "
                                "WHERE measure = 'ai_effect_points'")) {
       spread[number(row[0])] = {row[1], row[2], row[3]};
     }

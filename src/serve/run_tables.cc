@@ -1,11 +1,12 @@
 #include "serve/run_tables.h"
-#include "floe/numbers.h"
-#include "serve/values.h"
 
 #include <fmt/format.h>
 
 #include <cmath>
 #include <map>
+
+#include "floe/numbers.h"
+#include "serve/values.h"
 
 namespace floe::serve {
 namespace {

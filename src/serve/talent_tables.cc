@@ -1,5 +1,4 @@
 #include "serve/talent_tables.h"
-#include "serve/values.h"
 
 #include <fmt/format.h>
 
@@ -11,6 +10,7 @@
 
 #include "floe/numbers.h"
 #include "floe/talent.h"
+#include "serve/values.h"
 
 namespace floe::serve {
 namespace {

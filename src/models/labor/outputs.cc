@@ -5,18 +5,7 @@
 namespace floe {
 
 void MonthFigures::add(const MonthFigures& o) {
-  employed += o.employed;
-  unemployed += o.unemployed;
-  training += o.training;
-  layoffs += o.layoffs;
-  displaced_direct += o.displaced_direct;
-  displaced_indirect += o.displaced_indirect;
-  quits += o.quits;
-  exits += o.exits;
-  hires += o.hires;
-  occupation_changes += o.occupation_changes;
-  wage_bill += o.wage_bill;
-  exposed_wages += o.exposed_wages;
+  for (auto field : kMonthFigureFields) this->*field += o.*field;
 }
 
 namespace labor {
