@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace floe::bench {
@@ -23,6 +24,10 @@ double bandwidth_bound_seconds(std::size_t bytes, double bandwidth);
 
 // Peak resident set size of this process (VmHWM), in bytes.
 std::size_t peak_rss_bytes();
+
+// Page faults this process has taken so far (minor and major): on a virtual machine each costs
+// microseconds, so a loop that touches fresh memory can spend more time faulting than working.
+std::uint64_t page_faults();
 
 std::string human_bytes(double bytes);
 

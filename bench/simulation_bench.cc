@@ -35,12 +35,15 @@ int main(int argc, char** argv) {
              agents, omp_get_max_threads(), options.twin ? "with the no-AI twin" : "no twin");
   fmt::print("  synthesis: {:.2f} s\n", t_synth);
   start = std::chrono::steady_clock::now();
+  const std::uint64_t faults_before = bench::page_faults();
   const SimulationResult r = simulate(ds, cells, std::move(p), sc, options);
   const double wall = bench::seconds_since(start);
+  const std::uint64_t faults = bench::page_faults() - faults_before;
   const auto& t = r.seconds;
   fmt::print(
       "  simulate: {:.1f} s wall (incl. setup {:.1f} s); {:.3f} s per month (target <= 0.5)\n",
       wall, wall - r.seconds_per_month * months, r.seconds_per_month);
+  fmt::print("    page faults: {} (setup and months)\n", faults);
   fmt::print("    per month, by substep (docs/engine.md):\n");
   for (const SubstepSeconds& s : t) {
     fmt::print("      {:<7} {:<20} {:.4f} s\n", s.model, s.substep, s.seconds / months);

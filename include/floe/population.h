@@ -19,25 +19,26 @@
 
 #include "floe/agent.h"
 #include "floe/index.h"
+#include "floe/large_memory.h"
 
 namespace floe {
 
 // A fixed-size array of trivially copyable values, left uninitialized on creation so that a
-// 151-million-entry column is touched once, by the code that fills it.
+// 151-million-entry column is touched once, by the code that fills it (in huge pages:
+// floe/large_memory.h).
 template <typename T>
 class AgentColumn {
  public:
   AgentColumn() = default;
-  explicit AgentColumn(std::size_t n) : data_(new T[n]), size_(n) {}
-  T* data() { return data_.get(); }
-  const T* data() const { return data_.get(); }
-  std::size_t size() const { return size_; }
+  explicit AgentColumn(std::size_t n) : data_(n) {}
+  T* data() { return data_.data(); }
+  const T* data() const { return data_.data(); }
+  std::size_t size() const { return data_.size(); }
   T& operator[](std::size_t i) { return data_[i]; }
   const T& operator[](std::size_t i) const { return data_[i]; }
 
  private:
-  std::unique_ptr<T[]> data_;
-  std::size_t size_ = 0;
+  LargeVector<T> data_;
 };
 
 struct Population {

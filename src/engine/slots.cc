@@ -140,7 +140,7 @@ void Slots::index_regions() {
 // are not visited, so a repack costs in proportion to the agents, not to the groups.
 void Slots::repack(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& extra) {
   // Agents to come per group: `extra` and the waiting (sorted by group), merged.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> coming;
+  LargeVector<std::pair<std::uint32_t, std::uint32_t>> coming;
   {
     auto e = extra.begin();
     for (auto w = waiting_.begin(); w != waiting_.end();) {
@@ -156,9 +156,9 @@ void Slots::repack(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& e
   std::vector<bool> had_slots(waiting_.size());
   for (std::size_t i = 0; i < waiting_.size(); ++i) had_slots[i] = of_group_[waiting_[i].group];
   // The groups concerned, in order: those with slots and those getting agents.
-  std::vector<GroupSlots> next(1);
+  LargeVector<GroupSlots> next(1);
   next.reserve(open_.size() + coming.size());
-  std::vector<std::uint32_t> more(1, 0);  // per group in `next`: agents to come
+  LargeVector<std::uint32_t> more(1, 0);  // per group in `next`: agents to come
   {
     auto c = coming.begin();
     for (std::size_t i = 1; i < open_.size(); ++i) {
@@ -178,7 +178,7 @@ void Slots::repack(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& e
       more.push_back(c->second);
     }
   }
-  std::vector<std::uint64_t> packed(next.size());
+  LargeVector<std::uint64_t> packed(next.size());
   std::uint64_t end = 0;
   for (std::size_t i = 1; i < next.size(); ++i) {
     const GroupSlots& g = next[i];
@@ -292,7 +292,7 @@ void Slots::place(const std::vector<std::vector<Arrival>>& arrivals,
     std::uint32_t number;
     const Arrival* arrival;
   };
-  std::vector<Numbered> by_destination(offset[regions]);
+  LargeVector<Numbered> by_destination(offset[regions]);
   {
     std::vector<std::size_t> cursor(offset.begin(), offset.end() - 1);
     std::uint32_t number = 0;

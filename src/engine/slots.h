@@ -13,35 +13,18 @@
 #pragma once
 
 #include <cstdint>
-#include <new>
 #include <span>
-#include <utility>
 #include <vector>
 
 #include "floe/agent.h"
+#include "floe/large_memory.h"
 #include "floe/population.h"
 
 namespace floe::engine {
 
-// Leaves records uninitialized when a vector of them grows, so that the threads that first
-// write them fault their pages in, in parallel: a zero-filling resize of the full population's
-// 2.5 GiB ran on one thread and made each repack take seconds.
-template <class T>
-struct UninitializedAllocator : std::allocator<T> {
-  template <class U>
-  struct rebind {
-    using other = UninitializedAllocator<U>;
-  };
-  template <class U, class... Args>
-  void construct(U* at, Args&&... args) {
-    if constexpr (sizeof...(Args) == 0) {
-      ::new (static_cast<void*>(at)) U;
-    } else {
-      ::new (static_cast<void*>(at)) U(std::forward<Args>(args)...);
-    }
-  }
-};
-using AgentRecords = std::vector<AgentRecord, UninitializedAllocator<AgentRecord>>;
+// The agents' records: uninitialized when the array grows, so that the threads that first write
+// them fault their pages in, in parallel; in huge pages (floe/large_memory.h).
+using AgentRecords = LargeVector<AgentRecord>;
 
 // Blocks of a group's slots, in order.
 enum Block : int { kEmployedBlock = 0, kUnemployedBlock = 1, kTrainingBlock = 2 };
@@ -178,8 +161,8 @@ class Slots {
   std::size_t per_region_ = 1;
   // The groups with slots, in order of group, after open_[0]: a group with no slots and no
   // agents that every other group maps to.
-  std::vector<GroupSlots> open_;
-  std::vector<std::uint32_t> of_group_;     // per group: its place in open_, or 0
+  LargeVector<GroupSlots> open_;
+  LargeVector<std::uint32_t> of_group_;     // per group: its place in open_, or 0
   std::vector<std::uint64_t> open_offset_;  // per region, into open_
   std::vector<Arrival> waiting_;
 };

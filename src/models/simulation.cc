@@ -78,8 +78,8 @@ Simulation::~Simulation() = default;
 Simulation::Simulation(const Dataset& dataset, const Cells& cells, Population population,
                        const Scenario& scenario, bool twin)
     : impl_(std::make_unique<Impl>(dataset, cells, scenario, twin)) {
-  if (impl_->twin) impl_->twin->begin(population.clone());
   impl_->labor.begin(std::move(population));
+  if (impl_->twin) impl_->twin->begin_as_twin_of(impl_->labor);
   impl_->start_talent();
   if (impl_->talent) impl_->talent->run_history();
   impl_->assemble();

@@ -62,6 +62,22 @@ void LaborModel::begin(Population population) {
   start(w);
 }
 
+void LaborModel::begin_as_twin_of(const LaborModel& run) {
+  World& w = world_;
+  const World& from = run.world_;
+  if (!from.slots || from.slots->groups() != w.fixed.layout.subcells()) {
+    throw Error("the twin's run has not begun on the same data");
+  }
+  w.slots = std::make_unique<engine::Slots>(*from.slots);
+  w.fixed.start_cumulative = from.fixed.start_cumulative;
+  w.fixed.start_county_agents = from.fixed.start_county_agents;
+  w.next_id = from.next_id;
+  w.seed = from.seed;
+  w.scale = from.scale;
+  scale_demand(w);
+  start_tables(w);
+}
+
 void LaborModel::adopt(std::unique_ptr<engine::Slots> slots, std::uint64_t seed, double scale) {
   World& w = world_;
   if (slots->groups() != w.fixed.layout.subcells()) {

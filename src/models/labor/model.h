@@ -85,6 +85,7 @@ Fixed build_fixed(const Dataset& dataset, const Cells& cells, const LaborSetting
                   const std::string& scenario_file);
 void lay_out(World& w, const Population& population);
 void start(World& w);
+void start_tables(World& w);  // start() without drawing the starting unemployment
 
 class LaborModel : public engine::Model {
  public:
@@ -94,6 +95,11 @@ class LaborModel : public engine::Model {
   LaborModel(const Dataset& dataset, const Cells& cells, const Scenario& scenario,
              SimulationOutput& output, std::string name = "labor");
   void begin(Population population);
+  // Begins as the no-AI twin of `run`, which has just begun on the population this model would
+  // be given: laying that population out and drawing its starting unemployment again would give
+  // the run's records bit for bit (same seed; the twin's settings differ only in AI's), so the
+  // twin copies them and computes its own month 0.
+  void begin_as_twin_of(const LaborModel& run);
   // Takes the slots a checkpoint restored; load() then restores the rest.
   void adopt(std::unique_ptr<engine::Slots> slots, std::uint64_t seed, double scale);
 

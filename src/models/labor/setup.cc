@@ -178,10 +178,13 @@ Fixed build_fixed(const Dataset& ds, const Cells& cells, const LaborSettings& sc
 void lay_out(World& w, const Population& from) {
   const Layout& l = w.fixed.layout;
   const std::size_t n_sub = l.subcells();
-  std::vector<engine::Slots::Range> ranges;  // the non-empty subcells
   // The labor force at the start, where entrants will join (§17).
   w.fixed.start_cumulative.assign(n_sub, 0);
   w.fixed.start_county_agents.assign(l.counties, 0);
+  // The non-empty subcells, found county by county in parallel, then in order.
+  std::vector<std::vector<engine::Slots::Range>> of_county(l.counties);
+  bool grouped = true;
+#pragma omp parallel for schedule(dynamic, 16) reduction(&& : grouped)
   for (std::size_t c = 0; c < l.counties; ++c) {
     std::uint32_t county_agents = 0;
     for (std::size_t o = 0; o < l.occupations; ++o) {
@@ -191,14 +194,18 @@ void lay_out(World& w, const Population& from) {
         const std::uint64_t begin = i;
         while (i < end && from.industry[i] == l.entry_group[e]) ++i;
         const auto k = static_cast<std::uint32_t>(c * l.entries + e);
-        if (i > begin) ranges.push_back({k, begin, i});
+        if (i > begin) of_county[c].push_back({k, begin, i});
         county_agents += static_cast<std::uint32_t>(i - begin);
         w.fixed.start_cumulative[k] = county_agents;
       }
-      if (i != end) throw Error("population: a cell's agents are not grouped by industry group");
+      grouped = grouped && i == end;
     }
     w.fixed.start_county_agents[c] = county_agents;
   }
+  if (!grouped) throw Error("population: a cell's agents are not grouped by industry group");
+  std::vector<engine::Slots::Range> ranges;
+  for (const auto& county : of_county) ranges.insert(ranges.end(), county.begin(), county.end());
+  of_county = {};
   w.slots = std::make_unique<engine::Slots>(from, ranges, n_sub, l.entries);
   AgentRecords& records = w.slots->records();
 #pragma omp parallel for schedule(static)
@@ -246,9 +253,15 @@ void initial_unemployment(World& w) {
 
 }  // namespace
 
-// Month 0: the starting unemployment, wage bills, θ_0 (§7) and the starting state's outputs.
+// Month 0: the starting unemployment, then the month's tables and outputs.
 void start(World& w) {
   initial_unemployment(w);
+  start_tables(w);
+}
+
+// Month 0 for agents laid out with their starting unemployment: wage bills, θ_0 (§7), the
+// month's tables and outputs.
+void start_tables(World& w) {
   w.slots->count_wages();
   reset_month(w);
   capability_step(w, 0);
