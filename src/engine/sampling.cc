@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace floe::engine {
 
@@ -109,10 +110,15 @@ AliasTable::AliasTable(std::span<const double> weights) {
 }
 
 std::uint32_t AliasTables::add(std::span<const double> weights) {
+  if (weights.size() > kMaxEntries) throw std::length_error("alias table: too many entries");
   std::vector<double> prob;
   std::vector<std::uint32_t> alias;
   if (build_alias(weights, prob, alias)) {
-    for (std::size_t i = 0; i < prob.size(); ++i) entries_.push_back({prob[i], alias[i]});
+    for (std::size_t i = 0; i < prob.size(); ++i) {
+      // 2^16 p is exact (a power-of-two scaling), so its ceiling is the exact threshold.
+      const auto threshold = static_cast<std::uint32_t>(std::ceil(prob[i] * 65536.0));
+      entries_.push_back(std::min<std::uint32_t>(threshold, 65536) << 15 | alias[i]);
+    }
   }
   offset_.push_back(static_cast<std::uint32_t>(entries_.size()));
   return static_cast<std::uint32_t>(offset_.size() - 2);

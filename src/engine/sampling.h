@@ -34,35 +34,34 @@ class AliasTable {
   std::vector<std::uint32_t> alias_;
 };
 
-// Many alias tables in one array: table i's entries are contiguous and each entry holds its
-// probability and alias side by side, so a draw from a table picked at random costs one cache
-// miss for the offset and one for the entry (a vector of AliasTable objects costs three: the
-// object, its probabilities, its aliases). Draws are exactly those of AliasTable.
+// Many alias tables in one array, each draw from one 32-bit random word: its high 16 bits pick
+// the slot, its low 16 bits toss the coin. Table i's entries are contiguous, and an entry packs
+// the coin's threshold (17 bits: how many of the 65,536 coin values keep the slot) with the
+// alias (15 bits) in 4 bytes, a quarter of a (double, index) pair: the simulation draws from
+// tables picked at random, and the smaller the tables the more of them stay in cache.
+// A draw is exactly AliasTable::draw(hi / 2^16, lo / 2^16): the slot floor(hi n / 2^16) is
+// (hi n) >> 16, and lo / 2^16 < p exactly when lo < ceil(2^16 p), all in exact arithmetic.
 class AliasTables {
  public:
-  // Appends a table (all-zero weights: an empty one); returns its index.
+  static constexpr std::size_t kMaxEntries = std::size_t{1} << 15;
+  // Appends a table (all-zero weights: an empty one); returns its index. Throws
+  // std::length_error for more than kMaxEntries weights.
   std::uint32_t add(std::span<const double> weights);
   void clear();
   std::size_t size() const { return offset_.size() - 1; }
   bool empty(std::size_t table) const { return offset_[table] == offset_[table + 1]; }
-  // Index within table `table`, drawn with two uniforms in [0, 1).
-  std::uint32_t draw(std::size_t table, double u_slot, double u_coin) const {
+  // Index within table `table` (not empty), drawn with one random word.
+  std::uint32_t draw(std::size_t table, std::uint32_t word) const {
     const std::uint32_t first = offset_[table];
-    const std::size_t n = offset_[table + 1] - first;
-    const std::size_t slot = std::min(n - 1, static_cast<std::size_t>(u_slot * n));
-    const Entry& e = entries_[first + slot];
-    return u_coin < e.prob ? static_cast<std::uint32_t>(slot) : e.alias;
+    const std::uint64_t n = offset_[table + 1] - first;
+    const auto slot = static_cast<std::uint32_t>(((word >> 16) * n) >> 16);
+    const std::uint32_t entry = entries_[first + slot];
+    return (word & 0xffff) < (entry >> 15) ? slot : entry & 0x7fff;
   }
-  // Where table `table`'s entries lie, to prefetch before a draw.
-  const void* address(std::size_t table) const { return &entries_[offset_[table]]; }
 
  private:
-  struct Entry {
-    double prob;
-    std::uint32_t alias;
-  };
   std::vector<std::uint32_t> offset_ = {0};
-  std::vector<Entry> entries_;
+  std::vector<std::uint32_t> entries_;  // threshold << 15 | alias
 };
 
 }  // namespace floe::engine

@@ -66,5 +66,32 @@ TEST(AliasTable, DrawsInProportionToWeights) {
   EXPECT_TRUE(AliasTable(std::vector<double>{0, 0}).empty());
 }
 
+// The packed tables must draw exactly what a table of doubles draws from the same word split in
+// two 16-bit uniforms, for every word: checked for all 2^16 slot halves and coin halves through
+// a stride that visits every residue of both, on tables of awkward sizes and weights.
+TEST(AliasTables, DrawExactlyWhatTheTableOfDoublesDraws) {
+  const std::vector<std::vector<double>> weights = {
+      {1, 0, 3, 6}, {1}, {0.1, 0.2, 0.7}, {1e-9, 1, 1e9, 0, 5}, std::vector<double>(254, 1.0)};
+  AliasTables tables;
+  std::vector<double> ramp(1000);
+  for (std::size_t i = 0; i < ramp.size(); ++i) ramp[i] = std::sqrt(double(i) + 0.3);
+  std::vector<std::vector<double>> all = weights;
+  all.push_back(ramp);
+  for (const auto& w : all) tables.add(w);
+  EXPECT_EQ(tables.add(std::vector<double>{0, 0}), all.size());
+  EXPECT_TRUE(tables.empty(all.size()));
+  for (std::size_t t = 0; t < all.size(); ++t) {
+    const AliasTable one(all[t]);
+    for (std::uint64_t i = 0; i < (1u << 22); ++i) {
+      const auto word = static_cast<std::uint32_t>(i * 2654435761u);
+      ASSERT_EQ(tables.draw(t, word),
+                one.draw((word >> 16) * 0x1.0p-16, (word & 0xffff) * 0x1.0p-16))
+          << "table " << t << ", word " << word;
+    }
+  }
+  EXPECT_THROW(tables.add(std::vector<double>(AliasTables::kMaxEntries + 1, 1.0)),
+               std::length_error);
+}
+
 }  // namespace
 }  // namespace floe::engine

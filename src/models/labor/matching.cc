@@ -8,16 +8,6 @@
 #include "models/labor/model.h"
 
 namespace floe::labor {
-namespace {
-
-// An alias-table draw from one 32-bit word: the high half picks the slot, the low half tosses
-// the coin (tables here have at most a few hundred entries).
-std::uint32_t alias_draw(const engine::AliasTables& tables, std::size_t table, std::uint32_t word) {
-  return tables.draw(table, (word >> 16) * 0x1.0p-16, (word & 0xffff) * 0x1.0p-16);
-}
-
-}  // namespace
-
 void declare_matching_keys(MatchingSettings& s, engine::Schema& schema) {
   using engine::When;
   schema.number("matching.job_finding", s.job_finding, 0, 1,
@@ -82,7 +72,7 @@ std::uint32_t take_new_job(const World& w, AgentRecord& a, double change_occupat
   std::uint16_t target = origin;
   double similarity = 1.0;
   if (r2[3] * kWord < change_occupation && !m.destination.empty(origin)) {
-    const std::uint32_t j = alias_draw(m.destination, origin, r1[0]);
+    const std::uint32_t j = m.destination.draw(origin, r1[0]);
     target = f.candidates[origin][j];
     similarity = f.candidate_similarity[origin][j];
   }
@@ -97,13 +87,13 @@ std::uint32_t take_new_job(const World& w, AgentRecord& a, double change_occupat
   } else if (where < sc.own_county + sc.own_state &&
              !f.county_of_state_occupation.empty(in_state)) {
     to_county = f.state_counties[f.state_county_offset[state] +
-                                 alias_draw(f.county_of_state_occupation, in_state, r1[2])];
+                                 f.county_of_state_occupation.draw(in_state, r1[2])];
   } else if (!f.state_of_occupation.empty(target)) {
-    const std::size_t s2 = alias_draw(f.state_of_occupation, target, r1[2]);
+    const std::size_t s2 = f.state_of_occupation.draw(target, r1[2]);
     const std::size_t in_s2 = s2 * n_occ + target;
     if (!f.county_of_state_occupation.empty(in_s2)) {
       to_county = f.state_counties[f.state_county_offset[s2] +
-                                   alias_draw(f.county_of_state_occupation, in_s2, r1[3])];
+                                   f.county_of_state_occupation.draw(in_s2, r1[3])];
     }
   }
   const std::size_t to_state = l.county_state[to_county];
