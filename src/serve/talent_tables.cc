@@ -186,7 +186,13 @@ Table talent_moves(const RunFile& run, const DateRange& months) {
   for (std::size_t i = 0; i < keys.size(); ++i) index[keys[i]] = i;
   for (std::size_t i = 0; i < keys.size(); ++i) {
     std::vector<Value> row{keys[i], employer_label(keys[i])};
-    for (std::size_t j = 0; j < keys.size(); ++j) row.push_back(i == j ? Value() : Value(0.0));
+    for (std::size_t j = 0; j < keys.size(); ++j) {
+      if (i == j) {
+        row.emplace_back();  // no moves from a class to itself
+      } else {
+        row.emplace_back(0.0);
+      }
+    }
     row.emplace_back(0.0);
     t.rows.push_back(std::move(row));
   }
