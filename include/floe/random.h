@@ -36,7 +36,7 @@ class Random {
   // hot loops call it tens of millions of times a month, and with unity sources GCC's unit-growth
   // limit left it out of line in them.
   [[gnu::always_inline]] r123::Philox4x32::ctr_type words(Stream stream, std::uint64_t subject,
-                                   std::uint32_t step = 0) const {
+                                                          std::uint32_t step = 0) const {
     const r123::Philox4x32::ctr_type counter = {{static_cast<std::uint32_t>(subject),
                                                  static_cast<std::uint32_t>(subject >> 32),
                                                  static_cast<std::uint32_t>(stream), step}};
