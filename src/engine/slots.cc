@@ -31,6 +31,12 @@ int block_of(std::uint8_t status) {
 // are not touched until used).
 void reserve_room(AgentRecords& records, std::uint64_t n) { records.reserve(n + n / 8); }
 
+// Room in a table of groups for `n` and for groups that later repacks add, so that the two
+// tables a repack swaps between rarely need fresh memory.
+void reserve_groups(LargeVector<GroupSlots>& groups, std::size_t n) {
+  if (groups.capacity() < n) groups.reserve(n + n / 8);
+}
+
 }  // namespace
 
 int block_for(const AgentRecord& a) { return std::min(2, block_of(a.status)); }
@@ -38,6 +44,7 @@ int block_for(const AgentRecord& a) { return std::min(2, block_of(a.status)); }
 Slots::Slots(const Population& from, const std::vector<Range>& ranges, std::size_t groups,
              std::size_t groups_per_region)
     : per_region_(groups_per_region), of_group_(groups, 0) {
+  reserve_groups(open_, ranges.size() + 1);
   open_.resize(ranges.size() + 1);
   std::uint64_t next = 0;
   for (std::size_t i = 0; i < ranges.size(); ++i) {
@@ -75,6 +82,7 @@ Slots::Slots(const Population& from, const std::vector<Range>& ranges, std::size
 Slots::Slots(AgentRecords records, const std::vector<SavedGroup>& saved, std::size_t groups,
              std::size_t groups_per_region)
     : records_(std::move(records)), per_region_(groups_per_region), of_group_(groups, 0) {
+  reserve_groups(open_, saved.size() + 1);
   open_.resize(saved.size() + 1);
   std::uint64_t next = 0;
   for (std::size_t i = 0; i < saved.size(); ++i) {
@@ -131,16 +139,23 @@ void Slots::index_regions() {
 }
 
 // Moves the agents of every group with slots, or getting some (`extra`, sorted by group: (group,
-// agents to come), and those waiting for a slot), into new ranges with room for them, in place:
-// first all agents slide left into one packed run (each moves left or stays), then each group,
-// from the last down, slides right to its new start (each moves right or stays: a new range
-// starts at or after the packed one, as capacities are never below sizes). A second array for
-// the copy would double the peak memory, and faulting its 2.5 GiB in took seconds. Then the
-// waiting agents take their slots. Groups left empty lose their slots; groups without slots
-// are not visited, so a repack costs in proportion to the agents, not to the groups.
+// agents to come), and those waiting for a slot), into new ranges with room for them, in place,
+// each agent once. The new ranges keep the groups' order, so a group moving left can only land
+// on slots of groups before it, which have moved already if they move left and lie wholly before
+// its new range if they move right; and the other way round for a group moving right. So groups
+// moving left move first, in order, then groups moving right, in reverse order. (A second array
+// for the copy would double the peak memory.) Then the free slots are marked vacant and the
+// waiting agents take their slots. Groups left empty lose their slots; groups without slots are
+// not visited, so a repack costs in proportion to the agents, not to the groups.
 void Slots::repack(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& extra) {
   // Agents to come per group: `extra` and the waiting (sorted by group), merged.
-  LargeVector<std::pair<std::uint32_t, std::uint32_t>> coming;
+  // The bookkeeping lives in buffers kept from one repack to the next: fresh memory of this size
+  // costs page faults and, in huge pages, the kernel's clearing and compaction (0.1-0.8 s).
+  auto& coming = scratch_.coming;
+  auto& next = scratch_.groups;
+  auto& more = scratch_.more;  // per group in `next`: agents to come
+  auto& from = scratch_.from;  // per kept group: where its agents are now
+  coming.clear();
   {
     auto e = extra.begin();
     for (auto w = waiting_.begin(); w != waiting_.end();) {
@@ -156,9 +171,9 @@ void Slots::repack(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& e
   std::vector<bool> had_slots(waiting_.size());
   for (std::size_t i = 0; i < waiting_.size(); ++i) had_slots[i] = of_group_[waiting_[i].group];
   // The groups concerned, in order: those with slots and those getting agents.
-  LargeVector<GroupSlots> next(1);
-  next.reserve(open_.size() + coming.size());
-  LargeVector<std::uint32_t> more(1, 0);  // per group in `next`: agents to come
+  next.assign(1, GroupSlots{});
+  reserve_groups(next, open_.size() + coming.size());
+  more.assign(1, 0);
   {
     auto c = coming.begin();
     for (std::size_t i = 1; i < open_.size(); ++i) {
@@ -178,17 +193,8 @@ void Slots::repack(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& e
       more.push_back(c->second);
     }
   }
-  LargeVector<std::uint64_t> packed(next.size());
-  std::uint64_t end = 0;
-  for (std::size_t i = 1; i < next.size(); ++i) {
-    const GroupSlots& g = next[i];
-    packed[i] = end;
-    if (size(g) > 0 && end != g.start) {
-      std::memmove(&records_[end], &records_[g.start], size(g) * sizeof(AgentRecord));
-    }
-    end += size(g);
-  }
   // New ranges; groups left without agents drop out.
+  from.resize(next.size());
   std::size_t kept = 1;
   std::uint64_t start = 0;
   for (std::size_t i = 1; i < next.size(); ++i) {
@@ -196,24 +202,34 @@ void Slots::repack(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& e
     const std::uint64_t need = size(g) + more[i];
     of_group_[g.group] = 0;
     if (need == 0) continue;
+    from[kept] = g.start;
     g.capacity = static_cast<std::uint32_t>(need + room_for(need));
     g.start = start;
     start += g.capacity;
-    packed[kept] = packed[i];
     next[kept++] = g;
   }
   next.resize(kept);
-  records_.resize(start);  // within the reserved room, or reallocated
-  for (std::size_t i = next.size(); i-- > 1;) {
+  if (start > records_.size()) records_.resize(start);  // within the reserved room, or moved
+  const auto move = [&](std::size_t i) {
     const GroupSlots& g = next[i];
-    const std::uint32_t n = size(g);
-    if (n > 0 && packed[i] != g.start) {
-      std::memmove(&records_[g.start], &records_[packed[i]], n * sizeof(AgentRecord));
+    if (size(g) > 0 && from[i] != g.start) {
+      std::memmove(&records_[g.start], &records_[from[i]], size(g) * sizeof(AgentRecord));
     }
-    std::fill(records_.begin() + static_cast<std::ptrdiff_t>(g.start + n),
+  };
+  for (std::size_t i = 1; i < next.size(); ++i) {
+    if (next[i].start < from[i]) move(i);
+  }
+  for (std::size_t i = next.size(); i-- > 1;) {
+    if (next[i].start > from[i]) move(i);
+  }
+  records_.resize(start);
+#pragma omp parallel for schedule(static)
+  for (std::size_t i = 1; i < next.size(); ++i) {
+    const GroupSlots& g = next[i];
+    std::fill(records_.begin() + static_cast<std::ptrdiff_t>(g.start + size(g)),
               records_.begin() + static_cast<std::ptrdiff_t>(g.start + g.capacity), kVacantRecord);
   }
-  open_ = std::move(next);
+  open_.swap(next);  // the old table becomes the next repack's buffer
   index_regions();
   // The waiting take their slots; the wage bill of a group that had no slots starts with theirs.
   for (std::size_t i = 0; i < waiting_.size(); ++i) {
@@ -288,11 +304,9 @@ void Slots::place(const std::vector<std::vector<Arrival>>& arrivals,
     for (const Arrival& x : from) ++offset[x.group / per_region_ + 1];
   }
   for (std::size_t r = 0; r < regions; ++r) offset[r + 1] += offset[r];
-  struct Numbered {
-    std::uint32_t number;
-    const Arrival* arrival;
-  };
-  LargeVector<Numbered> by_destination(offset[regions]);
+  using Numbered = NumberedArrival;
+  auto& by_destination = scratch_.by_destination;  // kept from month to month: see repack()
+  by_destination.resize(offset[regions]);
   {
     std::vector<std::size_t> cursor(offset.begin(), offset.end() - 1);
     std::uint32_t number = 0;
