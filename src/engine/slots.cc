@@ -31,12 +31,6 @@ int block_of(std::uint8_t status) {
 // are not touched until used).
 void reserve_room(AgentRecords& records, std::uint64_t n) { records.reserve(n + n / 8); }
 
-// Room in a table of groups for `n` and for groups that later repacks add, so that the two
-// tables a repack swaps between rarely need fresh memory.
-void reserve_groups(LargeVector<GroupSlots>& groups, std::size_t n) {
-  if (groups.capacity() < n) groups.reserve(n + n / 8);
-}
-
 }  // namespace
 
 int block_for(const AgentRecord& a) { return std::min(2, block_of(a.status)); }
@@ -44,7 +38,6 @@ int block_for(const AgentRecord& a) { return std::min(2, block_of(a.status)); }
 Slots::Slots(const Population& from, const std::vector<Range>& ranges, std::size_t groups,
              std::size_t groups_per_region)
     : per_region_(groups_per_region), of_group_(groups, 0) {
-  reserve_groups(open_, ranges.size() + 1);
   open_.resize(ranges.size() + 1);
   std::uint64_t next = 0;
   for (std::size_t i = 0; i < ranges.size(); ++i) {
@@ -82,7 +75,6 @@ Slots::Slots(const Population& from, const std::vector<Range>& ranges, std::size
 Slots::Slots(AgentRecords records, const std::vector<SavedGroup>& saved, std::size_t groups,
              std::size_t groups_per_region)
     : records_(std::move(records)), per_region_(groups_per_region), of_group_(groups, 0) {
-  reserve_groups(open_, saved.size() + 1);
   open_.resize(saved.size() + 1);
   std::uint64_t next = 0;
   for (std::size_t i = 0; i < saved.size(); ++i) {
@@ -149,13 +141,7 @@ void Slots::index_regions() {
 // not visited, so a repack costs in proportion to the agents, not to the groups.
 void Slots::repack(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& extra) {
   // Agents to come per group: `extra` and the waiting (sorted by group), merged.
-  // The bookkeeping lives in buffers kept from one repack to the next: fresh memory of this size
-  // costs page faults and, in huge pages, the kernel's clearing and compaction (0.1-0.8 s).
-  auto& coming = scratch_.coming;
-  auto& next = scratch_.groups;
-  auto& more = scratch_.more;  // per group in `next`: agents to come
-  auto& from = scratch_.from;  // per kept group: where its agents are now
-  coming.clear();
+  LargeVector<std::pair<std::uint32_t, std::uint32_t>> coming;
   {
     auto e = extra.begin();
     for (auto w = waiting_.begin(); w != waiting_.end();) {
@@ -171,9 +157,9 @@ void Slots::repack(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& e
   std::vector<bool> had_slots(waiting_.size());
   for (std::size_t i = 0; i < waiting_.size(); ++i) had_slots[i] = of_group_[waiting_[i].group];
   // The groups concerned, in order: those with slots and those getting agents.
-  next.assign(1, GroupSlots{});
-  reserve_groups(next, open_.size() + coming.size());
-  more.assign(1, 0);
+  LargeVector<GroupSlots> next(1);
+  next.reserve(open_.size() + coming.size());
+  LargeVector<std::uint32_t> more(1, 0);  // per group in `next`: agents to come
   {
     auto c = coming.begin();
     for (std::size_t i = 1; i < open_.size(); ++i) {
@@ -194,7 +180,7 @@ void Slots::repack(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& e
     }
   }
   // New ranges; groups left without agents drop out.
-  from.resize(next.size());
+  LargeVector<std::uint64_t> from(next.size());  // per kept group: where its agents are now
   std::size_t kept = 1;
   std::uint64_t start = 0;
   for (std::size_t i = 1; i < next.size(); ++i) {
@@ -229,7 +215,7 @@ void Slots::repack(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& e
     std::fill(records_.begin() + static_cast<std::ptrdiff_t>(g.start + size(g)),
               records_.begin() + static_cast<std::ptrdiff_t>(g.start + g.capacity), kVacantRecord);
   }
-  open_.swap(next);  // the old table becomes the next repack's buffer
+  open_ = std::move(next);
   index_regions();
   // The waiting take their slots; the wage bill of a group that had no slots starts with theirs.
   for (std::size_t i = 0; i < waiting_.size(); ++i) {
@@ -304,9 +290,11 @@ void Slots::place(const std::vector<std::vector<Arrival>>& arrivals,
     for (const Arrival& x : from) ++offset[x.group / per_region_ + 1];
   }
   for (std::size_t r = 0; r < regions; ++r) offset[r + 1] += offset[r];
-  using Numbered = NumberedArrival;
-  auto& by_destination = scratch_.by_destination;  // kept from month to month: see repack()
-  by_destination.resize(offset[regions]);
+  struct Numbered {
+    std::uint32_t number;
+    const Arrival* arrival;
+  };
+  LargeVector<Numbered> by_destination(offset[regions]);
   {
     std::vector<std::size_t> cursor(offset.begin(), offset.end() - 1);
     std::uint32_t number = 0;

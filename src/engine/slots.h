@@ -158,25 +158,6 @@ class Slots {
     return b == 0 ? g.employed : b == 1 ? g.unemployed : g.training;
   }
 
-  // An arrival numbered in the order it was made (place()).
-  struct NumberedArrival {
-    std::uint32_t number;
-    const Arrival* arrival;
-  };
-  // Buffers that repacks and placements reuse, not state: a copy of the slots starts without.
-  struct Scratch {
-    Scratch() = default;
-    Scratch(const Scratch&) {}
-    Scratch& operator=(const Scratch&) { return *this; }
-    Scratch(Scratch&&) = default;
-    Scratch& operator=(Scratch&&) = default;
-    LargeVector<std::pair<std::uint32_t, std::uint32_t>> coming;
-    LargeVector<GroupSlots> groups;
-    LargeVector<std::uint32_t> more;
-    LargeVector<std::uint64_t> from;
-    LargeVector<NumberedArrival> by_destination;
-  };
-
   AgentRecords records_;
   std::size_t per_region_ = 1;
   // The groups with slots, in order of group, after open_[0]: a group with no slots and no
@@ -185,7 +166,6 @@ class Slots {
   LargeVector<std::uint32_t> of_group_;     // per group: its place in open_, or 0
   std::vector<std::uint64_t> open_offset_;  // per region, into open_
   std::vector<Arrival> waiting_;
-  Scratch scratch_;
 };
 
 }  // namespace floe::engine
