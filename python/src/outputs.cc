@@ -4,6 +4,7 @@
 // equals the national table `floe simulate` writes, number for number.
 #include <cmath>
 
+#include "models/run_figures.h"
 #include "simulation.h"
 #include "store/run_schema.h"
 
@@ -11,25 +12,6 @@ namespace floe::python {
 namespace {
 
 namespace schema = run_schema;
-
-// MonthFigures' members in the run file's column order (run_schema::kFigures), all counts or
-// dollars of agents; the last column, agents, is the labor force in agents.
-constexpr std::array<double MonthFigures::*, 12> kFigureMembers = {
-    &MonthFigures::employed,
-    &MonthFigures::unemployed,
-    &MonthFigures::training,
-    &MonthFigures::layoffs,
-    &MonthFigures::displaced_direct,
-    &MonthFigures::displaced_indirect,
-    &MonthFigures::quits,
-    &MonthFigures::hires,
-    &MonthFigures::occupation_changes,
-    &MonthFigures::wage_bill,
-    &MonthFigures::exposed_wages,
-    &MonthFigures::exits};
-static_assert(kFigureMembers.size() + 1 == schema::kFigures.size() &&
-                  schema::kFigures.back() == "agents",
-              "a figure was added to the run file: add its member here");
 
 // MonthIndicators' members after unemployment_rate, in run_schema::kIndicators' order; those
 // counting agents are scaled to workers, rates and means are not.
@@ -51,8 +33,6 @@ constexpr std::array<IndicatorMember, 10> kIndicatorMembers = {{
 }};
 static_assert(kIndicatorMembers.size() + 1 == schema::kIndicators.size(),
               "an indicator was added to the run file: add its member here");
-
-double labor_force(const MonthFigures& f) { return f.employed + f.unemployed + f.training; }
 
 // Everyone not employed in the labor force, trainees included (docs/model.md §9); `empty` for
 // a place without a labor force (the national table writes 0, a place's rate is NaN).
@@ -93,8 +73,8 @@ class FigureArrays {
   }
   // Entry `at` from figures f of agents (divided by the scale as the run file's writer does).
   void set(std::size_t at, const MonthFigures& f, double empty_rate) {
-    for (std::size_t i = 0; i < kFigureMembers.size(); ++i) {
-      arrays_[i].mutable_data()[at] = f.*kFigureMembers[i] / scale_;
+    for (std::size_t i = 0; i < kRunFileFigures.size(); ++i) {
+      arrays_[i].mutable_data()[at] = f.*kRunFileFigures[i] / scale_;
     }
     arrays_.back().mutable_data()[at] = labor_force(f);
     rate_.mutable_data()[at] = unemployment_rate(f, empty_rate);

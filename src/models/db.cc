@@ -9,6 +9,7 @@
 #include "floe/simulation.h"
 #include "floe/store.h"
 #include "models/replicate_tables.h"
+#include "models/run_figures.h"
 #include "store/run_schema.h"
 #include "store/statement.h"
 
@@ -28,19 +29,15 @@ std::string insert_sql(const schema::TableDef& t, std::string_view prefix) {
 // The figures in run_schema::kFigures' order, from column i on, in workers (agents / scale);
 // returns the next column. `agents` is the labor force behind the row, in agents.
 int bind_figures(Statement& q, int i, const MonthFigures& f, double scale) {
-  for (double v :
-       {f.employed, f.unemployed, f.training, f.layoffs, f.displaced_direct, f.displaced_indirect,
-        f.quits, f.hires, f.occupation_changes, f.wage_bill, f.exposed_wages, f.exits}) {
-    q.bind(i++, v / scale);
-  }
-  q.bind(i++, f.employed + f.unemployed + f.training);
+  for (double MonthFigures::*figure : kRunFileFigures) q.bind(i++, f.*figure / scale);
+  q.bind(i++, labor_force(f));
   return i;
 }
 
 // Everyone not employed in the labor force, trainees included (docs/model.md §9): a trainee is
 // not a job found.
 double unemployment_rate(const MonthFigures& f) {
-  const double force = f.employed + f.unemployed + f.training;
+  const double force = labor_force(f);
   return force > 0 ? (f.unemployed + f.training) / force : 0.0;
 }
 
