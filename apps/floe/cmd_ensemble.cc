@@ -9,6 +9,7 @@
 #include <set>
 
 #include "commands.h"
+#include "job.h"
 #include "floe/ensemble.h"
 #include "floe/error.h"
 #include "floe/install.h"
@@ -71,7 +72,6 @@ struct Setup {
 };
 
 // Thrown once a setup failure has been reported: every rank exits 1, nothing more to print.
-struct Reported {};
 
 void set_up(const Args& a, const Ranks& ranks, Setup& s) {
   if (a.replicates < 1) throw Error(fmt::format("--replicates {}: give at least 1", a.replicates));
@@ -115,19 +115,7 @@ void run(const Args& a) {
   }
   // Every rank sets up alike, so a mistake in the arguments is every rank's: rank 0 says it.
   // A rank that alone fails (the data missing on its node) says why itself.
-  if (const Ranks::Agreement agreed = ranks.agree(!problem.empty()); agreed.failed > 0) {
-    if (root && !problem.empty()) {
-      fmt::print(stderr, "floe: error: {}\n", problem);
-    } else if (root) {
-      fmt::print(stderr, "floe: error: {} of {} ranks could not start (each says why)\n",
-                 agreed.failed, ranks.size());
-    } else if (!problem.empty() && !agreed.root_failed) {
-      fmt::print(stderr, "floe: error on rank {} of {}: {}\n", ranks.rank(), ranks.size(), problem);
-    }
-    std::fflush(stderr);
-    ranks.barrier();  // mpirun ends the job at the first rank to exit 1: rank 0 has spoken
-    throw Reported{};
-  }
+  agree_on_setup(ranks, problem);
   const std::vector<EnsembleScenario>& scenarios = setup.scenarios;
   const EnsembleOptions& options = setup.options;
   const std::size_t total = setup.runs;
@@ -205,19 +193,7 @@ void add_ensemble_command(CLI::App& app) {
               "Skip each run's no-AI twin (then no ai_effect_* ranges; about half the time)");
   c->add_option("--out", args.out, "Results file (SQLite), written by rank 0 alone")
       ->capture_default_str();
-  c->callback([] {
-    try {
-      run(args);
-    } catch (const Reported&) {
-      std::exit(1);
-    } catch (const Error&) {
-      // Ranks() refused: every process alike (mpirun -np 2 of a floe without MPI). mpirun ends
-      // the job at the first process to exit non-zero, so the others leave the word and the
-      // exit code to rank 0.
-      if (Ranks::launch_rank() != 0) std::exit(0);
-      throw;
-    }
-  });
+  c->callback([] { run_job([] { run(args); }); });
 }
 
 }  // namespace floe::cli

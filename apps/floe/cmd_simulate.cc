@@ -13,8 +13,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <optional>
 
 #include "commands.h"
+#include "job.h"
 #include "floe/error.h"
 #include "floe/install.h"
 #include "floe/simulation.h"
@@ -142,68 +144,154 @@ double sum_of(const std::vector<MonthFigures>& month, double MonthFigures::*fiel
   return s;
 }
 
-void run(Args a) {
-  std::filesystem::path checkpoint = a.checkpoint;
-  if (checkpoint.empty()) {
-    checkpoint = a.out;
-    checkpoint += ".ckpt";
+// How many processes wrote the checkpoint: 1 for `checkpoint` itself, N for its per-rank files
+// "<checkpoint>.r-of-N" (checkpoint_of_rank), 0 when there is none.
+int checkpoint_writers(const std::filesystem::path& checkpoint) {
+  if (std::filesystem::exists(checkpoint)) return 1;
+  const std::filesystem::path dir =
+      checkpoint.has_parent_path() ? checkpoint.parent_path() : std::filesystem::path(".");
+  const std::string first = checkpoint.filename().string() + ".0-of-";
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(first, 0) == 0) return std::atoi(name.c_str() + first.size());
   }
-  const OutLock lock(a.out);
+  return 0;
+}
+
+// What a run needs before its first month, made alike by every rank.
+struct Setup {
+  std::optional<OutLock> lock;  // rank 0's
+  Scenario scenario;
+  std::optional<Dataset> dataset;
+  std::optional<Cells> cells;
+  Population population;
+  std::string source;  // of the population
+  int month = 0;       // of the checkpoint resumed
+};
+
+void set_up(Args& a, const Ranks& ranks, const std::filesystem::path& checkpoint, Setup& s) {
+  if (ranks.rank() == 0) s.lock.emplace(a.out);
   if (a.replicates > 1 && (a.resume || !a.population.empty())) {
     throw Error(std::string("--replicates synthesizes a population for each seed: it cannot be "
                             "used with ") +
                 (a.resume ? "--resume" : "--population"));
   }
-  Scenario sc;
+  if (a.replicates > 1 && ranks.size() > 1) {
+    throw Error("--replicates runs in one process; to spread replicates over ranks, use floe "
+                "ensemble --replicates (docs/scaling.md)");
+  }
   if (a.resume) {
-    if (!std::filesystem::exists(checkpoint)) {
+    const int writers = checkpoint_writers(checkpoint);
+    if (writers == 0) {
       throw Error("--resume: no checkpoint " + checkpoint.string() +
                   " (a run leaves one when interrupted, and every output.checkpoint_every "
                   "months)");
     }
-    const CheckpointSummary summary = read_checkpoint_summary(checkpoint);
+    if (writers != ranks.size()) {
+      throw Error(
+          writers == 1
+              ? "the checkpoint " + checkpoint.string() +
+                    " was written by one process: resume it without mpirun (or with -np 1)"
+              : fmt::format("the checkpoint {} was written by {} ranks: resume it with mpirun -np "
+                            "{}",
+                            checkpoint.string(), writers, writers));
+    }
+    const CheckpointSummary summary =
+        read_checkpoint_summary(checkpoint_of_rank(checkpoint, ranks.rank(), ranks.size()));
     check_resume(a, summary, checkpoint);
-    sc = summary.scenario;
+    s.scenario = summary.scenario;
+    s.month = summary.month;
   } else {
-    sc = read_scenario(find_scenario(a.scenario));
-    if (a.months > 0) sc.run.months = a.months;
-    if (a.seed >= 0) sc.run.seed = static_cast<std::uint64_t>(a.seed);
+    s.scenario = read_scenario(find_scenario(a.scenario));
+    if (a.months > 0) s.scenario.run.months = a.months;
+    if (a.seed >= 0) s.scenario.run.seed = static_cast<std::uint64_t>(a.seed);
   }
-  const Dataset ds = load_with_progress(a.data);
-  const Cells cells = build_cells(ds);
-  Population population;
-  std::string source;
+  s.dataset.emplace(load_with_progress(a.data));
+  s.cells.emplace(build_cells(*s.dataset));
+  const std::size_t counties = s.dataset->geography.counties.size();
+  if (static_cast<std::size_t>(ranks.size()) > counties) {
+    throw Error(fmt::format("{} ranks for {} counties: a rank owns at least one county; use at "
+                            "most {} (mpirun -np {})",
+                            ranks.size(), counties, counties, counties));
+  }
   if (a.resume) {
     // the population's source comes back with the run's settings
   } else if (!a.population.empty()) {
     ProgressBar bar("loading population", 1000);
-    population = load_population(a.population, [&](std::uint64_t d, std::uint64_t t) {
+    s.population = load_population(a.population, [&](std::uint64_t d, std::uint64_t t) {
       bar.update(d * 1000 / std::max<std::uint64_t>(t, 1));
     });
-    source = a.population.string();
+    s.source = a.population.string();
   } else {
     ProgressBar bar("synthesizing agents", 1000);
-    population = synthesize(ds, cells, {.scale = a.scale, .seed = sc.run.seed},
-                            [&](std::uint64_t d, std::uint64_t t) {
-                              bar.update(d * 1000 / std::max<std::uint64_t>(t, 1));
-                            });
-    source = fmt::format("synthesized at scale {:g}, seed {}", a.scale, sc.run.seed);
+    s.population = synthesize(*s.dataset, *s.cells, {.scale = a.scale, .seed = s.scenario.run.seed},
+                              [&](std::uint64_t d, std::uint64_t t) {
+                                bar.update(d * 1000 / std::max<std::uint64_t>(t, 1));
+                              });
+    s.source = fmt::format("synthesized at scale {:g}, seed {}", a.scale, s.scenario.run.seed);
+  }
+}
+
+void run(Args a) {
+  Ranks ranks;  // starts MPI under mpirun: the run's counties spread over the ranks
+  const bool root = ranks.rank() == 0;
+  std::filesystem::path checkpoint = a.checkpoint;
+  if (checkpoint.empty()) {
+    checkpoint = a.out;
+    checkpoint += ".ckpt";
+  }
+  Setup setup;
+  std::string problem;
+  try {
+    set_up(a, ranks, checkpoint, setup);
+  } catch (const Error& e) {
+    problem = e.what();
+  }
+  agree_on_setup(ranks, problem);
+  if (a.resume && ranks.size() > 1) {  // the ranks' files must hold the same month
+    const std::vector<int> months = ranks.gather_all(std::span<const int>(&setup.month, 1));
+    const auto [low, high] = std::minmax_element(months.begin(), months.end());
+    agree_on_setup(
+        ranks, *low == *high
+                   ? ""
+                   : fmt::format("the ranks' checkpoint files {}.*-of-{} hold different months "
+                                 "({} to {}): the job stopped while writing them; start the run "
+                                 "again without --resume",
+                                 checkpoint.string(), ranks.size(), *low, *high));
+  }
+  const Scenario& sc = setup.scenario;
+  const Dataset& ds = *setup.dataset;
+  const Cells& cells = *setup.cells;
+  std::string source = setup.source;
+  if (root && ranks.size() > 1) {
+    fmt::print(stderr, "{} months of {} on {} ranks, each with its share of the counties\n",
+               sc.run.months, sc.name, ranks.size());
   }
   SimulationOptions options;
   options.twin = !a.no_twin;
   options.checkpoint = checkpoint;
   options.resume = a.resume;
   options.interrupt = &g_interrupt;
+  options.ranks = &ranks;
   if (!a.resume) options.settings = run_settings(a, ds, source);
   std::signal(SIGINT, on_sigint);
   SimulationResult result;
-  {
-    ProgressBar bar(fmt::format("simulating {}", sc.name),
-                    static_cast<std::uint64_t>(sc.run.months));
+  together(ranks, [&] {
+    std::optional<ProgressBar> bar;  // rank 0's
+    if (root) bar.emplace(fmt::format("simulating {}", sc.name), sc.run.months);
     options.progress = [&](int month, int months) {
-      bar.update(static_cast<std::uint64_t>(month), fmt::format("month {} of {}", month, months));
+      if (bar) bar->update(static_cast<std::uint64_t>(month), fmt::format("month {} of {}", month, months));
     };
-    result = simulate(ds, cells, std::move(population), sc, options);
+    result = simulate(ds, cells, std::move(setup.population), sc, options);
+  });
+  if (!root) {  // rank 0 writes the results; each rank's checkpoint has served when complete
+    if (!result.interrupted) {
+      std::error_code ec;
+      std::filesystem::remove(checkpoint_of_rank(checkpoint, ranks.rank(), ranks.size()), ec);
+    }
+    if (result.interrupted) throw Reported{};
+    return;
   }
   std::signal(SIGINT, SIG_DFL);
   source = result.settings.count("population") ? result.settings.at("population") : source;
@@ -211,8 +299,9 @@ void run(Args a) {
     // Exactly the command that continues: every other setting comes from the checkpoint.
     fmt::print(stderr,
                "Interrupted after month {}; the checkpoint {} holds the run. Continue with:\n"
-               "  floe simulate --out {}{} --resume\n",
-               result.last_month, checkpoint.string(), a.out.string(),
+               "  {}floe simulate --out {}{} --resume\n",
+               result.last_month, checkpoint.string(),
+               ranks.size() > 1 ? fmt::format("mpirun -np {} ", ranks.size()) : "", a.out.string(),
                a.checkpoint.empty() ? "" : " --checkpoint " + a.checkpoint.string());
   }
   if (a.replicates > 1 && !result.interrupted) {
@@ -239,7 +328,7 @@ void run(Args a) {
   write_simulation_db(a.out, ds, result, source);
   if (!result.interrupted) {  // the run is complete: its checkpoint has served
     std::error_code ec;
-    std::filesystem::remove(checkpoint, ec);
+    std::filesystem::remove(checkpoint_of_rank(checkpoint, ranks.rank(), ranks.size()), ec);
   }
   // The headline, in workers of the economy simulated (agents / scale).
   const double per_agent = 1.0 / result.scale;
@@ -372,7 +461,11 @@ void add_simulate_command(CLI::App& app) {
   c->add_flag("--list-keys", list_keys,
               "Print every scenario key with its range, default and meaning (markdown), and exit");
   c->callback([] {
-    if (list_keys) {
+    if (!list_keys) {
+      run_job([] { run(args); });
+      return;
+    }
+    {
       fmt::print("| key | range | default | meaning and source |\n|---|---|---|---|\n");
       // A '|' in a range ("human | gpt4") would end the markdown cell.
       auto cell = [](const std::string& s) {
@@ -387,9 +480,7 @@ void add_simulate_command(CLI::App& app) {
         fmt::print("| `{}` | {} | {} | {} |\n", k.key, cell(k.range), cell(k.value),
                    cell(k.meaning));
       }
-      return;
     }
-    run(args);
   });
 }
 

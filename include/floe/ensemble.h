@@ -12,50 +12,11 @@
 #include <vector>
 
 #include "floe/market.h"
+#include "floe/ranks.h"
 #include "floe/scenario.h"
 #include "floe/simulation.h"
 
 namespace floe {
-
-// The processes of a job. Under mpirun (OpenMPI sets OMPI_COMM_WORLD_SIZE) in a floe built with
-// MPI, a Ranks starts MPI (MPI_Init) and its destructor ends it (MPI_Finalize), so at most one
-// per process; otherwise it is one process, rank 0 of 1, and MPI is never started. Only
-// src/ensemble/ranks_mpi.cc calls MPI. Not thread-safe: one thread of each rank uses it.
-class Ranks {
- public:
-  // Throws Error when launched on several ranks by a floe built without MPI.
-  Ranks();
-  ~Ranks();  // waits for this rank's sends, then ends MPI
-  Ranks(const Ranks&) = delete;
-  Ranks& operator=(const Ranks&) = delete;
-
-  static bool built_with_mpi();
-  // This process's rank as mpirun launched it (0 without mpirun), known before MPI starts and
-  // in a floe built without MPI: for a mistake every rank finds, which rank 0 alone reports.
-  static int launch_rank();
-  int rank() const;
-  int size() const;
-  // Sends `values` to rank 0 without waiting for it to receive them. Messages from one rank
-  // arrive in the order sent.
-  void send_to_root(std::vector<double> values);
-  // On rank 0: the next message from rank `from`.
-  std::vector<double> receive_from(int from);
-  void barrier();
-  // Every rank says whether its setup failed; each learns how many failed and whether rank 0
-  // did (collective: every rank calls it), so that a failure one rank alone meets (data missing
-  // on its node) is reported by that rank and every rank stops together.
-  struct Agreement {
-    int failed = 0;
-    bool root_failed = false;
-  };
-  Agreement agree(bool failed);
-  // Ends every rank of the job at once with `code` (after a rank's own failure).
-  [[noreturn]] void abort(int code);
-
- private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
-};
 
 // One scenario of an ensemble: the file as the user named it, and the scenario read from it.
 struct EnsembleScenario {

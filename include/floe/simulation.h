@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "floe/population.h"
+#include "floe/ranks.h"
 #include "floe/scenario.h"
 #include "floe/talent.h"
 
@@ -104,6 +105,9 @@ struct SimulationOptions {
   bool resume = false;               // continue from `checkpoint`
   const std::atomic<bool>* interrupt = nullptr;  // set (e.g. by Ctrl-C) to stop after a month
   std::function<void(int month, int months)> progress;
+  // The ranks to spread the run over (docs/scaling.md §6); one process when null. Every rank
+  // calls simulate() alike.
+  Ranks* ranks = nullptr;
   // The caller's run-defining settings beyond the scenario (data, population source, ...): kept
   // in every checkpoint and given back on resume (SimulationResult::settings), so that a resumed
   // run can be checked against them and continue exactly.
@@ -162,13 +166,19 @@ class Simulation {
   // no-AI twin runs alongside on a copy of the population: the same scenario with capability and
   // adoption held at the start, drawing the same random numbers, so that scenario minus twin is
   // the effect of AI's progress (docs/model.md §16).
+  //
+  // Spread over `ranks` (docs/scaling.md §6), every rank builds it from the same population and
+  // keeps its own counties' agents; the ranks then step together, and each one's output() is
+  // the whole run's, identical for any number of ranks.
   Simulation(const Dataset& dataset, const Cells& cells, Population population,
-             const Scenario& scenario, bool twin = false);
+             const Scenario& scenario, bool twin = false, Ranks& ranks = Ranks::solo());
   // Continues a run from its checkpoint: the scenario (with any levers changed during the run),
   // seed and population scale come from the checkpoint. Throws DataError for a missing, corrupt
   // or mismatched checkpoint (other data).
+  // Spread over ranks, each rank reads its own file (checkpoint_of_rank) and they must number
+  // as many as wrote them.
   static Simulation resume(const Dataset& dataset, const Cells& cells,
-                           const std::filesystem::path& checkpoint);
+                           const std::filesystem::path& checkpoint, Ranks& ranks = Ranks::solo());
   Simulation(Simulation&&) noexcept;
   Simulation& operator=(Simulation&&) noexcept;
   ~Simulation();
@@ -187,13 +197,14 @@ class Simulation {
   // unknown key, a bad value, or a key fixed at the start.
   void set(std::string_view key, std::string_view value);
 
-  // The agents now (read-only, zero-copy); the twin's, or an empty view without one.
+  // The agents now (read-only, zero-copy), this rank's; the twin's, or an empty view without one.
   AgentView agents() const;
   AgentView twin_agents() const;
   double scale() const;  // the population's share of the workforce
   std::uint64_t population_seed() const;
   // Writes everything needed to continue the run to `path` (atomically), with `settings`
-  // (SimulationOptions::settings).
+  // (SimulationOptions::settings); spread over ranks, each rank writes its own file
+  // (checkpoint_of_rank).
   void checkpoint(const std::filesystem::path& path);
   std::map<std::string, std::string>& settings();
   // Where the time went, by model and substep.
@@ -206,6 +217,11 @@ class Simulation {
   explicit Simulation(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// The checkpoint file of rank r of a run spread over `ranks`: "<checkpoint>.<r>-of-<ranks>";
+// `checkpoint` itself for one process.
+std::filesystem::path checkpoint_of_rank(const std::filesystem::path& checkpoint, int rank,
+                                         int ranks);
 
 // What a checkpoint says about its run, read without loading the agents: the month it reached,
 // the scenario as run (its horizon and seed included), whether the twin ran, and the caller's

@@ -17,7 +17,7 @@ double seconds(Clock::time_point from, Clock::time_point to) {
 
 }  // namespace
 
-Runtime::Runtime(std::size_t counties) : counties_(counties) {}
+Runtime::Runtime(std::size_t first, std::size_t last) : first_(first), last_(last) {}
 
 void Runtime::add(Model& model) {
   for (Substep& s : model.substeps()) {
@@ -51,7 +51,7 @@ void Runtime::run_month(int month) {
     const std::size_t n = stage.steps.size();
     busy.assign(static_cast<std::size_t>(threads) * n, 0.0);
 #pragma omp parallel for schedule(dynamic, 4)
-    for (std::size_t c = 0; c < counties_; ++c) {
+    for (std::size_t c = first_; c < last_; ++c) {
       const int thread = omp_get_thread_num();
       auto from = Clock::now();
       for (std::size_t i = 0; i < n; ++i) {

@@ -48,8 +48,9 @@ struct SubstepTime {
 
 class Runtime {
  public:
-  // `counties`: the range county substeps run over.
-  explicit Runtime(std::size_t counties);
+  // County substeps run over counties [first, last): all of them, or those of this rank when a
+  // run is spread over ranks (engine/partition.h).
+  Runtime(std::size_t first, std::size_t last);
   // Appends the model's substeps after those already added.
   void add(Model& model);
   // Runs every substep of every model once, for `month`.
@@ -63,7 +64,7 @@ class Runtime {
     std::vector<std::size_t> steps;  // into steps_
     bool county = false;
   };
-  std::size_t counties_;
+  std::size_t first_, last_;
   std::vector<Substep> steps_;
   std::vector<Stage> stages_;
   std::vector<SubstepTime> timing_;  // per step, then extra rows

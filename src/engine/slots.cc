@@ -284,7 +284,7 @@ void Slots::place(const std::vector<std::vector<Arrival>>& arrivals,
   // The arrivals by destination region, each numbered in the order they were made (source
   // region, then event): regions take theirs in parallel, each in that order, which ends the
   // same as placing them one by one; those who find no slot wait in that order too.
-  const std::size_t regions = arrivals.size();
+  const std::size_t regions = of_group_.size() / per_region_;
   std::vector<std::size_t> offset(regions + 1, 0);
   for (const auto& from : arrivals) {
     for (const Arrival& x : from) ++offset[x.group / per_region_ + 1];
@@ -327,7 +327,7 @@ void Slots::place(const std::vector<std::vector<Arrival>>& arrivals,
             [](const Numbered& a, const Numbered& b) { return a.number < b.number; });
   for (const Numbered& x : full) waiting_.push_back(*x.arrival);
   sort_waiting();
-  if (waiting_.size() > kWaitingShare * static_cast<double>(records_.size())) repack({});
+  if (repack_due(true)) repack({});
 }
 
 void Slots::place_seekers(std::vector<Arrival> seekers) {
@@ -340,9 +340,18 @@ void Slots::place_seekers(std::vector<Arrival> seekers) {
       full = true;
     }
   }
-  if (!full) return;
-  sort_waiting();
-  if (waiting_.size() > kWaitingShare * static_cast<double>(records_.size())) repack({});
+  if (full) sort_waiting();
+  if (repack_due(full)) repack({});
+}
+
+// A repack when some seeker or hire found no slot (`full`, on any rank) and more agents than
+// kWaitingShare of the slots wait, counted over all ranks: every rank repacks at the same month
+// as one process would, so each group gets the same room (whole numbers: the sums are exact).
+bool Slots::repack_due(bool full) {
+  double counts[3] = {full ? 1.0 : 0.0, static_cast<double>(waiting_.size()),
+                      static_cast<double>(records_.size())};
+  ranks_->sum(counts);
+  return counts[0] > 0 && counts[1] > kWaitingShare * counts[2];
 }
 
 void Slots::sort_waiting() {

@@ -20,6 +20,7 @@
 #include "floe/agent.h"
 #include "floe/large_memory.h"
 #include "floe/population.h"
+#include "floe/ranks.h"
 
 namespace floe::engine {
 
@@ -81,15 +82,22 @@ class Slots {
   // Position of agent `id` in `block` of group k, or UINT64_MAX.
   std::uint64_t find(std::size_t k, int block, std::uint32_t id) const;
 
-  // After the regions' events: places the agents taking jobs in other regions (arrivals[r]:
-  // those leaving region r, in order), region by destination region in that order, into free
-  // employed slots or to wait for one; `unplaced[r]` (this month's arrivals within region r
-  // that found no slot) join the waiting first. When more than a few wait, everything is
-  // repacked with room. Adds each arrival's wage to its group's wage bill.
+  // When a run is spread over ranks (docs/scaling.md §6), each rank's slots hold its regions'
+  // groups, and the ranks decide together when to repack (see place()), so that every group
+  // gets the room it would get in one process. One process by default.
+  void spread_over(Ranks& ranks) { ranks_ = &ranks; }
+
+  // After the regions' events: places the agents taking jobs in other regions (the lists of
+  // `arrivals` in order: those leaving region 0 in the order made, then region 1's, ...),
+  // region by destination region in that order, into free employed slots or to wait for one;
+  // `unplaced[r]` (this month's arrivals within region r that found no slot) join the waiting
+  // first. When more than a few wait (counted over all ranks), everything is repacked with room.
+  // Adds each arrival's wage to its group's wage bill.
   void place(const std::vector<std::vector<Arrival>>& arrivals,
              const std::vector<std::vector<Arrival>>& unplaced);
   // Places job seekers (group, agent), sorted by id, into unemployed blocks; those whose group
   // is full wait (unemployed, counted) like hires, until a slot frees up or the next repack.
+  // Every rank calls it, with seekers or not: a repack is decided over all ranks.
   void place_seekers(std::vector<Arrival> seekers);
   // Recounts each group's wage bill from its employed (and those waiting for a slot).
   void count_wages();
@@ -153,6 +161,7 @@ class Slots {
   GroupSlots& at(std::size_t k) { return open_[of_group_[k]]; }
   void index_regions();
   void sort_waiting();
+  bool repack_due(bool full);
   void repack(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& extra);
   static std::uint32_t& block(GroupSlots& g, int b) {
     return b == 0 ? g.employed : b == 1 ? g.unemployed : g.training;
@@ -166,6 +175,7 @@ class Slots {
   LargeVector<std::uint32_t> of_group_;     // per group: its place in open_, or 0
   std::vector<std::uint64_t> open_offset_;  // per region, into open_
   std::vector<Arrival> waiting_;
+  Ranks* ranks_ = &Ranks::solo();
 };
 
 }  // namespace floe::engine

@@ -4,14 +4,11 @@
 #include <cstdio>
 #include <exception>
 
-#include "ensemble/launch.h"
 #include "ensemble/pack.h"
 #include "floe/ensemble.h"
 #include "floe/error.h"
 
 namespace floe {
-
-int Ranks::launch_rank() { return ensemble::launched_rank(); }
 
 std::vector<EnsembleRun> ensemble_runs(std::size_t scenarios, int replicates,
                                        std::uint64_t first_seed) {

@@ -2,7 +2,10 @@
 // month by month, with checkpoints (docs/engine.md).
 #include "floe/simulation.h"
 
+#include <algorithm>
 #include <chrono>
+#include <fmt/format.h>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "engine/checkpoint.h"
@@ -29,18 +32,24 @@ Scenario twin_of(const Scenario& scenario) {
 struct Simulation::Impl {
   std::map<std::string, std::string> settings;  // the caller's (SimulationOptions::settings)
 
-  Impl(const Dataset& ds, const Cells& c, Scenario s, bool with_twin)
-      : dataset(ds), cells(c), scenario(std::move(s)), labor(ds, c, scenario, output) {
+  Impl(const Dataset& ds, const Cells& c, Scenario s, bool with_twin, Ranks& r)
+      : dataset(ds),
+        cells(c),
+        ranks(r),
+        scenario(std::move(s)),
+        labor(ds, c, scenario, output, "labor", r) {
     if (with_twin) {
       twin_scenario = std::make_unique<Scenario>(twin_of(scenario));
       twin_output = std::make_unique<SimulationOutput>();
-      twin = std::make_unique<labor::LaborModel>(ds, c, *twin_scenario, *twin_output, "twin");
+      twin =
+          std::make_unique<labor::LaborModel>(ds, c, *twin_scenario, *twin_output, "twin", r);
     }
   }
 
-  // The models join the runtime in the order they run each month.
+  // The models join the runtime in the order they run each month; county substeps run over
+  // this rank's counties.
   void assemble() {
-    runtime = std::make_unique<engine::Runtime>(dataset.geography.counties.size());
+    runtime = std::make_unique<engine::Runtime>(labor.first_county(), labor.last_county());
     runtime->add(labor);
     if (twin) runtime->add(*twin);
     if (talent) runtime->add(*talent);
@@ -58,6 +67,7 @@ struct Simulation::Impl {
 
   const Dataset& dataset;
   const Cells& cells;
+  Ranks& ranks;
   Scenario scenario;
   SimulationOutput output;
   labor::LaborModel labor;
@@ -76,8 +86,8 @@ Simulation& Simulation::operator=(Simulation&&) noexcept = default;
 Simulation::~Simulation() = default;
 
 Simulation::Simulation(const Dataset& dataset, const Cells& cells, Population population,
-                       const Scenario& scenario, bool twin)
-    : impl_(std::make_unique<Impl>(dataset, cells, scenario, twin)) {
+                       const Scenario& scenario, bool twin, Ranks& ranks)
+    : impl_(std::make_unique<Impl>(dataset, cells, scenario, twin, ranks)) {
   impl_->labor.begin(std::move(population));
   if (impl_->twin) impl_->twin->begin_as_twin_of(impl_->labor);
   impl_->start_talent();
@@ -85,8 +95,17 @@ Simulation::Simulation(const Dataset& dataset, const Cells& cells, Population po
   impl_->assemble();
 }
 
+std::filesystem::path checkpoint_of_rank(const std::filesystem::path& checkpoint, int rank,
+                                         int ranks) {
+  if (ranks <= 1) return checkpoint;
+  std::filesystem::path p = checkpoint;
+  p += fmt::format(".{}-of-{}", rank, ranks);
+  return p;
+}
+
 Simulation Simulation::resume(const Dataset& dataset, const Cells& cells,
-                              const std::filesystem::path& path) {
+                              const std::filesystem::path& file, Ranks& ranks) {
+  const std::filesystem::path path = checkpoint_of_rank(file, ranks.rank(), ranks.size());
   const engine::Checkpoint header = engine::read_checkpoint_header(path);
   nlohmann::json run;
   Scenario scenario;
@@ -100,6 +119,13 @@ Simulation Simulation::resume(const Dataset& dataset, const Cells& cells,
     twin = run.at("twin").get<bool>();
     if (run.contains("caller"))
       settings = run.at("caller").get<std::map<std::string, std::string>>();
+    const int written_by = run.value("ranks", 1);
+    if (written_by != ranks.size()) {
+      throw DataError(path.string(), 0, "",
+                      fmt::format("checkpoint written by {} ranks, resumed on {}: resume with as "
+                                  "many ranks",
+                                  written_by, ranks.size()));
+    }
   } catch (const nlohmann::json::exception& e) {
     throw DataError(path.string(), 0, "",
                     std::string("corrupt checkpoint run settings: ") + e.what());
@@ -114,7 +140,17 @@ Simulation Simulation::resume(const Dataset& dataset, const Cells& cells,
   }
   std::map<std::string, std::unique_ptr<engine::Slots>> slots;
   const engine::Checkpoint checkpoint = engine::read_checkpoint(path, slots);
-  auto impl = std::make_unique<Impl>(dataset, cells, scenario, twin);
+  // The ranks' files must hold the same month: a job killed while writing them leaves some
+  // older (every rank finds the same and says the same).
+  const std::vector<int> months = ranks.gather_all(std::span<const int>(&checkpoint.month, 1));
+  if (std::adjacent_find(months.begin(), months.end(), std::not_equal_to<>()) != months.end()) {
+    throw DataError(file.string(), 0, "",
+                    fmt::format("the ranks' checkpoint files hold different months ({} to {}): "
+                                "the job stopped while writing them; start the run again",
+                                *std::min_element(months.begin(), months.end()),
+                                *std::max_element(months.begin(), months.end())));
+  }
+  auto impl = std::make_unique<Impl>(dataset, cells, scenario, twin, ranks);
   const auto seed = run.at("population_seed").get<std::uint64_t>();
   const auto scale = run.at("scale").get<double>();
   for (labor::LaborModel* model : {&impl->labor, impl->twin.get()}) {
@@ -197,6 +233,7 @@ void Simulation::checkpoint(const std::filesystem::path& path) {
                                       {"population_seed", impl_->labor.population_seed()},
                                       {"scale", impl_->labor.scale()},
                                       {"twin", impl_->twin != nullptr},
+                                      {"ranks", impl_->ranks.size()},
                                       {"data_dir", impl_->dataset.data_dir.string()},
                                       {"caller", impl_->settings}};
   c.run = run.dump();
@@ -208,7 +245,8 @@ void Simulation::checkpoint(const std::filesystem::path& path) {
   std::vector<std::pair<std::string, const engine::Slots*>> slots = {
       {"labor", &impl_->labor.slots()}};
   if (impl_->twin) slots.emplace_back("twin", &impl_->twin->slots());
-  engine::write_checkpoint(path, c, slots);
+  engine::write_checkpoint(checkpoint_of_rank(path, impl_->ranks.rank(), impl_->ranks.size()), c,
+                           slots);
   impl_->runtime->add_time(
       "checkpoints",
       std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count());
@@ -268,9 +306,10 @@ double SimulationResult::seconds_in(std::initializer_list<std::string_view> subs
 
 SimulationResult simulate(const Dataset& dataset, const Cells& cells, Population population,
                           const Scenario& scenario, const SimulationOptions& options) {
-  Simulation sim = options.resume
-                       ? Simulation::resume(dataset, cells, options.checkpoint)
-                       : Simulation(dataset, cells, std::move(population), scenario, options.twin);
+  Ranks& ranks = options.ranks ? *options.ranks : Ranks::solo();
+  Simulation sim = options.resume ? Simulation::resume(dataset, cells, options.checkpoint, ranks)
+                                  : Simulation(dataset, cells, std::move(population), scenario,
+                                               options.twin, ranks);
   if (!options.resume) sim.settings() = options.settings;
   const int first = sim.month();
   const int every = sim.scenario().run.checkpoint_every;
@@ -290,9 +329,11 @@ SimulationResult simulate(const Dataset& dataset, const Cells& cells, Population
     sim.step();
     const int month = sim.month();
     if (options.progress) options.progress(month, sim.months());
-    const bool stop = options.interrupt && options.interrupt->load() && !sim.done();
+    // Spread over ranks, they stop and checkpoint together when any of them says so.
+    const bool stop = ranks.any(options.interrupt && options.interrupt->load()) && !sim.done();
     const double since = std::chrono::duration<double>(Clock::now() - last_checkpoint).count();
-    const bool due = month % every == 0 && since >= 20 * checkpoint_seconds && !sim.done();
+    const bool due =
+        month % every == 0 && ranks.any(since >= 20 * checkpoint_seconds) && !sim.done();
     if (!options.checkpoint.empty() && (due || stop)) {
       const auto begin = Clock::now();
       sim.checkpoint(options.checkpoint);

@@ -29,43 +29,43 @@ void openings_step(World& w, int month) {
   const std::size_t n_occ = l.occupations;
   MonthTables& m = w.tables;
 
-  // Employment and job seekers now, from the stocks.
-  std::vector<double>& employed = m.employed;
-  employed.assign(n_occ, 0.0);
-  m.unemployed.assign(n_occ, 0.0);
-  std::vector<double> adoption_weight(n_occ, 0.0);
-  double unemployed = 0, total_employed = 0;
-  // County by county, over the subcells with slots (engine/slots.h), skipping empty ones: adding
-  // their zeros would change no sum.
-  for (std::size_t c = 0; c < l.counties; ++c) {
-    const double* adoption = &m.adoption[l.county_state[c] * l.groups];
+  // Employment and job seekers now, from the stocks: per occupation, and employment per
+  // (state, industry group) for the mean adoption. Whole numbers, summed over ranks (exact).
+  const std::size_t n_sg = m.adoption.size();
+  std::vector<double> counts(2 * n_occ + n_sg, 0.0);
+  double* employed_now = counts.data();
+  double* seeking_now = employed_now + n_occ;
+  double* employed_sg = seeking_now + n_occ;
+  // County by county, over the subcells with slots (engine/slots.h), skipping empty ones.
+  for (std::size_t c = w.first_county(); c < w.last_county(); ++c) {
     for (const engine::GroupSlots& g : slots.open_groups(c)) {
       const std::size_t k = g.group;
       const std::size_t e = k - c * l.entries;
-      const std::uint32_t emp = slots.employed(k), seeking = slots.unemployed(k);
-      if ((emp | seeking) == 0) continue;
       const std::uint16_t o = l.entry_occupation[e];
-      employed[o] += emp;
-      m.unemployed[o] += seeking;
-      unemployed += seeking;
-      total_employed += emp;
-      adoption_weight[o] += emp * adoption[l.entry_group[e]];
+      employed_now[o] += slots.employed(k);
+      seeking_now[o] += slots.unemployed(k);
+      employed_sg[l.county_state[c] * l.groups + l.entry_group[e]] += slots.employed(k);
     }
   }
   for (const auto& [k, a] : slots.waiting()) {  // hired or seeking, waiting for a slot
-    if ((a.status & kStatusMask) == kEmployed) {
-      employed[a.occupation] += 1;
-      total_employed += 1;
-    } else {
-      m.unemployed[a.occupation] += 1;
-      unemployed += 1;
-    }
+    (((a.status & kStatusMask) == kEmployed) ? employed_now : seeking_now)[a.occupation] += 1;
   }
+  w.ranks->sum(counts);
+  std::vector<double>& employed = m.employed;
+  employed.assign(employed_now, employed_now + n_occ);
+  m.unemployed.assign(seeking_now, seeking_now + n_occ);
+  double unemployed = 0, total_employed = 0;
+  for (std::size_t o = 0; o < n_occ; ++o) {
+    unemployed += m.unemployed[o];
+    total_employed += employed[o];
+  }
+  double adoption_sum = 0;
+  for (std::size_t i = 0; i < n_sg; ++i) adoption_sum += employed_sg[i] * m.adoption[i];
 
   const double horizon = std::max(1, w.run->months);
   m.openings.resize(n_occ);
   m.total_openings = 0;
-  double exposure_sum = 0, adoption_sum = 0, support_num = 0, support_den = 0;
+  double exposure_sum = 0, support_num = 0, support_den = 0;
   for (std::size_t o = 0; o < n_occ; ++o) {
     const double demand = f.employment0[o] * std::pow(1.0 + f.growth[o], month / 120.0) *
                               (1.0 - sc.demand.ai_reduction * w.ai_memory[o]) +
@@ -73,7 +73,6 @@ void openings_step(World& w, int month) {
     m.openings[o] = std::max(0.0, demand - employed[o]) + sc.displacement.layoffs * employed[o];
     m.total_openings += m.openings[o];
     exposure_sum += employed[o] * m.exposure[o];
-    adoption_sum += adoption_weight[o];
     if (ds.taxonomy.major_groups[l.occupation_major[o]].soc_code == "43-0000") {
       support_num += employed[o] * m.exposure[o];
       support_den += employed[o];
@@ -95,16 +94,19 @@ void openings_step(World& w, int month) {
 void demand_memory_step(World& w, int) {
   const Layout& l = w.fixed.layout;
   const engine::Slots& slots = *w.slots;
-  std::vector<double> employed(l.occupations, 0.0);
+  // Employed and AI-displaced per occupation: whole numbers, summed over ranks (exact).
+  std::vector<double> counts(2 * l.occupations, 0.0);
+  double* employed = counts.data();
+  double* displaced = employed + l.occupations;
   for (const engine::GroupSlots& g : slots.open_groups()) {
-    const std::size_t k = g.group;
-    if (const std::uint32_t emp = slots.employed(k))
-      employed[l.entry_occupation[k % l.entries]] += emp;
+    employed[l.entry_occupation[g.group % l.entries]] += g.employed;
   }
+  for (const auto& e : w.events) {
+    for (std::size_t o = 0; o < l.occupations; ++o) displaced[o] += e.ai_displaced[o];
+  }
+  w.ranks->sum(counts);
   for (std::size_t o = 0; o < l.occupations; ++o) {
-    double displaced = 0;
-    for (const auto& e : w.events) displaced += e.ai_displaced[o];
-    if (employed[o] > 0) w.ai_memory[o] += displaced / employed[o];
+    if (employed[o] > 0) w.ai_memory[o] += displaced[o] / employed[o];
   }
 }
 

@@ -3,6 +3,7 @@
 
 #include <omp.h>
 
+#include "engine/partition.h"
 #include "floe/error.h"
 
 namespace floe::labor {
@@ -18,9 +19,10 @@ CountyScratch& World::begin_county(std::size_t county, int thread) {
 }
 
 LaborModel::LaborModel(const Dataset& dataset, const Cells& cells, const Scenario& scenario,
-                       SimulationOutput& output, std::string name)
+                       SimulationOutput& output, std::string name, Ranks& ranks)
     : name_(std::move(name)) {
   World& w = world_;
+  w.ranks = &ranks;
   w.dataset = &dataset;
   w.cells = &cells;
   w.settings = &scenario.labor;
@@ -68,6 +70,7 @@ void LaborModel::begin_as_twin_of(const LaborModel& run) {
   if (!from.slots || from.slots->groups() != w.fixed.layout.subcells()) {
     throw Error("the twin's run has not begun on the same data");
   }
+  w.bounds = from.bounds;
   w.slots = std::make_unique<engine::Slots>(*from.slots);
   w.fixed.start_cumulative = from.fixed.start_cumulative;
   w.fixed.start_county_agents = from.fixed.start_county_agents;
@@ -84,6 +87,7 @@ void LaborModel::adopt(std::unique_ptr<engine::Slots> slots, std::uint64_t seed,
     throw Error("checkpoint from a run on other data");
   }
   w.slots = std::move(slots);
+  w.slots->spread_over(*w.ranks);
   w.seed = seed;
   w.scale = scale;
   scale_demand(w);
@@ -168,10 +172,15 @@ void LaborModel::load(engine::StateReader& in) {
   for (const auto& month : o.state_major) {
     if (month.size() != o.states * o.majors) in.fail("corrupt checkpoint (labor model state)");
   }
+  // The counties of each rank follow from the agents at the start, as when the run began.
+  w.bounds = engine::partition_counties(w.fixed.start_county_agents, w.ranks->size());
   for (const Trainee& t : w.trainees) {
-    if (t.subcell >= groups || t.target >= w.fixed.layout.occupations) {
+    if (t.subcell >= groups || t.target >= w.fixed.layout.occupations || !w.owns(t.subcell)) {
       in.fail("corrupt checkpoint (trainees)");
     }
+  }
+  for (const engine::GroupSlots& g : w.slots->open_groups()) {
+    if (!w.owns(g.group)) in.fail("checkpoint of another rank's counties");
   }
 }
 

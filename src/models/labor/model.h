@@ -92,8 +92,10 @@ class LaborModel : public engine::Model {
   // A new run on `population` (moved into the slots), or, with an empty population, one to be
   // restored from a checkpoint by load() and adopt().
   // `name`: "labor" for the scenario's world, "twin" for its no-AI twin.
+  // `ranks`: the ranks the run is spread over (docs/scaling.md §6); this model holds and runs
+  // this rank's counties (first_county() to last_county()).
   LaborModel(const Dataset& dataset, const Cells& cells, const Scenario& scenario,
-             SimulationOutput& output, std::string name = "labor");
+             SimulationOutput& output, std::string name = "labor", Ranks& ranks = Ranks::solo());
   void begin(Population population);
   // Begins as the no-AI twin of `run`, which has just begun on the population this model would
   // be given: laying that population out and drawing its starting unemployment again would give
@@ -111,6 +113,8 @@ class LaborModel : public engine::Model {
   const engine::Slots& slots() const { return *world_.slots; }
   std::size_t groups_per_region() const { return world_.fixed.layout.entries; }
   double scale() const { return world_.scale; }
+  std::size_t first_county() const { return world_.first_county(); }
+  std::size_t last_county() const { return world_.last_county(); }
   std::uint64_t population_seed() const { return world_.seed; }
 
  private:

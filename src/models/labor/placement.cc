@@ -2,6 +2,7 @@
 // end; into other counties after all counties are done, by the engine's slots.
 #include <algorithm>
 
+#include "engine/partition.h"
 #include "models/labor/county.h"
 #include "models/labor/model.h"
 
@@ -27,6 +28,22 @@ void local_placement_step(World& w, int, std::size_t county, int thread) {
   }
 }
 
-void placement_step(World& w, int) { w.slots->place(w.leaving, w.unplaced); }
+// Spread over ranks, hires into another rank's counties travel there in one exchange: each rank
+// sends its counties' lists in county order, and receives them in rank order, so the arrivals
+// come in the order one process would place them (docs/scaling.md §6).
+void placement_step(World& w, int) {
+  if (w.ranks->size() == 1) {
+    w.slots->place(w.leaving, w.unplaced);
+    return;
+  }
+  std::vector<std::vector<Arrival>> to(static_cast<std::size_t>(w.ranks->size()));
+  const std::size_t entries = w.fixed.layout.entries;
+  for (std::size_t c = w.first_county(); c < w.last_county(); ++c) {
+    for (const Arrival& x : w.leaving[c]) {
+      to[static_cast<std::size_t>(engine::owner_of(w.bounds, x.group / entries))].push_back(x);
+    }
+  }
+  w.slots->place({w.ranks->exchange(to)}, w.unplaced);
+}
 
 }  // namespace floe::labor

@@ -1,7 +1,10 @@
 // Retraining policy (docs/model.md §9): budgets buy training for displaced job seekers; those
 // who complete it look for work in the occupation they trained for.
+#include <fmt/format.h>
+
 #include <algorithm>
 
+#include "floe/error.h"
 #include "models/labor/county.h"
 #include "models/labor/model.h"
 
@@ -106,13 +109,24 @@ void retraining_step(World& w, int month) {
       if (in_region[candidate.state]) pool.push_back(candidate);
     }
   }
-  // Only the first candidates can be afforded: order just enough of them (a partial sort).
-  const auto affordable = std::min<std::size_t>(
-      pool.size(),
-      static_cast<std::size_t>((w.budget_left + state_dollars) / sc.cost_per_trainee) + 1);
+  // Only the first candidates can be afforded: order just enough of them (a partial sort). The
+  // order is total (ids are unique), so the first ones do not depend on the pool's order.
+  const auto can_pay =
+      static_cast<std::size_t>((w.budget_left + state_dollars) / sc.cost_per_trainee) + 1;
   auto first = [](const auto& a, const auto& b) {
     return a.exposure != b.exposure ? a.exposure > b.exposure : a.id < b.id;
   };
+  if (w.ranks->size() > 1) {
+    // Every rank chooses from the whole pool. Without state budgets the first `can_pay` of all
+    // are among the first `can_pay` of each rank, so only those travel.
+    if (sc.state_budget.empty() && pool.size() > can_pay) {
+      std::partial_sort(pool.begin(), pool.begin() + static_cast<std::ptrdiff_t>(can_pay),
+                        pool.end(), first);
+      pool.resize(can_pay);
+    }
+    pool = w.ranks->gather_all(std::span<const CountyEvents::Candidate>(pool));
+  }
+  const auto affordable = std::min(pool.size(), can_pay);
   if (sc.state_budget.empty()) {
     std::partial_sort(pool.begin(), pool.begin() + static_cast<std::ptrdiff_t>(affordable),
                       pool.end(), first);
@@ -121,17 +135,22 @@ void retraining_step(World& w, int month) {
     std::sort(pool.begin(), pool.end(), first);  // state budgets may reach further down
   }
   const auto started = static_cast<std::uint16_t>(kMonthBase + month);
+  // Every rank takes the same decisions and keeps the same budgets; the rank that owns the
+  // candidate's county moves them into training.
   auto enroll = [&](const CountyEvents::Candidate& c) {
     const std::uint16_t target = w.tables.retrain_target[c.occupation];
     if (target == 0xffff) return false;
-    const std::uint64_t i = slots.find(c.subcell, engine::kUnemployedBlock, c.id);
-    if (i == UINT64_MAX) return false;
-    slots[i].status = static_cast<std::uint8_t>((slots[i].status & ~kStatusMask) | kTraining);
-    slots[i].months = started;
-    slots.change_block(c.subcell, i, engine::kUnemployedBlock, engine::kTrainingBlock);
-    const bool completes = w.rng.uniform(stream(Draw::kTraining), c.id,
-                                         static_cast<std::uint32_t>(month)) < sc.completion;
-    w.trainees.push_back({c.id, c.subcell, target, month + sc.duration_months, completes});
+    if (w.owns(c.subcell)) {
+      // Found: candidates are this month's unemployed, who have not moved since.
+      const std::uint64_t i = slots.find(c.subcell, engine::kUnemployedBlock, c.id);
+      if (i == UINT64_MAX) throw Error(fmt::format("retraining: candidate {} lost", c.id));
+      slots[i].status = static_cast<std::uint8_t>((slots[i].status & ~kStatusMask) | kTraining);
+      slots[i].months = started;
+      slots.change_block(c.subcell, i, engine::kUnemployedBlock, engine::kTrainingBlock);
+      const bool completes = w.rng.uniform(stream(Draw::kTraining), c.id,
+                                           static_cast<std::uint32_t>(month)) < sc.completion;
+      w.trainees.push_back({c.id, c.subcell, target, month + sc.duration_months, completes});
+    }
     w.indicators.trainees_started += 1;
     w.indicators.training_spending += sc.cost_per_trainee;
     return true;

@@ -9,6 +9,7 @@
 #include "floe/error.h"
 #include "floe/index.h"
 #include "floe/similarity.h"
+#include "engine/partition.h"
 #include "models/labor/model.h"
 
 namespace floe::labor {
@@ -203,10 +204,15 @@ void lay_out(World& w, const Population& from) {
     w.fixed.start_county_agents[c] = county_agents;
   }
   if (!grouped) throw Error("population: a cell's agents are not grouped by industry group");
+  // Spread over ranks, this one lays out its own counties' agents (docs/scaling.md §6).
+  w.bounds = engine::partition_counties(w.fixed.start_county_agents, w.ranks->size());
   std::vector<engine::Slots::Range> ranges;
-  for (const auto& county : of_county) ranges.insert(ranges.end(), county.begin(), county.end());
+  for (std::size_t c = w.first_county(); c < w.last_county(); ++c) {
+    ranges.insert(ranges.end(), of_county[c].begin(), of_county[c].end());
+  }
   of_county = {};
   w.slots = std::make_unique<engine::Slots>(from, ranges, n_sub, l.entries);
+  w.slots->spread_over(*w.ranks);
   AgentRecords& records = w.slots->records();
 #pragma omp parallel for schedule(static)
   for (std::size_t i = 0; i < records.size(); ++i) {
@@ -228,9 +234,8 @@ namespace {
 void initial_unemployment(World& w) {
   const double rate = w.settings->initial_unemployment;
   engine::Slots& s = *w.slots;
-  const Layout& l = w.fixed.layout;
 #pragma omp parallel for schedule(dynamic, 64)
-  for (std::size_t c = 0; c < l.counties; ++c) {
+  for (std::size_t c = w.first_county(); c < w.last_county(); ++c) {
     for (const engine::GroupSlots& g : s.open_groups(c)) {
       const std::size_t k = g.group;
       const std::uint32_t n = s.employed(k);
@@ -268,8 +273,8 @@ void start_tables(World& w) {
   adoption_step(w, 0);
   separation_hazards_step(w, 0);
   openings_step(w, 0);
-  double unemployed = 0;
-  for (const engine::GroupSlots& g : w.slots->open_groups()) unemployed += g.unemployed;
+  double unemployed = 0;  // over all ranks (openings_step sums them); none waits yet
+  for (double u : w.tables.unemployed) unemployed += u;
   w.theta0 = unemployed > 0 ? w.tables.total_openings / unemployed : 0;
   openings_step(w, 0);  // job finding at θ_0
   multiplier_step(w, 0);

@@ -76,12 +76,13 @@ void entrants_county_step(World& w, int month, std::size_t county, int thread) {
   }
 }
 
-// Entrants whose subcell was full, placed when every county is done.
+// Entrants whose subcell was full, placed when every county is done (by every rank: a repack is
+// decided together).
 void seekers_step(World& w, int) {
   std::vector<Arrival> seekers;
   for (CountyEvents& e : w.events)
     seekers.insert(seekers.end(), e.seekers.begin(), e.seekers.end());
-  if (!seekers.empty()) w.slots->place_seekers(std::move(seekers));
+  w.slots->place_seekers(std::move(seekers));
 }
 
 }  // namespace floe::labor

@@ -12,6 +12,7 @@
 #include "floe/career.h"
 #include "floe/population.h"
 #include "floe/random.h"
+#include "floe/ranks.h"
 #include "floe/scenario.h"
 #include "floe/simulation.h"
 #include "population/wage_shape.h"
@@ -187,6 +188,16 @@ struct CountyScratch {
 };
 
 struct World {
+  // The ranks a run is spread over (docs/scaling.md §6) and the counties this one owns:
+  // [bounds[rank], bounds[rank + 1]). One process owns them all.
+  Ranks* ranks = &Ranks::solo();
+  std::vector<std::size_t> bounds;
+  std::size_t first_county() const { return bounds[static_cast<std::size_t>(ranks->rank())]; }
+  std::size_t last_county() const { return bounds[static_cast<std::size_t>(ranks->rank()) + 1]; }
+  bool owns(std::uint32_t subcell) const {
+    const std::size_t c = subcell / fixed.layout.entries;
+    return c >= first_county() && c < last_county();
+  }
   const Dataset* dataset = nullptr;
   const Cells* cells = nullptr;
   const LaborSettings* settings = nullptr;

@@ -4,7 +4,7 @@
 
 #include <cstdlib>
 
-#include "floe/ensemble.h"
+#include "floe/ranks.h"
 #include "floe/error.h"
 
 namespace floe {

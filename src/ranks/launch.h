@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string>
 
-namespace floe::ensemble {
+namespace floe::ranks {
 
 // OMPI_COMM_WORLD_SIZE: the ranks mpirun started; 0 when not started by mpirun.
 inline int launched_ranks() {
@@ -20,4 +20,4 @@ inline int launched_rank() {
   return rank ? std::atoi(rank) : 0;
 }
 
-}  // namespace floe::ensemble
+}  // namespace floe::ranks
