@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -285,6 +286,28 @@ void run(Args a) {
     };
     result = simulate(ds, cells, std::move(setup.population), sc, options);
   });
+  // What the ranks exchanged and held (docs/scaling.md §7): bytes sent per rank per month run,
+  // peak memory per rank.
+  std::string ranks_line;
+  if (ranks.size() > 1) {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const int months_run = std::max(1, result.last_month - setup.month);
+    const double mine[2] = {static_cast<double>(ranks.bytes_sent()) / months_run,
+                            static_cast<double>(usage.ru_maxrss) * 1024.0};
+    const std::vector<double> all = ranks.gather_all(std::span<const double>(mine, 2));
+    double sent = 0, sent_max = 0, rss_max = 0;
+    for (std::size_t r = 0; r < all.size(); r += 2) {
+      sent += all[r] / ranks.size();
+      sent_max = std::max(sent_max, all[r]);
+      rss_max = std::max(rss_max, all[r + 1]);
+    }
+    ranks_line = fmt::format(
+        "  ranks: {} ({} counties each on average); sent {:.2f} MB per rank per month (at most "
+        "{:.2f}); peak memory per rank up to {:.2f} GiB\n",
+        ranks.size(), ds.geography.counties.size() / ranks.size(), sent / 1e6, sent_max / 1e6,
+        rss_max / (1024.0 * 1024 * 1024));
+  }
   if (!root) {  // rank 0 writes the results; each rank's checkpoint has served when complete
     if (!result.interrupted) {
       std::error_code ec;
@@ -379,6 +402,7 @@ void run(Args a) {
                         t.model == "twin" ? "twin " : "", t.substep, t.seconds);
   }
   fmt::print("  time: {}\n", line.empty() ? "negligible" : line);
+  fmt::print("{}", ranks_line);
   if (!result.replicates.empty()) {
     const auto intervals = replicate_intervals(result.replicates, result.scale);
     for (const ReplicateInterval& x : intervals) {
