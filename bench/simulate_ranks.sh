@@ -26,6 +26,7 @@ for (name, sql) in db.execute("SELECT name, sql FROM sqlite_master ORDER BY name
                 h.update(repr(row).encode())
 print(h.hexdigest()[:16])' "$1"
 }
+if [ -z "${SKIP_IDENTITY:-}" ]; then
 echo "## 1. The same results file (scale 0.002, 24 months, retraining with state budgets, twin)"
 echo "| launch | ranks | threads per rank | digest | same |"
 echo "|---|---|---|---|---|"
@@ -42,6 +43,7 @@ for n in 1 2 3 4; do
     rm -f "$work/r.db"
   done
 done
+fi
 
 row() {  # row RANKS SCALE
   local n=$1 s=$2
@@ -51,8 +53,8 @@ row() {  # row RANKS SCALE
   read -r wall rss < "$work/time"
   local per_month sent peak
   per_month=$(grep -o '([0-9.]* s per month)' "$work/out" | tr -d '(' | cut -d' ' -f1)
-  sent=$(grep -o 'sent [0-9.]* MB' "$work/out" | cut -d' ' -f2)
-  peak=$(grep -o 'up to [0-9.]* GiB' "$work/out" | cut -d' ' -f3)
+  sent=$(grep -o 'sent [0-9.]* MB' "$work/out" | cut -d' ' -f2 || true)
+  peak=$(grep -o 'up to [0-9.]* GiB' "$work/out" | cut -d' ' -f3 || true)
   [ -n "$peak" ] || peak=$(awk -v r="$rss" 'BEGIN { printf "%.2f", r / 1048576 }')
   echo "| $n | $s | $(awk -v s="$s" 'BEGIN { printf "%.1f", s * 151.8 }') | $wall |" \
        "$per_month | ${sent:-0} | $peak |"
