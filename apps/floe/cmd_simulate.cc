@@ -226,10 +226,12 @@ void set_up(Args& a, const Ranks& ranks, const std::filesystem::path& checkpoint
     s.source = a.population.string();
   } else {
     ProgressBar bar("synthesizing agents", 1000);
-    s.population = synthesize(*s.dataset, *s.cells, {.scale = a.scale, .seed = s.scenario.run.seed},
-                              [&](std::uint64_t d, std::uint64_t t) {
-                                bar.update(d * 1000 / std::max<std::uint64_t>(t, 1));
-                              });
+    // Under mpirun, this rank's counties only.
+    s.population = synthesize_for_rank(
+        *s.dataset, *s.cells, {.scale = a.scale, .seed = s.scenario.run.seed}, ranks,
+        [&](std::uint64_t d, std::uint64_t t) {
+          bar.update(d * 1000 / std::max<std::uint64_t>(t, 1));
+        });
     s.source = fmt::format("synthesized at scale {:g}, seed {}", a.scale, s.scenario.run.seed);
   }
 }

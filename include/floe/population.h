@@ -51,6 +51,12 @@ struct Population {
 
   std::uint64_t seed = 0;
   double scale = 1.0;
+  // When only some counties' agents are here (SynthesisOptions::first_county, last_county: one
+  // rank's share of a run spread over MPI ranks, docs/scaling.md §6), the agents of every
+  // county in the whole population, which the other counties' empty cells do not show; empty
+  // when every county's agents are here. Each agent is the one the whole synthesis makes: the
+  // same id and the same draws.
+  std::vector<std::uint32_t> county_agents;
 
   static constexpr std::size_t kHotBytesPerAgent = sizeof(AgentRecord);
   std::size_t size() const { return id.size(); }
@@ -97,6 +103,7 @@ struct Population {
     p.cell_offsets = cell_offsets;
     p.seed = seed;
     p.scale = scale;
+    p.county_agents = county_agents;
     return p;
   }
 };
@@ -106,6 +113,8 @@ using Progress = std::function<void(std::uint64_t done, std::uint64_t total)>;
 struct SynthesisOptions {
   double scale = 1.0;      // share of the workforce to create (0.01: ~1.5M agents)
   std::uint64_t seed = 1;  // random seed
+  // Only the agents of counties [first_county, last_county) (Population::county_agents).
+  std::size_t first_county = 0, last_county = SIZE_MAX;
 };
 
 // Integer agents per (county, occupation) cell (docs/population.md §1): state totals are

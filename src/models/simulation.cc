@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/checkpoint.h"
+#include "engine/partition.h"
 #include "engine/runtime.h"
 #include "floe/error.h"
 #include "models/labor/model.h"
@@ -93,6 +94,21 @@ Simulation::Simulation(const Dataset& dataset, const Cells& cells, Population po
   impl_->start_talent();
   if (impl_->talent) impl_->talent->run_history();
   impl_->assemble();
+}
+
+Population synthesize_for_rank(const Dataset& dataset, const Cells& cells,
+                               SynthesisOptions options, const Ranks& ranks,
+                               const Progress& progress) {
+  if (ranks.size() > 1) {
+    const std::vector<std::uint32_t> counts = cell_counts(dataset, cells, options.scale);
+    std::vector<std::uint32_t> county_agents(dataset.geography.counties.size(), 0);
+    for (std::size_t k = 0; k < counts.size(); ++k) county_agents[k / cells.occupations] += counts[k];
+    const std::vector<std::size_t> bounds =
+        engine::partition_counties(county_agents, ranks.size());
+    options.first_county = bounds[static_cast<std::size_t>(ranks.rank())];
+    options.last_county = bounds[static_cast<std::size_t>(ranks.rank()) + 1];
+  }
+  return synthesize(dataset, cells, options, progress);
 }
 
 std::filesystem::path checkpoint_of_rank(const std::filesystem::path& checkpoint, int rank,

@@ -162,6 +162,31 @@ TEST(Synthesis, AgentsAreSortedByCellWithStableIds) {
   }
 }
 
+// A rank's share of a run over MPI ranks (docs/scaling.md §6): counties [2, 5) only, each agent
+// the whole synthesis's own (the same id, wage, tenure and sector), and every county's size.
+TEST(Synthesis, SomeCountiesOnlyAreTheWholeOnesAgents) {
+  const Dataset& ds = shipped();
+  const Cells& cells = shipped_cells();
+  const Population whole = synthesize(ds, cells, {.scale = 0.002, .seed = 11});
+  const Population part =
+      synthesize(ds, cells, {.scale = 0.002, .seed = 11, .first_county = 2, .last_county = 5});
+  const std::size_t n = whole.occupations;
+  ASSERT_EQ(part.county_agents.size(), whole.counties);
+  for (std::size_t c = 0; c < whole.counties; ++c) {
+    EXPECT_EQ(part.county_agents[c], whole.cell_offsets[(c + 1) * n] - whole.cell_offsets[c * n]);
+    const std::uint64_t here = part.cell_offsets[(c + 1) * n] - part.cell_offsets[c * n];
+    EXPECT_EQ(here, c >= 2 && c < 5 ? part.county_agents[c] : 0u) << "county " << c;
+  }
+  const std::uint64_t from = whole.cell_offsets[2 * n];
+  ASSERT_EQ(part.size(), whole.cell_offsets[5 * n] - from);
+  ASSERT_GT(part.size(), 0u);
+  for (std::uint64_t i = 0; i < part.size(); ++i) {
+    const AgentRecord a = part.record(i), b = whole.record(from + i);
+    ASSERT_EQ(std::memcmp(&a, &b, sizeof a), 0) << "agent " << i;
+  }
+  EXPECT_TRUE(whole.county_agents.empty());
+}
+
 TEST(AgentIndex, EqualsTheCellIndexWhenWagesAreCellMeans) {
   const Dataset& ds = shipped();
   const Cells& cells = shipped_cells();

@@ -68,17 +68,29 @@ Population synthesize(const Dataset& ds, const Cells& cells, const SynthesisOpti
     throw Error("too many counties, occupations or sectors for the agent columns");
   }
   const std::vector<std::uint32_t> counts = cell_counts(ds, cells, options.scale);
+  const std::size_t first = std::min(options.first_county, n_counties);
+  const std::size_t last = std::min(options.last_county, n_counties);
 
   Population p;
   p.counties = n_counties;
   p.occupations = n_occ;
   p.seed = options.seed;
   p.scale = options.scale;
+  // The whole population's offsets (each agent's id and the key of its draws), and this one's:
+  // the cells of counties outside [first, last) are empty.
+  std::vector<std::uint64_t> whole(counts.size() + 1, 0);
   p.cell_offsets.assign(counts.size() + 1, 0);
-  for (std::size_t k = 0; k < counts.size(); ++k)
-    p.cell_offsets[k + 1] = p.cell_offsets[k] + counts[k];
+  for (std::size_t k = 0; k < counts.size(); ++k) {
+    const bool here = k / n_occ >= first && k / n_occ < last;
+    whole[k + 1] = whole[k] + counts[k];
+    p.cell_offsets[k + 1] = p.cell_offsets[k] + (here ? counts[k] : 0);
+  }
+  if (whole.back() > UINT32_MAX) throw Error("more agents than 32-bit ids allow");
+  if (first > 0 || last < n_counties) {
+    p.county_agents.assign(n_counties, 0);
+    for (std::size_t k = 0; k < counts.size(); ++k) p.county_agents[k / n_occ] += counts[k];
+  }
   const std::uint64_t n = p.cell_offsets.back();
-  if (n > UINT32_MAX) throw Error("more agents than 32-bit ids allow");
   p.allocate(n);
 
   std::vector<population::WageShape> shapes(n_occ);
@@ -113,6 +125,7 @@ Population synthesize(const Dataset& ds, const Cells& cells, const SynthesisOpti
       }
       population::apportion(end - begin, sector_weights, sector_counts);
       std::uint64_t i = begin;
+      const std::uint64_t to_whole = whole[c * n_occ + o] - begin;  // agent i is whole's i + this
       const double mean_wage = cells.state_wage[s * n_occ + o];
       for (std::size_t k = 0; k < row.size(); ++k) {
         const auto industry = static_cast<std::uint8_t>(row[k].sector.index());
@@ -121,10 +134,11 @@ Population synthesize(const Dataset& ds, const Cells& cells, const SynthesisOpti
           p.occupation[i] = static_cast<std::uint16_t>(o);
           p.industry[i] = industry;
           p.status[i] = static_cast<std::uint8_t>(AgentStatus::kEmployed);
-          p.wage[i] =
-              static_cast<float>(mean_wage * shapes[o].quantile(rng.uniform(Stream::kWage, i)));
-          p.months[i] = tenure_months(rng.uniform(Stream::kTenure, i));
-          p.id[i] = static_cast<std::uint32_t>(i);
+          const std::uint64_t agent = i + to_whole;
+          p.wage[i] = static_cast<float>(mean_wage *
+                                         shapes[o].quantile(rng.uniform(Stream::kWage, agent)));
+          p.months[i] = tenure_months(rng.uniform(Stream::kTenure, agent));
+          p.id[i] = static_cast<std::uint32_t>(agent);
         }
       }
     }

@@ -204,8 +204,21 @@ void lay_out(World& w, const Population& from) {
     w.fixed.start_county_agents[c] = county_agents;
   }
   if (!grouped) throw Error("population: a cell's agents are not grouped by industry group");
-  // Spread over ranks, this one lays out its own counties' agents (docs/scaling.md §6).
+  // A population of some counties only (a rank's share) says how many agents every county has.
+  const bool part = !from.county_agents.empty();
+  const std::vector<std::uint32_t> here = w.fixed.start_county_agents;
+  if (part) {
+    if (from.county_agents.size() != l.counties) throw Error("population: county_agents size");
+    w.fixed.start_county_agents = from.county_agents;
+  }
+  // Spread over ranks, this one lays out its own counties' agents (docs/scaling.md §6): all of
+  // them, from a whole population or from one synthesized for this rank.
   w.bounds = engine::partition_counties(w.fixed.start_county_agents, w.ranks->size());
+  for (std::size_t c = w.first_county(); c < w.last_county() && part; ++c) {
+    if (here[c] != from.county_agents[c]) {
+      throw Error("population: holds other counties' agents than this rank's");
+    }
+  }
   std::vector<engine::Slots::Range> ranges;
   for (std::size_t c = w.first_county(); c < w.last_county(); ++c) {
     ranges.insert(ranges.end(), of_county[c].begin(), of_county[c].end());
@@ -224,6 +237,10 @@ void lay_out(World& w, const Population& from) {
 #pragma omp parallel for schedule(static) reduction(max : max_id)
   for (std::size_t i = 0; i < from.size(); ++i) max_id = std::max(max_id, from.id[i]);
   w.next_id = from.size() ? max_id + 1 : 0;
+  if (part) {  // ids are the whole population's: 0 to its size - 1
+    w.next_id = 0;
+    for (std::uint32_t n : from.county_agents) w.next_id += n;
+  }
   w.seed = from.seed;
   w.scale = from.scale;
 }
