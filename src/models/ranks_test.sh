@@ -55,7 +55,7 @@ for (name, sql) in db.execute("SELECT name, sql FROM sqlite_master ORDER BY name
     print(name, h.hexdigest())' "$1"
 }
 # Every kind of event, the state budgets' retraining and the twin.
-run=(simulate --scenario scenarios/retraining.toml --scale 0.001 --months 12)
+run=(simulate --scenario scenarios/retraining.toml --scale 0.002 --months 12)
 OMP_NUM_THREADS=2 "$floe" "${run[@]}" --out "$work/plain.db" > /dev/null 2> "$work/plain.err" \
   || fail "floe simulate exited $?: $(cat "$work/plain.err")"
 dump "$work/plain.db" > "$work/plain.sql"
