@@ -9,10 +9,10 @@
 #include <set>
 
 #include "commands.h"
-#include "job.h"
 #include "floe/ensemble.h"
 #include "floe/error.h"
 #include "floe/install.h"
+#include "job.h"
 
 namespace floe::cli {
 namespace {

@@ -17,10 +17,10 @@
 #include <optional>
 
 #include "commands.h"
-#include "job.h"
 #include "floe/error.h"
 #include "floe/install.h"
 #include "floe/simulation.h"
+#include "job.h"
 #include "progress.h"
 
 namespace floe::cli {
@@ -179,8 +179,9 @@ void set_up(Args& a, const Ranks& ranks, const std::filesystem::path& checkpoint
                 (a.resume ? "--resume" : "--population"));
   }
   if (a.replicates > 1 && ranks.size() > 1) {
-    throw Error("--replicates runs in one process; to spread replicates over ranks, use floe "
-                "ensemble --replicates (docs/scaling.md)");
+    throw Error(
+        "--replicates runs in one process; to spread replicates over ranks, use floe "
+        "ensemble --replicates (docs/scaling.md)");
   }
   if (a.resume) {
     const int writers = checkpoint_writers(checkpoint);
@@ -212,9 +213,10 @@ void set_up(Args& a, const Ranks& ranks, const std::filesystem::path& checkpoint
   s.cells.emplace(build_cells(*s.dataset));
   const std::size_t counties = s.dataset->geography.counties.size();
   if (static_cast<std::size_t>(ranks.size()) > counties) {
-    throw Error(fmt::format("{} ranks for {} counties: a rank owns at least one county; use at "
-                            "most {} (mpirun -np {})",
-                            ranks.size(), counties, counties, counties));
+    throw Error(
+        fmt::format("{} ranks for {} counties: a rank owns at least one county; use at "
+                    "most {} (mpirun -np {})",
+                    ranks.size(), counties, counties, counties));
   }
   if (a.resume) {
     // the population's source comes back with the run's settings
@@ -227,11 +229,11 @@ void set_up(Args& a, const Ranks& ranks, const std::filesystem::path& checkpoint
   } else {
     ProgressBar bar("synthesizing agents", 1000);
     // Under mpirun, this rank's counties only.
-    s.population = synthesize_for_rank(
-        *s.dataset, *s.cells, {.scale = a.scale, .seed = s.scenario.run.seed}, ranks,
-        [&](std::uint64_t d, std::uint64_t t) {
-          bar.update(d * 1000 / std::max<std::uint64_t>(t, 1));
-        });
+    s.population =
+        synthesize_for_rank(*s.dataset, *s.cells, {.scale = a.scale, .seed = s.scenario.run.seed},
+                            ranks, [&](std::uint64_t d, std::uint64_t t) {
+                              bar.update(d * 1000 / std::max<std::uint64_t>(t, 1));
+                            });
     s.source = fmt::format("synthesized at scale {:g}, seed {}", a.scale, s.scenario.run.seed);
   }
 }
@@ -284,7 +286,9 @@ void run(Args a) {
     std::optional<ProgressBar> bar;  // rank 0's
     if (root) bar.emplace(fmt::format("simulating {}", sc.name), sc.run.months);
     options.progress = [&](int month, int months) {
-      if (bar) bar->update(static_cast<std::uint64_t>(month), fmt::format("month {} of {}", month, months));
+      if (bar)
+        bar->update(static_cast<std::uint64_t>(month),
+                    fmt::format("month {} of {}", month, months));
     };
     result = simulate(ds, cells, std::move(setup.population), sc, options);
   });

@@ -221,9 +221,8 @@ class Simulation {
 // The population rank ranks.rank() of a run spread over `ranks` starts from: its counties'
 // agents (Population::county_agents), each exactly as the whole synthesis makes it, so that a
 // rank holds only its share from the start (docs/scaling.md §6). One process: the whole one.
-Population synthesize_for_rank(const Dataset& dataset, const Cells& cells,
-                               SynthesisOptions options, const Ranks& ranks,
-                               const Progress& progress = {});
+Population synthesize_for_rank(const Dataset& dataset, const Cells& cells, SynthesisOptions options,
+                               const Ranks& ranks, const Progress& progress = {});
 
 // The checkpoint file of rank r of a run spread over `ranks`: "<checkpoint>.<r>-of-<ranks>";
 // `checkpoint` itself for one process.

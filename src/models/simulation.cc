@@ -2,9 +2,9 @@
 // month by month, with checkpoints (docs/engine.md).
 #include "floe/simulation.h"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <chrono>
-#include <fmt/format.h>
 #include <functional>
 #include <nlohmann/json.hpp>
 
@@ -42,8 +42,7 @@ struct Simulation::Impl {
     if (with_twin) {
       twin_scenario = std::make_unique<Scenario>(twin_of(scenario));
       twin_output = std::make_unique<SimulationOutput>();
-      twin =
-          std::make_unique<labor::LaborModel>(ds, c, *twin_scenario, *twin_output, "twin", r);
+      twin = std::make_unique<labor::LaborModel>(ds, c, *twin_scenario, *twin_output, "twin", r);
     }
   }
 
@@ -96,15 +95,14 @@ Simulation::Simulation(const Dataset& dataset, const Cells& cells, Population po
   impl_->assemble();
 }
 
-Population synthesize_for_rank(const Dataset& dataset, const Cells& cells,
-                               SynthesisOptions options, const Ranks& ranks,
-                               const Progress& progress) {
+Population synthesize_for_rank(const Dataset& dataset, const Cells& cells, SynthesisOptions options,
+                               const Ranks& ranks, const Progress& progress) {
   if (ranks.size() > 1) {
     const std::vector<std::uint32_t> counts = cell_counts(dataset, cells, options.scale);
     std::vector<std::uint32_t> county_agents(dataset.geography.counties.size(), 0);
-    for (std::size_t k = 0; k < counts.size(); ++k) county_agents[k / cells.occupations] += counts[k];
-    const std::vector<std::size_t> bounds =
-        engine::partition_counties(county_agents, ranks.size());
+    for (std::size_t k = 0; k < counts.size(); ++k)
+      county_agents[k / cells.occupations] += counts[k];
+    const std::vector<std::size_t> bounds = engine::partition_counties(county_agents, ranks.size());
     options.first_county = bounds[static_cast<std::size_t>(ranks.rank())];
     options.last_county = bounds[static_cast<std::size_t>(ranks.rank()) + 1];
   }

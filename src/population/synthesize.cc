@@ -135,8 +135,8 @@ Population synthesize(const Dataset& ds, const Cells& cells, const SynthesisOpti
           p.industry[i] = industry;
           p.status[i] = static_cast<std::uint8_t>(AgentStatus::kEmployed);
           const std::uint64_t agent = i + to_whole;
-          p.wage[i] = static_cast<float>(mean_wage *
-                                         shapes[o].quantile(rng.uniform(Stream::kWage, agent)));
+          p.wage[i] =
+              static_cast<float>(mean_wage * shapes[o].quantile(rng.uniform(Stream::kWage, agent)));
           p.months[i] = tenure_months(rng.uniform(Stream::kTenure, agent));
           p.id[i] = static_cast<std::uint32_t>(agent);
         }

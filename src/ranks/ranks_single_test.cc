@@ -4,8 +4,8 @@
 
 #include <cstdlib>
 
-#include "floe/ranks.h"
 #include "floe/error.h"
+#include "floe/ranks.h"
 
 namespace floe {
 namespace {

@@ -6,10 +6,10 @@
 #include <cmath>
 #include <set>
 
+#include "engine/partition.h"
 #include "floe/error.h"
 #include "floe/index.h"
 #include "floe/similarity.h"
-#include "engine/partition.h"
 #include "models/labor/model.h"
 
 namespace floe::labor {
