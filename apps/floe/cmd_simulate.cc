@@ -314,11 +314,17 @@ void run(Args a) {
         ranks.size(), ds.geography.counties.size() / ranks.size(), sent / 1e6, sent_max / 1e6,
         rss_max / (1024.0 * 1024 * 1024));
   }
-  if (!root) {  // rank 0 writes the results; each rank's checkpoint has served when complete
-    if (!result.interrupted) {
-      std::error_code ec;
-      std::filesystem::remove(checkpoint_of_rank(checkpoint, ranks.rank(), ranks.size()), ec);
-    }
+  // Rank 0 writes the results; once it has, a complete run's checkpoints have served. (When
+  // rank 0 fails to write, it exits and mpirun ends the others at the barrier: the checkpoints
+  // stay.)
+  const auto checkpoints_served = [&] {
+    ranks.barrier();
+    if (result.interrupted) return;
+    std::error_code ec;
+    std::filesystem::remove(checkpoint_of_rank(checkpoint, ranks.rank(), ranks.size()), ec);
+  };
+  if (!root) {
+    checkpoints_served();
     if (result.interrupted) throw Reported{};
     return;
   }
@@ -355,10 +361,7 @@ void run(Args a) {
     if (result.replicates.size() < 2) result.replicates.clear();
   }
   write_simulation_db(a.out, ds, result, source);
-  if (!result.interrupted) {  // the run is complete: its checkpoint has served
-    std::error_code ec;
-    std::filesystem::remove(checkpoint_of_rank(checkpoint, ranks.rank(), ranks.size()), ec);
-  }
+  checkpoints_served();
   // The headline, in workers of the economy simulated (agents / scale).
   const double per_agent = 1.0 / result.scale;
   const auto& last = result.output.state_major.back();

@@ -18,19 +18,9 @@ ranks() { "$mpirun" --allow-run-as-root --oversubscribe -np "$1" "${@:2}"; }
 small=(ensemble --scenario scenarios/baseline.toml --scenario scenarios/fast-adoption.toml
        --replicates 2 --scale 0.001 --months 2 --no-twin)
 
-# Expects the command to fail and its error output to have exactly one "floe: error:" line
-# containing $1 (mpirun adds its own banner around it).
-refused() {
-  local want=$1
-  shift
-  if "$@" > "$work/out.txt" 2> "$work/err.txt"; then fail "accepted: $*"; fi
-  local lines
-  lines=$(grep -c "^floe: error:" "$work/err.txt" || true)
-  [ "$lines" -eq 1 ] || fail "expected one error line, got $lines: $(cat "$work/err.txt")"
-  grep -q "^floe: error: .*$want" "$work/err.txt" || fail "no '$want' in: $(cat "$work/err.txt")"
-  [ -z "$(ls "$work" | grep '\.db')" ] || fail "partial output after: $*"
-  echo "ok: refused: $(grep '^floe: error:' "$work/err.txt")"
-}
+# Every refusal names --out "$work/e.db", which must not appear.
+source tests/refused.sh
+no_output=$work/e.db
 
 refused "give at least 1" "$floe" ensemble --scenario baseline --replicates 0 --out "$work/e.db"
 refused "no scenario file 'nope.toml'" "$floe" ensemble --scenario nope.toml --out "$work/e.db"

@@ -17,19 +17,8 @@ if [ -z "$mpirun" ]; then
 fi
 ranks() { "$mpirun" --allow-run-as-root --oversubscribe -np "$1" -x OMP_NUM_THREADS "${@:2}"; }
 
-# Expects the command to fail with exactly one "floe: error:" line containing $1 (mpirun adds
-# its own banner around it) and no results file.
-refused() {
-  local want=$1
-  shift
-  if "$@" > "$work/out.txt" 2> "$work/err.txt"; then fail "accepted: $*"; fi
-  local lines
-  lines=$(grep -c "^floe: error:" "$work/err.txt" || true)
-  [ "$lines" -eq 1 ] || fail "expected one error line, got $lines: $(cat "$work/err.txt")"
-  grep -q "^floe: error: .*$want" "$work/err.txt" || fail "no '$want' in: $(cat "$work/err.txt")"
-  [ ! -e "$work/r.db" ] || fail "a results file after: $*"
-  echo "ok: refused: $(grep '^floe: error:' "$work/err.txt")"
-}
+source tests/refused.sh
+no_output=$work/r.db
 export OMP_NUM_THREADS=1
 if [ "$with_mpi" != ON ]; then
   refused "this floe was built without MPI" ranks 2 "$floe" simulate --scale 0.001 --months 1 \
@@ -98,6 +87,7 @@ if wait "$job"; then fail "the job went on after rank 1 was killed"; fi
 grep -q "rank 1 .*exited on signal 9" "$work/k.out" || fail "no word of rank 1: $(cat "$work/k.out")"
 [ ! -e "$work/k.db" ] || fail "results written by a failed job"
 echo "ok: rank 1 killed: $(grep 'exited on signal' "$work/k.out")"
+no_output=$work/k.db
 refused "written by 2 ranks: resume it with mpirun -np 2" \
   "$floe" simulate --out "$work/k.db" --resume
 refused "written by 2 ranks: resume it with mpirun -np 2" \

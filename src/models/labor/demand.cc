@@ -36,7 +36,7 @@ void openings_step(World& w, int month) {
   double* employed_now = counts.data();
   double* seeking_now = employed_now + n_occ;
   double* employed_sg = seeking_now + n_occ;
-  // County by county, over the subcells with slots (engine/slots.h), skipping empty ones.
+  // County by county, over the subcells with slots (engine/slots.h).
   for (std::size_t c = w.first_county(); c < w.last_county(); ++c) {
     for (const engine::GroupSlots& g : slots.open_groups(c)) {
       const std::size_t k = g.group;
