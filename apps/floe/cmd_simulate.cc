@@ -280,7 +280,10 @@ void run(Args a) {
   options.interrupt = &g_interrupt;
   options.ranks = &ranks;
   if (!a.resume) options.settings = run_settings(a, ds, source);
+  // Ctrl-C stops after the month; so does SIGUSR1, which mpirun passes on to every rank
+  // (`kill -USR1 <mpirun's pid>`: Ctrl-C on mpirun ends the job at once).
   std::signal(SIGINT, on_sigint);
+  std::signal(SIGUSR1, on_sigint);
   SimulationResult result;
   together(ranks, [&] {
     std::optional<ProgressBar> bar;  // rank 0's
@@ -329,6 +332,7 @@ void run(Args a) {
     return;
   }
   std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGUSR1, SIG_DFL);
   source = result.settings.count("population") ? result.settings.at("population") : source;
   if (result.interrupted) {
     // Exactly the command that continues: every other setting comes from the checkpoint.

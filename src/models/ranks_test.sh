@@ -2,7 +2,7 @@
 # floe simulate spread over MPI ranks (docs/scaling.md §5-§6): the results file is the same
 # (every table's rows, the creation time aside) without mpirun and under mpirun with 1, 2, 3 and
 # 4 ranks (1 or 2 threads each); a rank killed mid-run fails the job, and the restart from the
-# ranks' checkpoints, interrupted once more by Ctrl-C, ends identical; mistakes are refused in
+# ranks' checkpoints, stopped once more by SIGUSR1, ends identical; mistakes are refused in
 # one line with a non-zero exit.
 # Usage: ranks_test.sh FLOE MPIRUN WITH_MPI
 #   MPIRUN: mpirun's path, or "" when there is none; WITH_MPI: ON when floe is built with MPI.
@@ -76,14 +76,12 @@ for _ in $(seq 1 600); do
   sleep 0.05
 done
 [ -e "$work/k.db.ckpt.1-of-2" ] || fail "no checkpoint of rank 1: $(cat "$work/k.out")"
-# The PIDs of the job's ranks (mpirun's children carry OMPI_COMM_WORLD_RANK), rank $1 or all.
-ranks_of_job() {
-  for pid in $(pgrep -f "$work/k.db"); do
-    tr '\0' '\n' < "/proc/$pid/environ" 2> /dev/null \
-      | grep -qx "OMPI_COMM_WORLD_RANK=${1:-[0-9]*}" && echo "$pid"
-  done
-}
-rank1=$(ranks_of_job 1)
+rank1=""  # the process whose environment says OMPI_COMM_WORLD_RANK=1
+for pid in $(pgrep -f "$work/k.db"); do
+  if tr '\0' '\n' < "/proc/$pid/environ" 2> /dev/null | grep -qx "OMPI_COMM_WORLD_RANK=1"; then
+    rank1=$pid
+  fi
+done
 [ -n "$rank1" ] || fail "rank 1 not found"
 kill -9 "$rank1"
 if wait "$job"; then fail "the job went on after rank 1 was killed"; fi
@@ -95,9 +93,10 @@ refused "written by 2 ranks: resume it with mpirun -np 2" \
   "$floe" simulate --out "$work/k.db" --resume
 refused "written by 2 ranks: resume it with mpirun -np 2" \
   ranks 3 "$floe" simulate --out "$work/k.db" --resume
-# Ctrl-C (SIGINT to every rank) once the resumed run is in its months: the ranks stop after
-# the same month and checkpoint it, and rank 0 says how to continue. Put back rank 1's file from
-# before, and the ranks' files disagree: refused.
+# SIGUSR1 to mpirun (which passes it on to every rank; Ctrl-C on mpirun would end the job at
+# once) once the resumed run is in its months: the ranks stop after the same month and
+# checkpoint it, and rank 0 says how to continue. Put back rank 1's file from before, and the
+# ranks' files disagree: refused.
 cp "$work/k.db.ckpt.1-of-2" "$work/earlier.ckpt"
 FLOE_PROGRESS=lines ranks 2 "$floe" simulate --out "$work/k.db" --resume > "$work/i.out" 2>&1 &
 job=$!
@@ -105,7 +104,7 @@ for _ in $(seq 1 600); do
   grep -q "floe-progress.simulating" "$work/i.out" && break
   sleep 0.05
 done
-kill -INT $(ranks_of_job)
+kill -USR1 "$(pgrep -f "^$mpirun .*$work/k.db")"
 if wait "$job"; then fail "an interrupted job exited 0"; fi
 grep -q "mpirun -np 2 floe simulate --out $work/k.db --resume" "$work/i.out" \
   || fail "no command to continue: $(cat "$work/i.out")"
