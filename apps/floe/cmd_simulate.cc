@@ -451,7 +451,11 @@ void add_simulate_command(CLI::App& app) {
       "  floe simulate --scale 0.01 --months 24\n"
       "  floe simulate --scenario scenarios/fast-adoption.toml --population out/us.pop "
       "--out out/fast.db\n"
-      "Ctrl-C stops after the current month and leaves a checkpoint; --resume continues it.");
+      "Ctrl-C stops after the current month and leaves a checkpoint; --resume continues it.\n"
+      "Under mpirun the counties and their agents spread over the ranks, with a checkpoint file "
+      "per rank, and the results file is the same for any number of ranks (docs/scaling.md): "
+      "mpirun -np 4 -x OMP_NUM_THREADS=1 floe simulate --scale 0.1; kill -USR1 <mpirun's pid> "
+      "stops it after the current month.");
   add_data_options(*c, args.data);
   args.options["--scenario"] =
       c->add_option("--scenario", args.scenario,
