@@ -6,10 +6,11 @@ build=(g++ cmake ninja-build pkg-config zstd libzstd-dev libfmt-dev libcli11-dev
        nlohmann-json3-dev libsqlite3-dev libtomlplusplus-dev librandom123-dev
        libcpp-httplib-dev libgtest-dev libgmock-dev libbenchmark-dev libzip-dev
        libexpat1-dev
-       openmpi-bin libopenmpi-dev  # floe ensemble over MPI ranks (docs/scaling.md); optional
+       openmpi-bin libopenmpi-dev  # floe ensemble and simulate over MPI ranks (docs/scaling.md); optional
        python3-dev python3-pybind11 python3-numpy)  # the Python module (docs/python.md)
 test=(clang libclang-rt-14-dev llvm chromium fonts-dejavu-core python3 wrk
-      python3-pytest python3-matplotlib)
+      python3-pytest python3-matplotlib
+      procps)  # pgrep: the MPI test finds a rank's PID to kill it (src/models/ranks_test.sh)
 # The browser test (tests/browser) runs on Node.js; any node already on PATH will do.
 command -v node > /dev/null || test+=(nodejs npm)
 want=("${build[@]}")
