@@ -239,6 +239,10 @@ void set_up(Args& a, const Ranks& ranks, const std::filesystem::path& checkpoint
 }
 
 void run(Args a) {
+  // SIGUSR1 stops the run after the current month, as Ctrl-C does: mpirun passes it on to every
+  // rank (`kill -USR1 <mpirun's pid>`; Ctrl-C on mpirun ends the job at once). Caught from the
+  // start, so that a rank still setting up when it comes does not die of it.
+  std::signal(SIGUSR1, on_sigint);
   Ranks ranks;  // starts MPI under mpirun: the run's counties spread over the ranks
   const bool root = ranks.rank() == 0;
   std::filesystem::path checkpoint = a.checkpoint;
@@ -280,10 +284,7 @@ void run(Args a) {
   options.interrupt = &g_interrupt;
   options.ranks = &ranks;
   if (!a.resume) options.settings = run_settings(a, ds, source);
-  // Ctrl-C stops after the month; so does SIGUSR1, which mpirun passes on to every rank
-  // (`kill -USR1 <mpirun's pid>`: Ctrl-C on mpirun ends the job at once).
-  std::signal(SIGINT, on_sigint);
-  std::signal(SIGUSR1, on_sigint);
+  std::signal(SIGINT, on_sigint);  // Ctrl-C stops after the month (SIGUSR1 too: see run())
   SimulationResult result;
   together(ranks, [&] {
     std::optional<ProgressBar> bar;  // rank 0's

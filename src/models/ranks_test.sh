@@ -100,8 +100,8 @@ refused "written by 2 ranks: resume it with mpirun -np 2" \
 cp "$work/k.db.ckpt.1-of-2" "$work/earlier.ckpt"
 FLOE_PROGRESS=lines ranks 2 "$floe" simulate --out "$work/k.db" --resume > "$work/i.out" 2>&1 &
 job=$!
-for _ in $(seq 1 600); do
-  grep -q "floe-progress.simulating" "$work/i.out" && break
+for _ in $(seq 1 600); do  # month 1 done: every rank is in the months
+  grep -qP "^floe-progress\tsimulating [^\t]*\t[1-9]" "$work/i.out" && break
   sleep 0.05
 done
 kill -USR1 "$(pgrep -f "^$mpirun .*$work/k.db")"
