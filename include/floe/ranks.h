@@ -76,6 +76,12 @@ class Ranks {
     static_assert(std::is_trivially_copyable_v<T>);
     return typed<T>(gather_all_bytes(std::as_bytes(mine)));
   }
+  // The same, taking `mine`: one process gets it back without a copy.
+  template <class T>
+  std::vector<T> gather_all(std::vector<T> mine) {
+    if (size() == 1) return mine;
+    return gather_all(std::span<const T>(mine));
+  }
   // Bytes this rank has sent to other ranks by sum, exchange and gather_all so far.
   std::uint64_t bytes_sent() const;
 

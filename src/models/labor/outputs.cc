@@ -123,9 +123,7 @@ void outputs_step(World& w, int month) {
     for (std::size_t i = 0; i < stocks.size(); ++i) stocks[i].add(w.county_pending[first + i]);
     w.county_pending.assign(out.counties * majors, {});
   }
-  std::vector<MonthFigures> county =  // every county's, in county order
-      w.ranks->size() == 1 ? std::move(stocks)
-                           : w.ranks->gather_all(std::span<const MonthFigures>(stocks));
+  std::vector<MonthFigures> county = w.ranks->gather_all(std::move(stocks));  // in county order
   for (std::size_t c = 0; c < l.counties; ++c) {
     const std::size_t state = l.county_state[c];
     for (std::size_t major = 0; major < majors; ++major) {

@@ -124,7 +124,7 @@ void retraining_step(World& w, int month) {
                         pool.end(), first);
       pool.resize(can_pay);
     }
-    pool = w.ranks->gather_all(std::span<const CountyEvents::Candidate>(pool));
+    pool = w.ranks->gather_all(std::move(pool));
   }
   const auto affordable = std::min(pool.size(), can_pay);
   if (sc.state_budget.empty()) {
