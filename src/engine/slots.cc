@@ -27,9 +27,12 @@ int block_of(std::uint8_t status) {
                                                                     : 2;
 }
 
-// Room for the records to grow by repacks without moving the array (address space only: pages
-// are not touched until used).
-void reserve_room(AgentRecords& records, std::uint64_t n) { records.reserve(n + n / 8); }
+// Room for the records (or the groups with slots) to grow by repacks without moving the array
+// (address space only: pages are not touched until used).
+template <class T>
+void reserve_room(LargeVector<T>& v, std::uint64_t n) {
+  v.reserve(n + n / 8);
+}
 
 }  // namespace
 
@@ -38,6 +41,7 @@ int block_for(const AgentRecord& a) { return std::min(2, block_of(a.status)); }
 Slots::Slots(const Population& from, const std::vector<Range>& ranges, std::size_t groups,
              std::size_t groups_per_region)
     : per_region_(groups_per_region), of_group_(groups, 0) {
+  reserve_room(open_, ranges.size() + 1);  // groups join open_ in repacks
   open_.resize(ranges.size() + 1);
   std::uint64_t next = 0;
   for (std::size_t i = 0; i < ranges.size(); ++i) {
@@ -75,6 +79,7 @@ Slots::Slots(const Population& from, const std::vector<Range>& ranges, std::size
 Slots::Slots(AgentRecords records, const std::vector<SavedGroup>& saved, std::size_t groups,
              std::size_t groups_per_region)
     : records_(std::move(records)), per_region_(groups_per_region), of_group_(groups, 0) {
+  reserve_room(open_, saved.size() + 1);
   open_.resize(saved.size() + 1);
   std::uint64_t next = 0;
   for (std::size_t i = 0; i < saved.size(); ++i) {
@@ -130,92 +135,86 @@ void Slots::index_regions() {
   for (std::size_t r = 1; r < open_offset_.size(); ++r) open_offset_[r] += open_offset_[r - 1];
 }
 
-// Moves the agents of every group with slots, or getting some (`extra`, sorted by group: (group,
-// agents to come), and those waiting for a slot), into new ranges with room for them, in place,
-// each agent once. The new ranges keep the groups' order, so a group moving left can only land
-// on slots of groups before it, which have moved already if they move left and lie wholly before
-// its new range if they move right; and the other way round for a group moving right. So groups
-// moving left move first, in order, then groups moving right, in reverse order. (A second array
-// for the copy would double the peak memory.) Then the free slots are marked vacant and the
-// waiting agents take their slots. Groups left empty lose their slots; groups without slots are
-// not visited, so a repack costs in proportion to the agents, not to the groups.
-void Slots::repack(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& extra) {
-  // Agents to come per group: `extra` and the waiting (sorted by group), merged.
-  LargeVector<std::pair<std::uint32_t, std::uint32_t>> coming;
-  {
-    auto e = extra.begin();
-    for (auto w = waiting_.begin(); w != waiting_.end();) {
-      const std::uint32_t k = w->group;
-      for (; e != extra.end() && e->first < k; ++e) coming.push_back(*e);
-      std::uint32_t n = 0;
-      for (; w != waiting_.end() && w->group == k; ++w) ++n;
-      if (e != extra.end() && e->first == k) n += (e++)->second;
-      coming.push_back({k, n});
-    }
-    coming.insert(coming.end(), e, extra.end());
+// Moves the agents of every group with slots, or with agents waiting for one, into new ranges
+// with room for them, in place, each agent once. The new ranges keep the groups' order, so a
+// group moving left can only land on slots of groups before it, which have moved already if they
+// move left and lie wholly before its new range if they move right; and the other way round for a
+// group moving right. So groups moving left move first, in order, then groups moving right, in
+// reverse order. (A second array for the copy would double the peak memory.) Then the free slots
+// are marked vacant and the waiting agents take their slots. Groups left empty lose their slots;
+// groups without slots are not visited, so a repack costs in proportion to the agents, not to
+// the groups.
+//
+// The bookkeeping is done in open_ itself, with no array the size of the groups: fresh memory
+// costs a page fault per page the first time it is written, and on this project's virtual
+// machines that made a repack's bookkeeping slower than its moves (BENCHMARKS.md, issue 11).
+void Slots::repack() {
+  // Agents to come per group: the waiting, sorted by group.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> coming;
+  std::size_t without_slots = 0;  // groups among them that get their first slots
+  for (auto w = waiting_.begin(); w != waiting_.end();) {
+    const std::uint32_t k = w->group;
+    std::uint32_t n = 0;
+    for (; w != waiting_.end() && w->group == k; ++w) ++n;
+    coming.push_back({k, n});
+    if (of_group_[k] == 0) ++without_slots;
   }
   std::vector<bool> had_slots(waiting_.size());
   for (std::size_t i = 0; i < waiting_.size(); ++i) had_slots[i] = of_group_[waiting_[i].group];
-  // The groups concerned, in order: those with slots and those getting agents.
-  LargeVector<GroupSlots> next(1);
-  next.reserve(open_.size() + coming.size());
-  LargeVector<std::uint32_t> more(1, 0);  // per group in `next`: agents to come
+  // Groups getting their first slots join open_, merged in from the back (no stocks yet).
   {
-    auto c = coming.begin();
-    for (std::size_t i = 1; i < open_.size(); ++i) {
-      for (; c != coming.end() && c->first < open_[i].group; ++c) {
-        GroupSlots g;
-        g.group = c->first;
-        next.push_back(g);
-        more.push_back(c->second);
-      }
-      next.push_back(open_[i]);
-      more.push_back(c != coming.end() && c->first == open_[i].group ? (c++)->second : 0);
-    }
-    for (; c != coming.end(); ++c) {
+    std::size_t from = open_.size();
+    open_.resize(open_.size() + without_slots);
+    std::size_t to = open_.size();
+    for (auto c = coming.rbegin(); c != coming.rend(); ++c) {
+      if (of_group_[c->first] != 0) continue;
+      while (from > 1 && open_[from - 1].group > c->first) open_[--to] = open_[--from];
       GroupSlots g;
       g.group = c->first;
-      next.push_back(g);
-      more.push_back(c->second);
+      open_[--to] = g;
     }
   }
-  // New ranges; groups left without agents drop out.
-  LargeVector<std::uint64_t> from(next.size());  // per kept group: where its agents are now
+  // New ranges, groups moving left moved on the way; groups left without agents drop out, and
+  // groups moving right keep their old start for now.
   std::size_t kept = 1;
-  std::uint64_t start = 0;
-  for (std::size_t i = 1; i < next.size(); ++i) {
-    GroupSlots g = next[i];
-    const std::uint64_t need = size(g) + more[i];
+  std::uint64_t end = 0;
+  auto c = coming.begin();
+  for (std::size_t i = 1; i < open_.size(); ++i) {
+    GroupSlots g = open_[i];
     of_group_[g.group] = 0;
+    const std::uint32_t more = c != coming.end() && c->first == g.group ? (c++)->second : 0;
+    const std::uint64_t need = size(g) + more;
     if (need == 0) continue;
-    from[kept] = g.start;
     g.capacity = static_cast<std::uint32_t>(need + room_for(need));
-    g.start = start;
-    start += g.capacity;
-    next[kept++] = g;
-  }
-  next.resize(kept);
-  if (start > records_.size()) records_.resize(start);  // within the reserved room, or moved
-  const auto move = [&](std::size_t i) {
-    const GroupSlots& g = next[i];
-    if (size(g) > 0 && from[i] != g.start) {
-      std::memmove(&records_[g.start], &records_[from[i]], size(g) * sizeof(AgentRecord));
+    const std::uint64_t start = end;
+    end += g.capacity;
+    if (start < g.start && size(g) > 0) {
+      std::memmove(&records_[start], &records_[g.start], size(g) * sizeof(AgentRecord));
     }
-  };
-  for (std::size_t i = 1; i < next.size(); ++i) {
-    if (next[i].start < from[i]) move(i);
+    if (start < g.start || size(g) == 0) g.start = start;
+    open_[kept++] = g;
   }
-  for (std::size_t i = next.size(); i-- > 1;) {
-    if (next[i].start > from[i]) move(i);
+  open_.resize(kept);
+  if (end > records_.size()) records_.resize(end);  // within the reserved room, or moved
+  // Groups moving right, from the last: each new start is where the next group's begins, less
+  // its capacity.
+  std::uint64_t next_start = end;
+  for (std::size_t i = kept; i-- > 1;) {
+    GroupSlots& g = open_[i];
+    const std::uint64_t start = next_start - g.capacity;
+    if (start > g.start) {
+      std::memmove(&records_[start], &records_[g.start], size(g) * sizeof(AgentRecord));
+      g.start = start;
+    }
+    next_start = start;
   }
-  records_.resize(start);
+  records_.resize(end);
 #pragma omp parallel for schedule(static)
-  for (std::size_t i = 1; i < next.size(); ++i) {
-    const GroupSlots& g = next[i];
+  for (std::size_t i = 1; i < open_.size(); ++i) {
+    const GroupSlots& g = open_[i];
     std::fill(records_.begin() + static_cast<std::ptrdiff_t>(g.start + size(g)),
               records_.begin() + static_cast<std::ptrdiff_t>(g.start + g.capacity), kVacantRecord);
   }
-  open_ = std::move(next);
   index_regions();
   // The waiting take their slots; the wage bill of a group that had no slots starts with theirs.
   for (std::size_t i = 0; i < waiting_.size(); ++i) {
@@ -327,7 +326,7 @@ void Slots::place(const std::vector<std::vector<Arrival>>& arrivals,
             [](const Numbered& a, const Numbered& b) { return a.number < b.number; });
   for (const Numbered& x : full) waiting_.push_back(*x.arrival);
   sort_waiting();
-  if (repack_due(true)) repack({});
+  if (repack_due(true)) repack();
 }
 
 void Slots::place_seekers(std::vector<Arrival> seekers) {
@@ -341,7 +340,7 @@ void Slots::place_seekers(std::vector<Arrival> seekers) {
     }
   }
   if (full) sort_waiting();
-  if (repack_due(full)) repack({});
+  if (repack_due(full)) repack();
 }
 
 // A repack when some seeker or hire found no slot (`full`, on any rank) and more agents than

@@ -162,7 +162,7 @@ class Slots {
   void index_regions();
   void sort_waiting();
   bool repack_due(bool full);
-  void repack(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& extra);
+  void repack();
   static std::uint32_t& block(GroupSlots& g, int b) {
     return b == 0 ? g.employed : b == 1 ? g.unemployed : g.training;
   }

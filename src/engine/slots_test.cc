@@ -121,5 +121,36 @@ TEST(Slots, ARepackMovesGroupsBothWays) {
   }
 }
 
+// Groups without slots between groups with slots: a repack gives them slots in group order, and
+// the groups after them move right. Groups 0, 2 and 4 hold two agents each (4 slots each); an
+// arrival for group 1 and one for group 3 wait, then get 1 + 2 slots each: starts 0, 4, 7, 11,
+// 14 worked out by hand.
+TEST(Slots, ARepackGivesSlotsToGroupsBetweenOthers) {
+  constexpr auto E = AgentStatus::kEmployed;
+  Population p;
+  p.allocate(6);
+  for (std::uint32_t i = 0; i < 6; ++i) p.set_record(i, agent(i + 1, E));
+  Slots s(p, {{0, 0, 2}, {2, 2, 4}, {4, 4, 6}}, 6, 3);
+  EXPECT_EQ(s.start(4), 8u);
+  std::vector<std::vector<Arrival>> arrivals = {{{1, agent(10, E, 10)}, {3, agent(11, E, 11)}}, {}};
+  s.place(arrivals, std::vector<std::vector<Arrival>>(2));
+
+  ASSERT_TRUE(s.waiting().empty());
+  const std::vector<std::uint64_t> starts = {0, 4, 7, 11, 14};
+  const std::vector<std::vector<std::uint32_t>> want = {
+      {1, 2, 0, 0}, {10, 0, 0}, {3, 4, 0, 0}, {11, 0, 0}, {5, 6, 0, 0}};
+  for (std::uint32_t g = 0; g < 5; ++g) {
+    EXPECT_EQ(s.start(g), starts[g]) << "group " << g;
+    EXPECT_EQ(ids(s, g), want[g]) << "group " << g;
+  }
+  EXPECT_EQ(s.records().size(), 18u);
+  EXPECT_EQ(s.wages(1), 10.0);
+  EXPECT_EQ(s.wages(3), 11.0);
+  ASSERT_EQ(s.open_groups(0).size(), 3u);
+  EXPECT_EQ(s.open_groups(0)[1].group, 1u);
+  ASSERT_EQ(s.open_groups(1).size(), 2u);
+  EXPECT_EQ(s.open_groups(1)[0].group, 3u);
+}
+
 }  // namespace
 }  // namespace floe::engine
