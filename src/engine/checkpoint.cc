@@ -227,7 +227,8 @@ void put_section(Out& out, std::uint64_t& hash, const std::string& name, const s
 }  // namespace
 
 void write_checkpoint(const std::filesystem::path& path, const Checkpoint& checkpoint,
-                      const std::vector<std::pair<std::string, const Slots*>>& slots, int level) {
+                      const std::vector<std::pair<std::string, const Slots*>>& slots, Ranks& ranks,
+                      int level) {
   nlohmann::ordered_json sets = nlohmann::ordered_json::array();
   for (const auto& [name, s] : slots) {
     sets.push_back({{"name", name},
@@ -261,6 +262,7 @@ void write_checkpoint(const std::filesystem::path& path, const Checkpoint& check
     out.write(kEndMagic, sizeof kEndMagic);
     out.put(hash);
     out.close();
+    ranks.barrier();
     std::filesystem::rename(partial, path);
   } catch (...) {
     std::error_code ec;

@@ -41,10 +41,12 @@ struct Checkpoint {
 };
 
 // Writes the slot sets (name, slots) and `checkpoint` to `path` atomically. zstd `level` for the
-// records (1: fast).
+// records (1: fast). A run spread over `ranks` writes a file a rank (docs/scaling.md §6), each
+// put in place only once every rank has written its own: a job killed while writing leaves the
+// ranks' previous files, not a new one beside a missing one. Collective.
 void write_checkpoint(const std::filesystem::path& path, const Checkpoint& checkpoint,
                       const std::vector<std::pair<std::string, const Slots*>>& slots,
-                      int level = 1);
+                      Ranks& ranks = Ranks::solo(), int level = 1);
 // Reads a checkpoint; each slot set is rebuilt from it, by name. Throws DataError naming the file
 // for anything missing, truncated, corrupt or from another build's record layout.
 Checkpoint read_checkpoint(const std::filesystem::path& path,

@@ -72,10 +72,11 @@ dump "$work/whole.db" > "$work/whole.sql"
 ranks 2 "$floe" "${run[@]}" --out "$work/k.db" > "$work/k.out" 2>&1 &
 job=$!
 for _ in $(seq 1 600); do
-  [ -e "$work/k.db.ckpt.1-of-2" ] && break
+  [ -e "$work/k.db.ckpt.0-of-2" ] && [ -e "$work/k.db.ckpt.1-of-2" ] && break
   sleep 0.05
 done
-[ -e "$work/k.db.ckpt.1-of-2" ] || fail "no checkpoint of rank 1: $(cat "$work/k.out")"
+[ -e "$work/k.db.ckpt.0-of-2" ] && [ -e "$work/k.db.ckpt.1-of-2" ] \
+  || fail "no checkpoint of ranks 0 and 1: $(cat "$work/k.out")"
 rank1=""  # the process whose environment says OMPI_COMM_WORLD_RANK=1
 for pid in $(pgrep -f "$work/k.db"); do
   if tr '\0' '\n' < "/proc/$pid/environ" 2> /dev/null | grep -qx "OMPI_COMM_WORLD_RANK=1"; then

@@ -260,7 +260,7 @@ void Simulation::checkpoint(const std::filesystem::path& path) {
       {"labor", &impl_->labor.slots()}};
   if (impl_->twin) slots.emplace_back("twin", &impl_->twin->slots());
   engine::write_checkpoint(checkpoint_of_rank(path, impl_->ranks.rank(), impl_->ranks.size()), c,
-                           slots);
+                           slots, impl_->ranks);
   impl_->runtime->add_time(
       "checkpoints",
       std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count());
