@@ -203,8 +203,8 @@ class Simulation {
   double scale() const;  // the population's share of the workforce
   std::uint64_t population_seed() const;
   // Writes everything needed to continue the run to `path` (atomically), with `settings`
-  // (SimulationOptions::settings); spread over ranks, each rank writes its own file
-  // (checkpoint_of_rank).
+  // (SimulationOptions::settings); spread over ranks, every rank calls it together and writes
+  // its own file (checkpoint_of_rank), put in place once all have written theirs.
   void checkpoint(const std::filesystem::path& path);
   std::map<std::string, std::string>& settings();
   // Where the time went, by model and substep.
