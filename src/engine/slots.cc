@@ -181,10 +181,12 @@ void Slots::repack() {
   auto c = coming.begin();
   for (std::size_t i = 1; i < open_.size(); ++i) {
     GroupSlots g = open_[i];
-    of_group_[g.group] = 0;
     const std::uint32_t more = c != coming.end() && c->first == g.group ? (c++)->second : 0;
     const std::uint64_t need = size(g) + more;
-    if (need == 0) continue;
+    if (need == 0) {  // loses its slots (index_regions() maps the kept groups anew)
+      of_group_[g.group] = 0;
+      continue;
+    }
     g.capacity = static_cast<std::uint32_t>(need + room_for(need));
     const std::uint64_t start = end;
     end += g.capacity;
